@@ -1,0 +1,61 @@
+"""The rules of the Incompany process of a Belgian training fund, as pure functions.
+
+Every public name is importable from here. See the documentation for the
+rules catalogue (R1-R18, T1-T7) and how-tos.
+"""
+
+from incompany_rules.errors import (
+    IncompanyRulesError,
+    InvalidEmailError,
+    InvalidNationalNumberError,
+    InvalidPolicyError,
+    InvalidSessionError,
+    InvalidSlotError,
+    InvalidTypeError,
+    InvalidValueError,
+    NaiveDatetimeError,
+)
+from incompany_rules.milestones import (
+    Milestone,
+    MilestoneKind,
+    Schedule,
+    Window,
+    milestones,
+    schedule,
+)
+from incompany_rules.participants import NationalNumber, NumberKind, Participant
+from incompany_rules.policy import DEFAULT_POLICY, Policy, ShortfallBasis
+from incompany_rules.recap import recap_line
+from incompany_rules.session import Company, HrAccount, Session, Slot, Training
+
+__all__ = [
+    "DEFAULT_POLICY",
+    "Company",
+    "HrAccount",
+    "IncompanyRulesError",
+    "InvalidEmailError",
+    "InvalidNationalNumberError",
+    "InvalidPolicyError",
+    "InvalidSessionError",
+    "InvalidSlotError",
+    "InvalidTypeError",
+    "InvalidValueError",
+    "Milestone",
+    "MilestoneKind",
+    "NaiveDatetimeError",
+    "NationalNumber",
+    "NumberKind",
+    "Participant",
+    "Policy",
+    "Schedule",
+    "Session",
+    "ShortfallBasis",
+    "Slot",
+    "Training",
+    "Window",
+    "milestones",
+    "recap_line",
+    "schedule",
+]
+
+__version__ = "0.1.0.dev0"

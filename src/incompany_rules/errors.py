@@ -1,0 +1,80 @@
+"""The exceptions the library raises, all under one base.
+
+An exception means the caller broke the contract: a naive datetime, a value
+of the wrong type, a malformed national number, a transition that the rules
+do not allow. Business outcomes (a refusal, a fee) are return values, never
+exceptions.
+
+Every class subclasses :class:`IncompanyRulesError` *and* the matching
+builtin, so ``except ValueError`` in a caller keeps working. Each error
+carries the ``field`` it is about, and its message starts with that field::
+
+    >>> from incompany_rules.errors import InvalidValueError
+    >>> err = InvalidValueError("Slot.end", "must be after Slot.start")
+    >>> str(err)
+    'Invalid Slot.end: must be after Slot.start'
+    >>> isinstance(err, ValueError), err.field
+    (True, 'Slot.end')
+
+Messages never contain a full national register number: code that raises
+about one names it by its masked form only.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "IncompanyRulesError",
+    "InvalidEmailError",
+    "InvalidNationalNumberError",
+    "InvalidPolicyError",
+    "InvalidSessionError",
+    "InvalidSlotError",
+    "InvalidTypeError",
+    "InvalidValueError",
+    "NaiveDatetimeError",
+]
+
+
+class IncompanyRulesError(Exception):
+    """Base of every exception raised by ``incompany_rules``.
+
+    ``field`` names the argument or attribute at fault, ``problem`` says what
+    is wrong with it.
+    """
+
+    def __init__(self, field: str, problem: str) -> None:
+        self.field = field
+        self.problem = problem
+        super().__init__(f"Invalid {field}: {problem}")
+
+
+class InvalidValueError(IncompanyRulesError, ValueError):
+    """A value of the right type that the rules refuse."""
+
+
+class InvalidTypeError(IncompanyRulesError, TypeError):
+    """A value of the wrong type, such as a float where money is expected."""
+
+
+class NaiveDatetimeError(InvalidValueError):
+    """A datetime without a timezone (rule T1: instants are never guessed)."""
+
+
+class InvalidNationalNumberError(InvalidValueError):
+    """A Belgian national register or BIS number that does not validate."""
+
+
+class InvalidEmailError(InvalidValueError):
+    """An email address that is not of the form ``name@domain.tld``."""
+
+
+class InvalidPolicyError(InvalidValueError):
+    """A policy figure out of range (negative days or amounts, unknown timezone)."""
+
+
+class InvalidSlotError(InvalidValueError):
+    """A slot whose end is not after its start, or that spans two local days."""
+
+
+class InvalidSessionError(InvalidValueError):
+    """A session whose parts contradict each other."""

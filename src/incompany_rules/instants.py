@@ -1,0 +1,77 @@
+"""Instants as the library takes and gives them (rules T1 and T6).
+
+T1. Every instant given to the library is timezone-aware. A naive
+``datetime`` is refused, never guessed::
+
+    >>> import datetime as dt
+    >>> instant(dt.datetime(2026, 3, 18, 9, 0), field="now")
+    Traceback (most recent call last):
+      ...
+    incompany_rules.errors.NaiveDatetimeError: Invalid now: expected a timezone-aware datetime, got a naive one (2026-03-18T09:00:00)
+
+An aware ``datetime`` of any timezone is accepted and becomes a
+``pendulum.DateTime`` for the same instant::
+
+    >>> instant(dt.datetime(2026, 3, 18, 8, 0, tzinfo=dt.timezone.utc), field="now")
+    DateTime(2026, 3, 18, 8, 0, 0, tzinfo=Timezone('UTC'))
+
+T6. Instants the library returns are in the policy's timezone; ``local``
+does that conversion.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pendulum
+
+from incompany_rules.errors import InvalidTypeError, NaiveDatetimeError
+
+__all__ = ["instant", "local", "optional_instant"]
+
+
+def instant(value: object, *, field: str) -> pendulum.DateTime:
+    """Return ``value`` as an aware ``pendulum.DateTime``, or raise.
+
+    Raises :class:`~incompany_rules.errors.InvalidTypeError` for anything
+    that is not a ``datetime`` (a ``date`` included) and
+    :class:`~incompany_rules.errors.NaiveDatetimeError` for a naive one.
+    """
+    if type(value) is pendulum.DateTime:
+        if value.tzinfo is None:
+            raise NaiveDatetimeError(
+                field,
+                f"expected a timezone-aware datetime, got a naive one ({value.isoformat()})",
+            )
+        return value
+    if not isinstance(value, dt.datetime):
+        raise InvalidTypeError(
+            field, f"expected a timezone-aware datetime, got {type(value).__name__}"
+        )
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise NaiveDatetimeError(
+            field,
+            f"expected a timezone-aware datetime, got a naive one ({value.isoformat()})",
+        )
+    return pendulum.instance(value)
+
+
+def optional_instant(value: object, *, field: str) -> pendulum.DateTime | None:
+    """Like :func:`instant`, but ``None`` stays ``None`` (a fact not yet recorded)."""
+    if value is None:
+        return None
+    return instant(value, field=field)
+
+
+def local(value: dt.datetime, tz: dt.tzinfo) -> pendulum.DateTime:
+    """Return the aware instant ``value`` on the local clock of ``tz``.
+
+    >>> import datetime as dt
+    >>> brussels = pendulum.timezone("Europe/Brussels")
+    >>> local(dt.datetime(2026, 3, 29, 1, 0, tzinfo=dt.timezone.utc), brussels)
+    DateTime(2026, 3, 29, 3, 0, 0, tzinfo=Timezone('Europe/Brussels'))
+    """
+    converted = value.astimezone(tz)
+    if type(converted) is pendulum.DateTime:
+        return converted
+    return pendulum.instance(converted)

@@ -1,0 +1,260 @@
+"""The calendar of one session: every dated step, and the only place that counts days.
+
+Time base (T2-T5). ``D`` is the local calendar date, in the policy's
+timezone (``Europe/Brussels`` by default), on which the online class starts.
+``D-n`` is that date minus *n calendar days*, never n x 24 hours, so a
+milestone "on D-n" is at 00:00 on the local clock whatever daylight-saving
+change lies between it and the class (T4), and a window "until D-n" closes
+at 00:00 on D-n+1, an instant that is already closed (T3). The one rule in
+hours, the platform link 24 h after the definitive confirmation (R11), counts
+elapsed time: across a change the local clock shows 23:00 or 01:00 (T5).
+
+The milestones of one session, in order:
+
+=========================  ======  ===========================================
+milestone                  rule    instant
+=========================  ======  ===========================================
+dates confirmed            R3      when the client confirmed a slot
+registration opens         R8      the same instant
+reminder                   R6      00:00 on D-21
+tacit confirmation         R7      the reminder's instant
+definitive confirmation    R10     00:00 on D-15
+free cancellation closes   R15     00:00 on D-14 (end of D-15)
+platform link              R11     confirmation + 24 elapsed hours, from the
+                                   recorded confirmation when there is one
+participant access e-mail  R12     the link's instant, for links from 2021-03-01
+registration closes        R8      00:00 on D-2 (end of D-3)
+class start, class end     R3      the confirmed slot
+evaluation                 R14     00:00 on the day after the class
+=========================  ======  ===========================================
+
+A class on Wednesday 1 April 2026 (Brussels moves to summer time on Sunday
+29 March): D-3 falls after the change, D-15 and D-21 before it, and each is
+at midnight on its own local clock; the link, 24 elapsed hours after
+00:00 on 17 March, is at 00:00 on 18 March (no change in between):
+
+>>> import pendulum
+>>> from incompany_rules.examples import confirmed_session
+>>> session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
+>>> for m in milestones(session):
+...     print(f"{m.at.isoformat():26} {m.rule:4} {m.kind.value}")
+2026-02-18T10:00:00+01:00  R3   dates_confirmed
+2026-02-18T10:00:00+01:00  R8   registration_opens
+2026-03-11T00:00:00+01:00  R6   reminder
+2026-03-11T00:00:00+01:00  R7   tacit_confirmation
+2026-03-17T00:00:00+01:00  R10  definitive_confirmation
+2026-03-18T00:00:00+01:00  R15  free_cancellation_closes
+2026-03-18T00:00:00+01:00  R11  platform_link
+2026-03-18T00:00:00+01:00  R12  participant_access_email
+2026-03-30T00:00:00+02:00  R8   registration_closes
+2026-04-01T09:00:00+02:00  R3   class_start
+2026-04-01T12:30:00+02:00  R3   class_end
+2026-04-02T00:00:00+02:00  R14  evaluation
+
+When the definitive confirmation of a class on Wednesday 15 April is given
+at 00:00 on Sunday 29 March, the day clocks go forward, the link comes 24
+elapsed hours later, at 01:00 on the local clock of Monday 30 March:
+
+>>> later = confirmed_session(pendulum.datetime(2026, 4, 15, 9, tz="Europe/Brussels"))
+>>> later = later.evolve(
+...     definitive_confirmation_at=pendulum.datetime(2026, 3, 29, tz="Europe/Brussels"))
+>>> schedule(later).platform_link.isoformat()
+'2026-03-30T01:00:00+02:00'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import TYPE_CHECKING
+
+import attrs
+import pendulum
+
+from incompany_rules.errors import InvalidSessionError
+from incompany_rules.instants import local
+
+if TYPE_CHECKING:
+    from incompany_rules.session import Session
+
+__all__ = ["Milestone", "MilestoneKind", "Schedule", "Window", "milestones", "schedule"]
+
+_UTC = dt.UTC
+
+
+class MilestoneKind(enum.Enum):
+    """Every dated step of a session, declared in process order.
+
+    Milestones at the same instant sort in this order.
+    """
+
+    DATES_CONFIRMED = "dates_confirmed"
+    REGISTRATION_OPENS = "registration_opens"
+    REMINDER = "reminder"
+    TACIT_CONFIRMATION = "tacit_confirmation"
+    DEFINITIVE_CONFIRMATION = "definitive_confirmation"
+    FREE_CANCELLATION_CLOSES = "free_cancellation_closes"
+    PLATFORM_LINK = "platform_link"
+    PARTICIPANT_ACCESS_EMAIL = "participant_access_email"
+    REGISTRATION_CLOSES = "registration_closes"
+    CLASS_START = "class_start"
+    CLASS_END = "class_end"
+    EVALUATION = "evaluation"
+
+
+_ORDER = {kind: index for index, kind in enumerate(MilestoneKind)}
+
+
+class Window(enum.Enum):
+    """Whether a milestone opens or closes a window (registration, free cancellation)."""
+
+    OPENS = "opens"
+    CLOSES = "closes"
+
+
+@attrs.frozen
+class Milestone:
+    """One dated step of a session: what, when (policy timezone), under which rule."""
+
+    kind: MilestoneKind
+    at: pendulum.DateTime
+    rule: str
+    window: Window | None = None
+
+    @property
+    def sort_key(self) -> tuple[pendulum.DateTime, int]:
+        """Instant first, then process order."""
+        return (self.at, _ORDER[self.kind])
+
+
+def day_start(day: dt.date, tz: pendulum.Timezone) -> pendulum.DateTime:
+    """Return 00:00 on the local clock of ``tz`` on ``day`` (T4).
+
+    Calendar days are counted on ``date`` values, which have no clock and so
+    no daylight-saving trap; only the result is placed on the local clock.
+    The policy timezone is assumed to have a midnight on every day, as
+    ``Europe/Brussels`` does (it changes its clocks at 02:00 and 03:00).
+
+    >>> day_start(dt.date(2026, 3, 29), pendulum.timezone("Europe/Brussels")).isoformat()
+    '2026-03-29T00:00:00+01:00'
+    """
+    return pendulum.DateTime(day.year, day.month, day.day, tzinfo=tz)
+
+
+def after_hours(base: dt.datetime, hours: int, tz: pendulum.Timezone) -> pendulum.DateTime:
+    """Return the instant ``hours`` elapsed hours after ``base``, on the clock of ``tz`` (T5).
+
+    >>> brussels = pendulum.timezone("Europe/Brussels")
+    >>> after_hours(pendulum.datetime(2026, 10, 25, tz=brussels), 24, brussels).isoformat()
+    '2026-10-25T23:00:00+01:00'
+    """
+    return local(base.astimezone(_UTC) + dt.timedelta(hours=hours), tz)
+
+
+@attrs.frozen
+class Schedule:
+    """Every instant of one session's calendar, on the policy's local clock.
+
+    Build it with :func:`schedule`. Rules that need a date read it here
+    rather than count days themselves.
+    """
+
+    #: D, the local date of the class.
+    day: dt.date
+    #: When the client confirmed the dates; registration opens then (R3, R8).
+    dates_confirmed: pendulum.DateTime
+    #: 00:00 on D-21: reminder and tacit confirmation (R6, R7).
+    reminder: pendulum.DateTime
+    #: 00:00 on D-15: definitive confirmation, as planned (R10).
+    definitive_confirmation: pendulum.DateTime
+    #: 00:00 on D-14: the end of D-15, last instant of free cancellation excluded (R15).
+    free_cancellation_closes: pendulum.DateTime
+    #: Confirmation (recorded, else planned) + 24 elapsed hours (R11).
+    platform_link: pendulum.DateTime
+    #: The link's instant when participants are e-mailed too, else ``None`` (R12).
+    participant_access_email: pendulum.DateTime | None
+    #: 00:00 on D-2: the end of D-3 (R8, R16).
+    registration_closes: pendulum.DateTime
+    #: The class (R3).
+    start: pendulum.DateTime
+    end: pendulum.DateTime
+    #: 00:00 on the day after the class (R14).
+    evaluation: pendulum.DateTime
+
+    def registration_is_open(self, now: dt.datetime) -> bool:
+        """Whether ``now`` lies in ``[dates confirmed, end of D-3)`` (R8)."""
+        return self.dates_confirmed <= now < self.registration_closes
+
+    def cancellation_is_free(self, when: dt.datetime) -> bool:
+        """Whether a cancellation notified at ``when`` is before the end of D-15 (R15)."""
+        return when < self.free_cancellation_closes
+
+
+def schedule(session: Session) -> Schedule:
+    """Return the calendar of a session whose dates are confirmed.
+
+    Raises :class:`~incompany_rules.errors.InvalidSessionError` when no slot
+    is confirmed yet: before that there is no ``D`` to count from.
+    """
+    slot, confirmed_at = session.confirmed_slot, session.dates_confirmed_at
+    if slot is None or confirmed_at is None:
+        raise InvalidSessionError(
+            "Session.confirmed_slot", "no slot is confirmed yet, so the session has no dates"
+        )
+    policy = session.policy
+    tz = policy.tz
+    start = local(slot.start, tz)
+    end = local(slot.end, tz)
+    day = start.date()
+
+    def before(days: int) -> pendulum.DateTime:
+        return day_start(day - dt.timedelta(days=days), tz)
+
+    definitive = before(policy.definitive_confirmation_days_before)
+    link = after_hours(
+        session.definitive_confirmation_at or definitive, policy.link_delay_hours, tz
+    )
+    emails_apply = link.date() >= policy.participant_email_from
+    return Schedule(
+        day=day,
+        dates_confirmed=local(confirmed_at, tz),
+        reminder=before(policy.reminder_days_before),
+        definitive_confirmation=definitive,
+        free_cancellation_closes=before(policy.free_cancellation_days_before - 1),
+        platform_link=link,
+        participant_access_email=link if emails_apply else None,
+        registration_closes=before(policy.registration_days_before - 1),
+        start=start,
+        end=end,
+        evaluation=day_start(end.date() + dt.timedelta(days=policy.evaluation_days_after), tz),
+    )
+
+
+def milestones(session: Session) -> tuple[Milestone, ...]:
+    """Return every dated step of ``session``, sorted by instant then process order.
+
+    A session whose dates are not confirmed has no dated step yet: the
+    result is empty. The calendar does not change when a session is
+    cancelled; what cancellation leaves to do is ``next_actions``' business.
+    """
+    if session.confirmed_slot is None:
+        return ()
+    s = schedule(session)
+    kind = MilestoneKind
+    found = [
+        Milestone(kind.DATES_CONFIRMED, s.dates_confirmed, "R3"),
+        Milestone(kind.REGISTRATION_OPENS, s.dates_confirmed, "R8", Window.OPENS),
+        Milestone(kind.REMINDER, s.reminder, "R6"),
+        Milestone(kind.TACIT_CONFIRMATION, s.reminder, "R7"),
+        Milestone(kind.DEFINITIVE_CONFIRMATION, s.definitive_confirmation, "R10"),
+        Milestone(kind.FREE_CANCELLATION_CLOSES, s.free_cancellation_closes, "R15", Window.CLOSES),
+        Milestone(kind.PLATFORM_LINK, s.platform_link, "R11"),
+        Milestone(kind.REGISTRATION_CLOSES, s.registration_closes, "R8", Window.CLOSES),
+        Milestone(kind.CLASS_START, s.start, "R3"),
+        Milestone(kind.CLASS_END, s.end, "R3"),
+        Milestone(kind.EVALUATION, s.evaluation, "R14"),
+    ]
+    if s.participant_access_email is not None:
+        found.append(Milestone(kind.PARTICIPANT_ACCESS_EMAIL, s.participant_access_email, "R12"))
+    found.sort(key=lambda m: m.sort_key)
+    return tuple(found)

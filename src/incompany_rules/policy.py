@@ -1,0 +1,241 @@
+"""The figures of the rules that a caller may change: the ``Policy``.
+
+Every constant that ``RULES.md`` marks *policy* lives here, with the seed
+document's values as :data:`DEFAULT_POLICY`. A session carries the policy in
+force when it was requested, so a later change of fees never reprices an
+older session.
+
+>>> DEFAULT_POLICY.min_participants, DEFAULT_POLICY.late_cancellation_fee
+(6, Decimal('375'))
+>>> DEFAULT_POLICY.evolve(shortfall_fee_per_person="160").shortfall_fee_per_person
+Decimal('160')
+
+A policy round-trips through a plain dict of JSON-friendly values (money as
+strings, dates in ISO 8601), for configuration files and databases:
+
+>>> Policy.from_dict(DEFAULT_POLICY.to_dict()) == DEFAULT_POLICY
+True
+>>> DEFAULT_POLICY.to_dict()["late_cancellation_fee"]
+'375'
+
+Bad figures are refused with the field named:
+
+>>> Policy(reminder_days_before=-1)
+Traceback (most recent call last):
+  ...
+incompany_rules.errors.InvalidPolicyError: Invalid Policy.reminder_days_before: expected a whole number >= 0, got -1
+>>> Policy(late_cancellation_fee=375.0)
+Traceback (most recent call last):
+  ...
+incompany_rules.errors.InvalidTypeError: Invalid Policy.late_cancellation_fee: expected a Decimal amount in euros (or an int or a numeric string), got float 375.0
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable, Mapping
+from decimal import Decimal, InvalidOperation
+
+import attrs
+import pendulum
+
+from incompany_rules.errors import InvalidPolicyError, InvalidTypeError
+
+__all__ = ["DEFAULT_POLICY", "Policy", "ShortfallBasis", "money"]
+
+
+class ShortfallBasis(enum.Enum):
+    """What the shortfall fee (R17) counts: who attended, or who was registered."""
+
+    ATTENDED = "attended"
+    REGISTERED = "registered"
+
+
+def money(value: object, *, field: str) -> Decimal:
+    """Return ``value`` as a finite, non-negative ``Decimal`` amount in euros.
+
+    ``Decimal``, ``int`` and numeric strings are accepted; a ``float`` is
+    refused, since binary floats cannot hold cents exactly.
+
+    >>> money("375.00", field="fee")
+    Decimal('375.00')
+    >>> money(-1, field="fee")
+    Traceback (most recent call last):
+      ...
+    incompany_rules.errors.InvalidPolicyError: Invalid fee: expected an amount >= 0, got -1
+    """
+    if isinstance(value, Decimal):
+        amount = value
+    elif isinstance(value, int) and not isinstance(value, bool):
+        amount = Decimal(value)
+    elif isinstance(value, str):
+        try:
+            amount = Decimal(value.strip())
+        except InvalidOperation:
+            raise InvalidPolicyError(field, f"expected an amount in euros, got {value!r}") from None
+    else:
+        raise InvalidTypeError(
+            field,
+            "expected a Decimal amount in euros (or an int or a numeric string), "
+            f"got {type(value).__name__} {value!r}",
+        )
+    if not amount.is_finite() or amount < 0:
+        raise InvalidPolicyError(field, f"expected an amount >= 0, got {value}")
+    return amount
+
+
+def _days(minimum: int) -> Callable[[object, attrs.Attribute[int], int], None]:
+    def validate(_instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+        field = f"Policy.{attribute.name}"
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise InvalidTypeError(
+                field, f"expected a whole number, got {type(value).__name__} {value!r}"
+            )
+        if value < minimum:
+            raise InvalidPolicyError(field, f"expected a whole number >= {minimum}, got {value}")
+
+    return validate
+
+
+def _policy_money(value: object, field: attrs.Attribute[Decimal]) -> Decimal:
+    return money(value, field=f"Policy.{field.name}")
+
+
+_MONEY = attrs.Converter(_policy_money, takes_field=True)
+
+
+def _timezone(value: object) -> str:
+    if not isinstance(value, str):
+        raise InvalidTypeError(
+            "Policy.timezone",
+            f"expected an IANA timezone name such as 'Europe/Brussels', got {type(value).__name__}",
+        )
+    try:
+        pendulum.timezone(value)
+    except Exception:  # noqa: BLE001 (pendulum raises several kinds for an unknown name)
+        raise InvalidPolicyError(
+            "Policy.timezone", f"expected an IANA timezone name, got {value!r}"
+        ) from None
+    return value
+
+
+def _effective_date(value: object) -> dt.date:
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise InvalidPolicyError(
+                "Policy.participant_email_from",
+                f"expected an ISO 8601 date (YYYY-MM-DD), got {value!r}",
+            ) from None
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise InvalidTypeError(
+            "Policy.participant_email_from",
+            f"expected a date, got {type(value).__name__}",
+        )
+    return dt.date(value.year, value.month, value.day)
+
+
+def _basis(value: object) -> ShortfallBasis:
+    try:
+        return ShortfallBasis(value)
+    except ValueError:
+        choices = ", ".join(repr(b.value) for b in ShortfallBasis)
+        raise InvalidPolicyError(
+            "Policy.shortfall_basis", f"expected one of {choices}, got {value!r}"
+        ) from None
+
+
+@attrs.frozen(kw_only=True)
+class Policy:
+    """Every figure of the rules that ``RULES.md`` marks *policy*.
+
+    Days are calendar days on the local clock of ``timezone`` (T2); amounts
+    are ``Decimal`` euros.
+    """
+
+    #: IANA name of the clock that calendar days are counted on (T2).
+    timezone: str = attrs.field(default="Europe/Brussels", converter=_timezone)
+    #: Fewest participants for a request (R1) and below which the shortfall fee applies (R17).
+    min_participants: int = attrs.field(default=6, validator=_days(1))
+    #: The reminder to register participants goes out on D-n (R6, R7).
+    reminder_days_before: int = attrs.field(default=21, validator=_days(0))
+    #: Definitive confirmation on D-n (R10).
+    definitive_confirmation_days_before: int = attrs.field(default=15, validator=_days(0))
+    #: Cancelling is free until the end of D-n (R15).
+    free_cancellation_days_before: int = attrs.field(default=15, validator=_days(0))
+    #: Elapsed hours from the definitive confirmation to the platform link (R11).
+    link_delay_hours: int = attrs.field(default=24, validator=_days(0))
+    #: Participants may be registered until the end of D-n (R8, R16).
+    registration_days_before: int = attrs.field(default=3, validator=_days(0))
+    #: The evaluation form goes out n days after the class (R14).
+    evaluation_days_after: int = attrs.field(default=1, validator=_days(0))
+    #: Links generated on or after this date also e-mail each participant (R12).
+    participant_email_from: dt.date = attrs.field(
+        default=dt.date(2021, 3, 1), converter=_effective_date
+    )
+    #: Fee for cancelling within the free-cancellation window's end (R15).
+    late_cancellation_fee: Decimal = attrs.field(default=Decimal(375), converter=_MONEY)  # type: ignore[misc]
+    #: Fee when no participant is registered when registration closes (R16).
+    missing_list_fee: Decimal = attrs.field(default=Decimal(375), converter=_MONEY)  # type: ignore[misc]
+    #: Fee per person missing below ``min_participants`` after the class (R17).
+    shortfall_fee_per_person: Decimal = attrs.field(default=Decimal(150), converter=_MONEY)  # type: ignore[misc]
+    #: Whether the shortfall counts attendance (the reading taken) or registrations.
+    shortfall_basis: ShortfallBasis = attrs.field(default=ShortfallBasis.ATTENDED, converter=_basis)
+    _tz: pendulum.Timezone = attrs.field(init=False, repr=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_tz", pendulum.timezone(self.timezone))
+
+    @property
+    def tz(self) -> pendulum.Timezone:
+        """The ``pendulum`` timezone object for :attr:`timezone`."""
+        return self._tz
+
+    def evolve(self, **changes: object) -> Policy:
+        """Return a copy with ``changes`` applied and validated."""
+        return Policy.from_dict({**self.to_dict(), **changes})
+
+    def to_dict(self) -> dict[str, str | int]:
+        """Return the policy as a dict of ``str`` and ``int`` (JSON-friendly)."""
+        result: dict[str, str | int] = {}
+        for field in attrs.fields(Policy):
+            if not field.init:
+                continue
+            value = getattr(self, field.name)
+            if isinstance(value, int):
+                result[field.name] = value
+            elif isinstance(value, ShortfallBasis):
+                result[field.name] = value.value
+            elif isinstance(value, dt.date):
+                result[field.name] = value.isoformat()
+            else:
+                result[field.name] = str(value)
+        return result
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> Policy:
+        """Build a policy from a mapping such as :meth:`to_dict` returns.
+
+        Missing keys take their default; unknown keys are refused, so that a
+        typo in a configuration file does not silently keep a default.
+
+        >>> Policy.from_dict({"min_participants": 8}).min_participants
+        8
+        >>> Policy.from_dict({"min_participant": 8})
+        Traceback (most recent call last):
+          ...
+        incompany_rules.errors.InvalidPolicyError: Invalid Policy: unknown key 'min_participant'
+        """
+        if not isinstance(data, Mapping):
+            raise InvalidTypeError("Policy", f"expected a mapping, got {type(data).__name__}")
+        known = {f.name for f in attrs.fields(Policy) if f.init}
+        for key in data:
+            if key not in known:
+                raise InvalidPolicyError("Policy", f"unknown key {key!r}")
+        return cls(**data)  # type: ignore[arg-type]
+
+
+DEFAULT_POLICY = Policy()
+"""The figures of the seed document: 6 participants, D-21, D-15, 24 h, D-3, 375 EUR, 150 EUR."""

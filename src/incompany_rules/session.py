@@ -1,0 +1,345 @@
+"""The values of one Incompany request: company, account, training, slot, session.
+
+A :class:`Session` is one group of one Incompany project (R3, R4): the
+training, the company, the slots the trainer proposed and the one the client
+confirmed, the participants HR registered, the attendance of the class, and
+the facts already recorded (when the reminder went out, when the fund gave
+its definitive confirmation, ...). It is an immutable value: every change is
+a new session, made by the functions of ``incompany_rules.transitions`` or
+by :meth:`Session.evolve`, which validates again.
+
+>>> import pendulum
+>>> from incompany_rules import Company, Session, Slot, Training
+>>> acme = Company("0403.170.701", "Acme SA")
+>>> excel = Training("DIG-042", "Excel: tableaux croisés dynamiques")
+>>> slot = Slot(
+...     pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"),
+...     pendulum.datetime(2026, 4, 1, 12, 30, tz="Europe/Brussels"),
+... )
+>>> session = Session(
+...     project="IC-2026-0042", group="G1", training=excel, company=acme,
+...     requested_at=pendulum.datetime(2026, 2, 2, 10, tz="Europe/Brussels"),
+...     proposed_slots=(slot,),
+... )
+>>> session.confirmed_slot is None
+True
+
+Contradictions are refused when the value is built, with the field named:
+
+>>> session.evolve(confirmed_slot=slot)
+Traceback (most recent call last):
+  ...
+incompany_rules.errors.InvalidSessionError: Invalid Session.dates_confirmed_at: must be set when confirmed_slot is set, and only then
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, TypeVar
+
+import attrs
+import pendulum
+
+from incompany_rules.errors import InvalidSessionError, InvalidSlotError, InvalidTypeError
+from incompany_rules.instants import instant, local, optional_instant
+from incompany_rules.participants import NationalNumber, Participant, email_address
+from incompany_rules.policy import DEFAULT_POLICY, Policy
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+__all__ = ["Company", "HrAccount", "Session", "Slot", "Training"]
+
+T = TypeVar("T")
+Instant = pendulum.DateTime
+
+
+def _text(value: object, name: str) -> str:
+    if not isinstance(value, str):
+        raise InvalidTypeError(name, f"expected a string, got {type(value).__name__}")
+    stripped = value.strip()
+    if not stripped:
+        raise InvalidSessionError(name, "must not be empty")
+    return stripped
+
+
+def _login(value: object) -> str:
+    return email_address(value, field="HrAccount.login")
+
+
+def _requested_at(value: object) -> pendulum.DateTime:
+    return instant(value, field="Session.requested_at")
+
+
+def _owned_text(owner: str) -> attrs.Converter[object, str]:
+    """Return a converter to a stripped, non-empty string, naming ``owner.field``."""
+
+    def convert(value: object, field: attrs.Attribute[str]) -> str:
+        return _text(value, f"{owner}.{field.name}")
+
+    return attrs.Converter(convert, takes_field=True)
+
+
+def _session_fact(value: object, field: attrs.Attribute[object]) -> pendulum.DateTime | None:
+    return optional_instant(value, field=f"Session.{field.name}")
+
+
+_COMPANY_TEXT = _owned_text("Company")
+_TRAINING_TEXT = _owned_text("Training")
+_SESSION_TEXT = _owned_text("Session")
+_SESSION_FACT = attrs.Converter(_session_fact, takes_field=True)
+
+
+def _typed(name: str, kind: type[T]) -> Callable[[object, attrs.Attribute[T], T], None]:
+    """Return a validator that refuses anything but a ``kind``, naming ``name``."""
+    expected = "True or False" if kind is bool else f"a {kind.__name__}"
+
+    def validate(_instance: object, _attribute: attrs.Attribute[T], value: T) -> None:
+        if not isinstance(value, kind):
+            raise InvalidTypeError(name, f"expected {expected}, got {type(value).__name__}")
+
+    return validate
+
+
+@attrs.frozen
+class Company:
+    """A client company, by its enterprise number and name."""
+
+    number: str = attrs.field(converter=_COMPANY_TEXT)  # type: ignore[misc]
+    name: str = attrs.field(converter=_COMPANY_TEXT)  # type: ignore[misc]
+
+
+@attrs.frozen
+class HrAccount:
+    """A myCefora account, and whether it may manage participants (R5).
+
+    Managing participants needs the HR function chosen at sign-up and the TOS
+    document completed, for the account's own company.
+    """
+
+    login: str = attrs.field(converter=_login)
+    company: Company = attrs.field(validator=_typed("HrAccount.company", Company))
+    has_hr_function: bool = attrs.field(validator=_typed("HrAccount.has_hr_function", bool))
+    tos_completed: bool = attrs.field(validator=_typed("HrAccount.tos_completed", bool))
+
+
+@attrs.frozen
+class Training:
+    """A training of the fund's offer; only the digital offer can be requested (R2)."""
+
+    code: str = attrs.field(converter=_TRAINING_TEXT)  # type: ignore[misc]
+    title: str = attrs.field(converter=_TRAINING_TEXT)  # type: ignore[misc]
+    in_digital_offer: bool = attrs.field(
+        default=True, kw_only=True, validator=_typed("Training.in_digital_offer", bool)
+    )
+
+
+def _slot_start(value: object) -> pendulum.DateTime:
+    return instant(value, field="Slot.start")
+
+
+def _slot_end(value: object) -> pendulum.DateTime:
+    return instant(value, field="Slot.end")
+
+
+@attrs.frozen
+class Slot:
+    """One online class: an aware start and an end after it (R3).
+
+    Slots compare by instant, whatever timezone they were given in. That the
+    class lies on one local day is checked against the session's policy.
+
+    >>> import pendulum
+    >>> start = pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels")
+    >>> Slot(start, start)
+    Traceback (most recent call last):
+      ...
+    incompany_rules.errors.InvalidSlotError: Invalid Slot.end: must be after Slot.start (2026-04-01T09:00:00+02:00)
+    """
+
+    start: pendulum.DateTime = attrs.field(converter=_slot_start)
+    end: pendulum.DateTime = attrs.field(converter=_slot_end)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end <= self.start:
+            raise InvalidSlotError(
+                "Slot.end", f"must be after Slot.start ({self.start.isoformat()})"
+            )
+
+
+def _slots(value: object) -> tuple[Slot, ...]:
+    if not isinstance(value, Iterable) or isinstance(value, (str, bytes)):
+        raise InvalidTypeError(
+            "Session.proposed_slots", f"expected slots, got {type(value).__name__}"
+        )
+    slots = tuple(value)
+    for slot in slots:
+        if not isinstance(slot, Slot):
+            raise InvalidTypeError(
+                "Session.proposed_slots", f"expected Slot items, got {type(slot).__name__}"
+            )
+    return slots
+
+
+def _participants(value: object) -> tuple[Participant, ...]:
+    if not isinstance(value, Iterable) or isinstance(value, (str, bytes)):
+        raise InvalidTypeError(
+            "Session.participants", f"expected participants, got {type(value).__name__}"
+        )
+    people = tuple(value)
+    seen: set[NationalNumber] = set()
+    for person in people:
+        if not isinstance(person, Participant):
+            raise InvalidTypeError(
+                "Session.participants",
+                f"expected Participant items, got {type(person).__name__}",
+            )
+        if person.national_number in seen:
+            raise InvalidSessionError(
+                "Session.participants",
+                f"national number {person.national_number.masked()} is registered twice",
+            )
+        seen.add(person.national_number)
+    return people
+
+
+def _attendance(value: object) -> frozenset[NationalNumber] | None:
+    if value is None:
+        return None
+    if not isinstance(value, Iterable) or isinstance(value, (str, bytes)):
+        raise InvalidTypeError(
+            "Session.attendance",
+            f"expected national numbers or participants, got {type(value).__name__}",
+        )
+    numbers: set[NationalNumber] = set()
+    for item in value:
+        if isinstance(item, Participant):
+            numbers.add(item.national_number)
+        elif isinstance(item, NationalNumber):
+            numbers.add(item)
+        else:
+            raise InvalidTypeError(
+                "Session.attendance",
+                f"expected NationalNumber or Participant items, got {type(item).__name__}",
+            )
+    return frozenset(numbers)
+
+
+def _fact(name: str) -> object:
+    def convert(value: object) -> pendulum.DateTime | None:
+        return optional_instant(value, field=name)
+
+    return convert
+
+
+def _count(value: object) -> int | None:
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InvalidTypeError(
+            "Session.planned_participants",
+            f"expected a whole number, got {type(value).__name__}",
+        )
+    if value < 0:
+        raise InvalidSessionError("Session.planned_participants", f"must be >= 0, got {value}")
+    return value
+
+
+@attrs.frozen(kw_only=True)
+class Session:
+    """One group of one Incompany project, with every fact recorded about it.
+
+    Facts are the instants at which something happened outside the library
+    (``None`` until recorded). The session's :class:`~incompany_rules.Policy`
+    is the one in force when it was requested.
+    """
+
+    #: N° de projet.
+    project: str = attrs.field(converter=_SESSION_TEXT)  # type: ignore[misc]
+    #: Groupe, within the project.
+    group: str = attrs.field(converter=_SESSION_TEXT)  # type: ignore[misc]
+    training: Training = attrs.field(validator=_typed("Session.training", Training))
+    company: Company = attrs.field(validator=_typed("Session.company", Company))
+    #: When the company's request reached the fund (R1).
+    requested_at: pendulum.DateTime = attrs.field(converter=_requested_at)
+    policy: Policy = attrs.field(default=DEFAULT_POLICY, validator=_typed("Session.policy", Policy))
+    #: Participants the company said it plans (R1), when known.
+    planned_participants: int | None = attrs.field(default=None, converter=_count)
+    #: Slots the trainer proposed (R3).
+    proposed_slots: tuple[Slot, ...] = attrs.field(default=(), converter=_slots)
+    #: The slot the client confirmed, one of ``proposed_slots`` (R3).
+    confirmed_slot: Slot | None = attrs.field(default=None)
+    #: When the client confirmed the dates (R3, R4); registration opens then (R8).
+    dates_confirmed_at: Instant | None = attrs.field(default=None, converter=_SESSION_FACT)  # type: ignore[misc]
+    #: Registered participants, in the order HR added them (R9).
+    participants: tuple[Participant, ...] = attrs.field(default=(), converter=_participants)
+    #: National numbers of who attended the class; ``None`` until recorded (R17).
+    attendance: frozenset[NationalNumber] | None = attrs.field(default=None, converter=_attendance)
+    #: When the reminder to register participants went out (R6).
+    reminder_sent_at: Instant | None = attrs.field(default=None, converter=_SESSION_FACT)  # type: ignore[misc]
+    #: When the fund gave its definitive confirmation (R10).
+    definitive_confirmation_at: Instant | None = attrs.field(default=None, converter=_SESSION_FACT)  # type: ignore[misc]
+    #: When the platform link was generated (R11).
+    link_generated_at: Instant | None = attrs.field(default=None, converter=_SESSION_FACT)  # type: ignore[misc]
+    #: When participants were e-mailed their platform access (R12).
+    access_emails_sent_at: Instant | None = attrs.field(default=None, converter=_SESSION_FACT)  # type: ignore[misc]
+    #: When the client confirmed that its IT allows Zoom (R13).
+    zoom_checked_at: Instant | None = attrs.field(default=None, converter=_SESSION_FACT)  # type: ignore[misc]
+    #: When the client notified the cancellation (R15).
+    cancelled_at: Instant | None = attrs.field(default=None, converter=_SESSION_FACT)  # type: ignore[misc]
+    #: When the evaluation form went out (R14).
+    evaluation_sent_at: Instant | None = attrs.field(default=None, converter=_SESSION_FACT)  # type: ignore[misc]
+    #: When the fees owed were invoiced (R15-R17).
+    fees_invoiced_at: Instant | None = attrs.field(default=None, converter=_SESSION_FACT)  # type: ignore[misc]
+
+    def __attrs_post_init__(self) -> None:
+        tz = self.policy.tz
+        for slot in self.proposed_slots:
+            _on_one_local_day(slot, tz)
+        if self.confirmed_slot is not None:
+            if not isinstance(self.confirmed_slot, Slot):
+                raise InvalidTypeError(
+                    "Session.confirmed_slot",
+                    f"expected a Slot or None, got {type(self.confirmed_slot).__name__}",
+                )
+            if self.confirmed_slot not in self.proposed_slots:
+                raise InvalidSessionError(
+                    "Session.confirmed_slot", "must be one of proposed_slots (R3)"
+                )
+        if (self.confirmed_slot is None) != (self.dates_confirmed_at is None):
+            raise InvalidSessionError(
+                "Session.dates_confirmed_at",
+                "must be set when confirmed_slot is set, and only then",
+            )
+        if self.attendance is not None:
+            registered = {p.national_number for p in self.participants}
+            strangers = sorted(n.masked() for n in self.attendance - registered)
+            if strangers:
+                raise InvalidSessionError(
+                    "Session.attendance",
+                    "attended but not registered: " + ", ".join(strangers),
+                )
+
+    @property
+    def key(self) -> str:
+        """``project/group``, the reference HR types to find the session."""
+        return f"{self.project}/{self.group}"
+
+    @property
+    def is_cancelled(self) -> bool:
+        """Whether a cancellation was notified."""
+        return self.cancelled_at is not None
+
+    def evolve(self, **changes: object) -> Session:
+        """Return a copy with ``changes`` applied, validated like a new session."""
+        return attrs.evolve(self, **changes)  # type: ignore[arg-type]
+
+
+def _on_one_local_day(slot: Slot, tz: dt.tzinfo) -> None:
+    start, end = local(slot.start, tz), local(slot.end, tz)
+    if start.date() != end.date():
+        raise InvalidSlotError(
+            "Session.proposed_slots",
+            f"a slot must start and end on one local day, got {start.isoformat()}"
+            f" to {end.isoformat()}",
+        )
