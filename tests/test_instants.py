@@ -1,0 +1,76 @@
+"""Instants as the library takes and gives them (T1, T6)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+
+import pendulum
+import pytest
+
+from incompany_rules import InvalidTypeError, NaiveDatetimeError
+from incompany_rules.instants import instant, local, optional_instant
+
+BRUSSELS = pendulum.timezone("Europe/Brussels")
+
+
+class TestInstant:
+    @pytest.mark.parametrize(
+        "value",
+        [
+            pendulum.datetime(2026, 3, 29, 1, tz="UTC"),
+            dt.datetime(2026, 3, 29, 1, tzinfo=dt.UTC),
+            dt.datetime(2026, 3, 29, 3, tzinfo=zoneinfo.ZoneInfo("Europe/Brussels")),
+            dt.datetime(2026, 3, 29, 2, tzinfo=dt.timezone(dt.timedelta(hours=1))),
+        ],
+    )
+    def test_aware_datetimes_of_any_kind_become_the_same_pendulum_instant(
+        self, value: dt.datetime
+    ) -> None:
+        result = instant(value, field="now")
+        assert isinstance(result, pendulum.DateTime)
+        assert pendulum.datetime(2026, 3, 29, 1, tz="UTC") == result
+
+    def test_a_naive_datetime_is_refused_never_guessed(self) -> None:
+        with pytest.raises(
+            NaiveDatetimeError,
+            match=r"^Invalid now: expected a timezone-aware datetime, got a naive one",
+        ):
+            instant(dt.datetime(2026, 3, 29, 1), field="now")
+
+    def test_a_naive_pendulum_datetime_is_refused(self) -> None:
+        with pytest.raises(NaiveDatetimeError, match=r"^Invalid when"):
+            instant(pendulum.naive(2026, 3, 29, 1), field="when")
+
+    @pytest.mark.parametrize(
+        "value", [dt.date(2026, 3, 29), "2026-03-29T01:00:00Z", 1774746000, None]
+    )
+    def test_anything_but_a_datetime_is_a_type_error(self, value: object) -> None:
+        with pytest.raises(
+            InvalidTypeError, match=r"^Invalid now: expected a timezone-aware datetime, got"
+        ):
+            instant(value, field="now")
+
+    def test_optional_instant_keeps_none(self) -> None:
+        assert optional_instant(None, field="x") is None
+        assert pendulum.datetime(2026, 1, 1, tz="UTC") == optional_instant(
+            dt.datetime(2026, 1, 1, tzinfo=dt.UTC), field="x"
+        )
+
+
+class TestLocal:
+    @pytest.mark.parametrize(
+        ("utc", "expected"),
+        [
+            (dt.datetime(2026, 3, 29, 0, 59, 59, tzinfo=dt.UTC), "2026-03-29T01:59:59+01:00"),
+            (dt.datetime(2026, 3, 29, 1, 0, 0, tzinfo=dt.UTC), "2026-03-29T03:00:00+02:00"),
+            (dt.datetime(2026, 10, 25, 0, 59, 59, tzinfo=dt.UTC), "2026-10-25T02:59:59+02:00"),
+            (dt.datetime(2026, 10, 25, 1, 0, 0, tzinfo=dt.UTC), "2026-10-25T02:00:00+01:00"),
+        ],
+    )
+    def test_instants_are_shown_on_the_policy_clock_across_the_changes(
+        self, utc: dt.datetime, expected: str
+    ) -> None:
+        result = local(utc, BRUSSELS)
+        assert isinstance(result, pendulum.DateTime)
+        assert expected == result.isoformat()

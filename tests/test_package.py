@@ -1,0 +1,35 @@
+"""The package facade."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.resources
+import subprocess
+import sys
+
+import incompany_rules
+
+
+class TestPackage:
+    def test_every_name_in_all_resolves_once(self) -> None:
+        assert len(set(incompany_rules.__all__)) == len(incompany_rules.__all__)
+        for name in incompany_rules.__all__:
+            assert getattr(incompany_rules, name) is not None
+
+    def test_the_facade_re_exports_every_public_name_of_the_rule_modules(self) -> None:
+        facade = set(incompany_rules.__all__)
+        for name in ("errors", "milestones", "participants", "policy", "recap", "session"):
+            module = importlib.import_module(f"incompany_rules.{name}")
+            # helpers that stay in their module: incompany_rules.policy.money, ...
+            missing = set(module.__all__) - facade - {"Language", "money", "email_address"}
+            assert set() == missing, module.__name__
+
+    def test_the_package_ships_its_type_information(self) -> None:
+        assert importlib.resources.files("incompany_rules").joinpath("py.typed").is_file()
+
+    def test_importing_the_package_does_not_import_hypothesis(self) -> None:
+        code = "import sys, incompany_rules; print('hypothesis' in sys.modules)"
+        result = subprocess.run(  # noqa: S603 (a fixed command)
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert "False" == result.stdout.strip()

@@ -1,0 +1,333 @@
+"""Companies, accounts, trainings, slots and sessions: building and validating them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pendulum
+import pytest
+
+from incompany_rules import (
+    Company,
+    HrAccount,
+    InvalidEmailError,
+    InvalidSessionError,
+    InvalidSlotError,
+    InvalidTypeError,
+    NaiveDatetimeError,
+    NationalNumber,
+    Slot,
+    Training,
+)
+from incompany_rules.examples import (
+    ACME,
+    EXCEL,
+    confirmed_session,
+    requested_session,
+    sample_participants,
+)
+
+
+def brussels(
+    year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0
+) -> pendulum.DateTime:
+    return pendulum.datetime(year, month, day, hour, minute, second, tz="Europe/Brussels")
+
+
+START = brussels(2026, 4, 1, 9)
+
+
+class TestCompanyAccountTraining:
+    def test_text_fields_are_trimmed(self) -> None:
+        assert Company("0403.170.701", "Acme SA") == Company(" 0403.170.701 ", "Acme SA ")
+
+    @pytest.mark.parametrize(
+        ("build", "error", "message"),
+        [
+            (
+                lambda: Company("", "Acme"),
+                InvalidSessionError,
+                "Invalid Company.number: must not be empty",
+            ),
+            (
+                lambda: Company("1", 2),
+                InvalidTypeError,
+                "Invalid Company.name: expected a string, got int",
+            ),
+            (
+                lambda: Training("X", "  "),
+                InvalidSessionError,
+                "Invalid Training.title: must not be empty",
+            ),
+            (
+                lambda: Training("X", "T", in_digital_offer="yes"),  # type: ignore[arg-type]
+                InvalidTypeError,
+                "Invalid Training.in_digital_offer: expected True or False, got str",
+            ),
+            (
+                lambda: HrAccount(
+                    "hr@acme.example",
+                    "Acme",  # type: ignore[arg-type]
+                    has_hr_function=True,
+                    tos_completed=True,
+                ),
+                InvalidTypeError,
+                "Invalid HrAccount.company: expected a Company, got str",
+            ),
+            (
+                lambda: HrAccount("hr@acme.example", ACME, has_hr_function=1, tos_completed=True),  # type: ignore[arg-type]
+                InvalidTypeError,
+                "Invalid HrAccount.has_hr_function: expected True or False, got int",
+            ),
+            (
+                lambda: HrAccount("not-an-email", ACME, has_hr_function=True, tos_completed=True),
+                InvalidEmailError,
+                "Invalid HrAccount.login: expected an address",
+            ),
+        ],
+    )
+    def test_bad_fields_are_refused_by_name(
+        self, build: object, error: type[Exception], message: str
+    ) -> None:
+        with pytest.raises(error) as caught:
+            build()  # type: ignore[operator]
+        assert str(caught.value).startswith(message)
+
+    def test_a_training_is_in_the_digital_offer_unless_said_otherwise(self) -> None:
+        assert Training("X", "T").in_digital_offer
+        assert not Training("X", "T", in_digital_offer=False).in_digital_offer
+
+
+class TestSlot:
+    def test_a_slot_given_in_utc_equals_the_same_slot_in_brussels(self) -> None:
+        utc = Slot(
+            pendulum.datetime(2026, 4, 1, 7, tz="UTC"), pendulum.datetime(2026, 4, 1, 10, tz="UTC")
+        )
+        assert Slot(START, brussels(2026, 4, 1, 12)) == utc
+        assert hash(Slot(START, brussels(2026, 4, 1, 12))) == hash(utc)
+
+    def test_standard_library_datetimes_become_pendulum_instants(self) -> None:
+        slot = Slot(
+            dt.datetime(2026, 4, 1, 7, tzinfo=dt.UTC), dt.datetime(2026, 4, 1, 9, tzinfo=dt.UTC)
+        )
+        assert isinstance(slot.start, pendulum.DateTime)
+        assert START == slot.start
+
+    @pytest.mark.parametrize(
+        ("start", "end", "error", "message"),
+        [
+            (START, START, InvalidSlotError, "Invalid Slot.end: must be after Slot.start"),
+            (START, START.subtract(minutes=1), InvalidSlotError, "Invalid Slot.end: must be after"),
+            (
+                dt.datetime(2026, 4, 1, 9),
+                START,
+                NaiveDatetimeError,
+                "Invalid Slot.start: expected a timezone-aware",
+            ),
+            (
+                START,
+                dt.datetime(2026, 4, 1, 12),
+                NaiveDatetimeError,
+                "Invalid Slot.end: expected a timezone-aware",
+            ),
+            (
+                dt.date(2026, 4, 1),
+                START,
+                InvalidTypeError,
+                "Invalid Slot.start: expected a timezone-aware datetime, got date",
+            ),
+            (
+                "2026-04-01T09:00+02:00",
+                START,
+                InvalidTypeError,
+                "Invalid Slot.start: expected a timezone-aware datetime, got str",
+            ),
+        ],
+    )
+    def test_bad_slots_are_refused(
+        self, start: object, end: object, error: type[Exception], message: str
+    ) -> None:
+        with pytest.raises(error) as caught:
+            Slot(start, end)
+        assert str(caught.value).startswith(message)
+
+
+class TestSession:
+    def test_a_requested_session_has_no_dates_yet(self) -> None:
+        session = requested_session(START)
+        assert (None, None, "IC-2026-0042/G1") == (
+            session.confirmed_slot,
+            session.dates_confirmed_at,
+            session.key,
+        )
+
+    def test_the_confirmed_slot_must_be_one_of_the_proposed_ones(self) -> None:
+        other = Slot(brussels(2026, 4, 2, 9), brussels(2026, 4, 2, 12))
+        with pytest.raises(
+            InvalidSessionError,
+            match=r"^Invalid Session\.confirmed_slot: must be one of proposed_slots \(R3\)",
+        ):
+            requested_session(START).evolve(
+                confirmed_slot=other, dates_confirmed_at=brussels(2026, 2, 1)
+            )
+
+    def test_the_confirmed_slot_must_be_a_slot(self) -> None:
+        with pytest.raises(
+            InvalidTypeError,
+            match=r"^Invalid Session\.confirmed_slot: expected a Slot or None, got str",
+        ):
+            requested_session(START).evolve(
+                confirmed_slot="tomorrow", dates_confirmed_at=brussels(2026, 2, 1)
+            )
+
+    def test_dates_confirmed_at_goes_with_the_confirmed_slot(self) -> None:
+        with pytest.raises(InvalidSessionError, match=r"dates_confirmed_at"):
+            requested_session(START).evolve(dates_confirmed_at=brussels(2026, 2, 1))
+
+    def test_a_slot_must_lie_on_one_local_day(self) -> None:
+        overnight = Slot(brussels(2026, 4, 1, 22), brussels(2026, 4, 2, 1))
+        with pytest.raises(InvalidSlotError, match=r"one local day"):
+            requested_session(START).evolve(proposed_slots=(overnight,))
+
+    def test_a_slot_on_one_utc_day_may_span_two_brussels_days(self) -> None:
+        """The day that counts is the policy's: 21:00-23:30 UTC ends at 01:30 in Brussels."""
+        slot = Slot(
+            pendulum.datetime(2026, 4, 1, 21, tz="UTC"),
+            pendulum.datetime(2026, 4, 1, 23, 30, tz="UTC"),
+        )
+        with pytest.raises(InvalidSlotError):
+            requested_session(START).evolve(proposed_slots=(slot,))
+
+    def test_a_person_cannot_be_registered_twice(self) -> None:
+        ann = sample_participants(1)[0]
+        with pytest.raises(InvalidSessionError) as caught:
+            confirmed_session(START).evolve(participants=(ann, ann))
+        assert "*********28 is registered twice" in str(caught.value)
+        assert ann.national_number.reveal() not in str(caught.value)
+
+    def test_attendance_lists_only_registered_people(self) -> None:
+        ann, bob = sample_participants(2)
+        with pytest.raises(InvalidSessionError) as caught:
+            confirmed_session(START).evolve(participants=(ann,), attendance={bob.national_number})
+        assert "attended but not registered: *********04" in str(caught.value)
+
+    def test_attendance_accepts_participants_or_numbers(self) -> None:
+        ann, bob = sample_participants(2)
+        session = confirmed_session(START).evolve(
+            participants=(ann, bob), attendance=[ann, bob.national_number]
+        )
+        assert frozenset({ann.national_number, bob.national_number}) == session.attendance
+
+    @pytest.mark.parametrize(
+        ("changes", "error", "message"),
+        [
+            (
+                {"requested_at": dt.datetime(2026, 2, 1)},
+                NaiveDatetimeError,
+                "Invalid Session.requested_at",
+            ),
+            (
+                {"reminder_sent_at": dt.datetime(2026, 3, 11)},
+                NaiveDatetimeError,
+                "Invalid Session.reminder_sent_at",
+            ),
+            ({"cancelled_at": "2026-03-11"}, InvalidTypeError, "Invalid Session.cancelled_at"),
+            ({"project": ""}, InvalidSessionError, "Invalid Session.project: must not be empty"),
+            (
+                {"training": "Excel"},
+                InvalidTypeError,
+                "Invalid Session.training: expected a Training, got str",
+            ),
+            (
+                {"company": None},
+                InvalidTypeError,
+                "Invalid Session.company: expected a Company, got NoneType",
+            ),
+            (
+                {"policy": {}},
+                InvalidTypeError,
+                "Invalid Session.policy: expected a Policy, got dict",
+            ),
+            (
+                {"planned_participants": -1},
+                InvalidSessionError,
+                "Invalid Session.planned_participants: must be >= 0",
+            ),
+            (
+                {"planned_participants": 6.0},
+                InvalidTypeError,
+                "Invalid Session.planned_participants: expected a whole number",
+            ),
+            (
+                {"proposed_slots": "slot"},
+                InvalidTypeError,
+                "Invalid Session.proposed_slots: expected slots, got str",
+            ),
+            (
+                {"proposed_slots": ["slot"]},
+                InvalidTypeError,
+                "Invalid Session.proposed_slots: expected Slot items, got str",
+            ),
+            (
+                {"participants": 3},
+                InvalidTypeError,
+                "Invalid Session.participants: expected participants, got int",
+            ),
+            (
+                {"participants": ["85073003328"]},
+                InvalidTypeError,
+                "Invalid Session.participants: expected Participant items",
+            ),
+            (
+                {"attendance": 3},
+                InvalidTypeError,
+                "Invalid Session.attendance: expected national numbers or participants",
+            ),
+            (
+                {"attendance": ["85073003328"]},
+                InvalidTypeError,
+                "Invalid Session.attendance: expected NationalNumber or Participant items",
+            ),
+        ],
+    )
+    def test_bad_fields_are_refused_by_name(
+        self, changes: dict[str, object], error: type[Exception], message: str
+    ) -> None:
+        with pytest.raises(error) as caught:
+            requested_session(START).evolve(**changes)
+        assert str(caught.value).startswith(message)
+        assert "85073003328" not in str(caught.value)
+
+    def test_facts_given_in_the_standard_library_become_pendulum_instants(self) -> None:
+        session = confirmed_session(START).evolve(
+            reminder_sent_at=dt.datetime(2026, 3, 10, 23, tzinfo=dt.UTC)
+        )
+        assert isinstance(session.reminder_sent_at, pendulum.DateTime)
+        assert brussels(2026, 3, 11) == session.reminder_sent_at
+
+    def test_evolve_leaves_the_original_untouched(self) -> None:
+        session = confirmed_session(START)
+        session.evolve(cancelled_at=brussels(2026, 3, 1))
+        assert not session.is_cancelled
+        assert session.evolve(cancelled_at=brussels(2026, 3, 1)).is_cancelled
+
+    def test_sessions_compare_by_value(self) -> None:
+        assert confirmed_session(START) == confirmed_session(START)
+        assert confirmed_session(START) != requested_session(START)
+
+    def test_a_session_repr_never_shows_a_national_number(self) -> None:
+        people = sample_participants(7)
+        session = confirmed_session(START).evolve(participants=people, attendance=people[:3])
+        text = repr(session) + str(session)
+        for person in people:
+            assert person.national_number.reveal() not in text
+            assert person.national_number.formatted() not in text
+
+    def test_the_training_and_company_are_kept(self) -> None:
+        session = requested_session(START)
+        assert (EXCEL, ACME) == (session.training, session.company)
+
+    def test_numbers_in_attendance_are_national_numbers(self) -> None:
+        ann = sample_participants(1)[0]
+        session = confirmed_session(START).evolve(participants=(ann,), attendance=(ann,))
+        assert all(isinstance(n, NationalNumber) for n in session.attendance or ())
