@@ -225,13 +225,6 @@ def _attendance(value: object) -> frozenset[NationalNumber] | None:
     return frozenset(numbers)
 
 
-def _fact(name: str) -> object:
-    def convert(value: object) -> pendulum.DateTime | None:
-        return optional_instant(value, field=name)
-
-    return convert
-
-
 def _count(value: object) -> int | None:
     if value is None:
         return None
