@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import pendulum
 import pytest
@@ -12,7 +13,9 @@ from hypothesis import strategies as st
 from incompany_rules import (
     DEFAULT_POLICY,
     InvalidSessionError,
+    InvalidTypeError,
     MilestoneKind,
+    NaiveDatetimeError,
     Policy,
     Session,
     Window,
@@ -20,6 +23,9 @@ from incompany_rules import (
     schedule,
 )
 from incompany_rules.examples import confirmed_session, requested_session
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 BRUSSELS = pendulum.timezone("Europe/Brussels")
 
@@ -262,6 +268,16 @@ class TestMilestones:
         for milestone in milestones(confirmed_session(start)):
             assert "Europe/Brussels" == milestone.at.timezone_name
 
+    @pytest.mark.parametrize("function", [schedule, milestones])
+    @pytest.mark.parametrize(
+        "value", [None, "IC-2026-0042/G1", confirmed_session(brussels(2026, 4, 1, 9)).policy]
+    )
+    def test_anything_but_a_session_is_refused(
+        self, function: Callable[[Session], object], value: object
+    ) -> None:
+        with pytest.raises(InvalidTypeError, match=r"^Invalid session: expected a Session"):
+            function(value)  # type: ignore[arg-type]
+
     def test_cancelling_does_not_move_the_calendar(self) -> None:
         session = confirmed_session(brussels(2026, 4, 1, 9))
         cancelled = session.evolve(cancelled_at=brussels(2026, 3, 20, 10))
@@ -303,6 +319,24 @@ class TestScheduleWindows:
     ) -> None:
         s = schedule(confirmed_session(brussels(2026, 4, 1, 9)))
         assert free == s.cancellation_is_free(when)
+
+    @pytest.mark.parametrize(
+        ("when", "error"),
+        [
+            (dt.datetime(2026, 3, 18), NaiveDatetimeError),
+            (dt.date(2026, 3, 18), InvalidTypeError),
+            ("2026-03-18T00:00:00+01:00", InvalidTypeError),
+            (None, InvalidTypeError),
+        ],
+    )
+    def test_the_window_questions_refuse_what_is_not_an_aware_instant(
+        self, when: object, error: type[Exception]
+    ) -> None:
+        s = schedule(confirmed_session(brussels(2026, 4, 1, 9)))
+        with pytest.raises(error, match=r"^Invalid now"):
+            s.registration_is_open(when)  # type: ignore[arg-type]
+        with pytest.raises(error, match=r"^Invalid when"):
+            s.cancellation_is_free(when)  # type: ignore[arg-type]
 
 
 # A small local generator of confirmed sessions: class starts over 2020-2035

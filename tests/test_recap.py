@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from incompany_rules import InvalidValueError, recap_line
+from incompany_rules import InvalidTypeError, InvalidValueError, recap_line
 from incompany_rules.examples import confirmed_session, requested_session
 
 
@@ -49,6 +49,17 @@ class TestRecapLine:
             InvalidValueError, match=r"^Invalid lang: expected 'fr', 'nl' or 'en', got 'de'"
         ):
             recap_line(session, lang="de")  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("lang", [None, 1, ["fr"], "FR"])
+    def test_a_language_that_is_not_one_of_the_three_codes_is_refused(self, lang: object) -> None:
+        session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
+        with pytest.raises(InvalidValueError, match=r"^Invalid lang"):
+            recap_line(session, lang=lang)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("value", [None, "IC-2026-0042/G1"])
+    def test_anything_but_a_session_is_refused(self, value: object) -> None:
+        with pytest.raises(InvalidTypeError, match=r"^Invalid session: expected a Session"):
+            recap_line(value)  # type: ignore[arg-type]
 
     @given(st.sampled_from(["fr", "nl", "en"]))
     def test_a_confirmed_line_is_the_same_in_every_language(self, lang: str) -> None:

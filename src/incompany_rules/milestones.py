@@ -66,16 +66,13 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import TYPE_CHECKING
 
 import attrs
 import pendulum
 
-from incompany_rules.errors import InvalidSessionError
-from incompany_rules.instants import local
-
-if TYPE_CHECKING:
-    from incompany_rules.session import Session
+from incompany_rules.errors import InvalidSessionError, InvalidTypeError
+from incompany_rules.instants import instant, local
+from incompany_rules.session import Session
 
 __all__ = ["Milestone", "MilestoneKind", "Schedule", "Window", "milestones", "schedule"]
 
@@ -183,11 +180,16 @@ class Schedule:
 
     def registration_is_open(self, now: dt.datetime) -> bool:
         """Whether ``now`` lies in ``[dates confirmed, end of D-3)`` (R8)."""
-        return self.dates_confirmed <= now < self.registration_closes
+        return self.dates_confirmed <= instant(now, field="now") < self.registration_closes
 
     def cancellation_is_free(self, when: dt.datetime) -> bool:
         """Whether a cancellation notified at ``when`` is before the end of D-15 (R15)."""
-        return when < self.free_cancellation_closes
+        return instant(when, field="when") < self.free_cancellation_closes
+
+
+def _require_session(session: object) -> None:
+    if not isinstance(session, Session):
+        raise InvalidTypeError("session", f"expected a Session, got {type(session).__name__}")
 
 
 def schedule(session: Session) -> Schedule:
@@ -196,6 +198,7 @@ def schedule(session: Session) -> Schedule:
     Raises :class:`~incompany_rules.errors.InvalidSessionError` when no slot
     is confirmed yet: before that there is no ``D`` to count from.
     """
+    _require_session(session)
     slot, confirmed_at = session.confirmed_slot, session.dates_confirmed_at
     if slot is None or confirmed_at is None:
         raise InvalidSessionError(
@@ -237,6 +240,7 @@ def milestones(session: Session) -> tuple[Milestone, ...]:
     result is empty. The calendar does not change when a session is
     cancelled; what cancellation leaves to do is ``next_actions``' business.
     """
+    _require_session(session)
     if session.confirmed_slot is None:
         return ()
     s = schedule(session)

@@ -21,13 +21,11 @@ session's placeholder changes with ``lang``:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
-from incompany_rules.errors import InvalidValueError
+from incompany_rules.errors import InvalidTypeError, InvalidValueError
 from incompany_rules.milestones import schedule
-
-if TYPE_CHECKING:
-    from incompany_rules.session import Session
+from incompany_rules.session import Session
 
 __all__ = ["Language", "recap_line"]
 
@@ -45,7 +43,9 @@ def recap_line(session: Session, lang: Language = "fr") -> str:
 
     ``lang`` is ``"fr"``, ``"nl"`` or ``"en"``; anything else is refused.
     """
-    if lang not in _TO_BE_CONFIRMED:
+    if not isinstance(session, Session):
+        raise InvalidTypeError("session", f"expected a Session, got {type(session).__name__}")
+    if not isinstance(lang, str) or lang not in _TO_BE_CONFIRMED:
         raise InvalidValueError("lang", f"expected 'fr', 'nl' or 'en', got {lang!r}")
     head = f"{session.key} - {session.training.title}"
     if session.confirmed_slot is None:

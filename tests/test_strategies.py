@@ -1,0 +1,633 @@
+"""The Hypothesis strategies offered to test suites (``incompany_rules.strategies``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.metadata
+import subprocess
+import sys
+import tomllib
+import zoneinfo
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pendulum
+import pytest
+from hypothesis import HealthCheck, Phase, find, given, settings
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from incompany_rules import (
+    DEFAULT_POLICY,
+    Company,
+    HrAccount,
+    NationalNumber,
+    NumberKind,
+    Participant,
+    Policy,
+    Session,
+    Slot,
+    Training,
+    milestones,
+    schedule,
+)
+from incompany_rules._hypothesis_plugin import _register
+from incompany_rules.examples import confirmed_session
+from incompany_rules.participants import email_address
+from incompany_rules.strategies import (
+    Stage,
+    companies,
+    emails,
+    hr_accounts,
+    instants_near,
+    national_numbers,
+    participants,
+    policies,
+    sessions,
+    slots,
+    trainings,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+BRUSSELS = pendulum.timezone("Europe/Brussels")
+ROOT = Path(__file__).resolve().parent.parent
+# Whether some value is drawn at all: no need to shrink what is found.
+EXISTS = settings(
+    database=None,
+    derandomize=True,
+    max_examples=300,
+    phases=[Phase.generate],
+    suppress_health_check=list(HealthCheck),
+)
+# The smallest value: a small budget of examples keeps shrinking quick.
+QUICK = settings(database=None, max_examples=20, suppress_health_check=list(HealthCheck))
+
+
+def brussels(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> pendulum.DateTime:
+    return pendulum.datetime(year, month, day, hour, minute, tz=BRUSSELS)
+
+
+def birth_date(number: NationalNumber) -> dt.date:
+    """Decode the birth date of a number whose check tells its century."""
+    digits = number.reveal()
+    born_2000s = 97 - int("2" + digits[:9]) % 97 == int(digits[9:])
+    year = (2000 if born_2000s else 1900) + int(digits[:2])
+    return dt.date(year, int(digits[2:4]) % 20, int(digits[4:6]))
+
+
+class TestNationalNumbers:
+    @given(national_numbers())
+    def test_every_number_drawn_is_accepted_again_from_its_printed_form(
+        self, number: NationalNumber
+    ) -> None:
+        assert number == NationalNumber(number.formatted())
+
+    @given(national_numbers(born_from=dt.date(2000, 1, 1), born_until=dt.date(2099, 12, 31)))
+    def test_people_born_from_2000_get_the_2000s_check(self, number: NationalNumber) -> None:
+        digits = number.reveal()
+        assert 97 - int("2" + digits[:9]) % 97 == int(digits[9:])
+
+    @given(national_numbers(born_from=dt.date(1950, 3, 1), born_until=dt.date(2010, 2, 28)))
+    def test_the_birth_date_lies_within_the_bounds(self, number: NationalNumber) -> None:
+        assert dt.date(1950, 3, 1) <= birth_date(number) <= dt.date(2010, 2, 28)
+
+    @pytest.mark.parametrize("kind", list(NumberKind))
+    def test_only_the_kinds_asked_for_are_drawn(self, kind: NumberKind) -> None:
+        @given(national_numbers(kinds={kind}))
+        def check(number: NationalNumber) -> None:
+            assert kind is number.kind
+
+        check()
+
+    def test_a_leap_day_of_2000_is_a_birth_date_like_any_other(self) -> None:
+        leap = dt.date(2000, 2, 29)
+        number = find(
+            national_numbers(born_from=leap, born_until=leap), lambda _: True, settings=QUICK
+        )
+        assert ("000229", leap) == (number.reveal()[:6], birth_date(number))
+
+    def test_both_kinds_are_drawn_by_default(self) -> None:
+        bis = find(national_numbers(), lambda n: n.kind is NumberKind.BIS, settings=EXISTS)
+        assert 20 <= int(bis.reveal()[2:4]) <= 52
+
+    def test_it_shrinks_towards_a_national_register_number_born_on_born_from_counter_001(
+        self,
+    ) -> None:
+        born = dt.date(1985, 7, 30)
+        number = find(national_numbers(born_from=born), lambda _: True, settings=QUICK)
+        assert (NumberKind.NATIONAL_REGISTER, "850730001") == (number.kind, number.reveal()[:9])
+
+    @pytest.mark.parametrize(
+        "arguments",
+        [
+            # kinds
+            {"kinds": []},
+            {"kinds": "nn"},
+            {"kinds": ["nn"]},
+            {"kinds": 3},
+            # birth dates
+            {"born_from": dt.date(2000, 1, 2), "born_until": dt.date(2000, 1, 1)},
+            {"born_from": dt.date(1899, 12, 31)},
+            {"born_until": dt.date(2100, 1, 1)},
+            {"born_from": dt.datetime(2000, 1, 1, tzinfo=dt.UTC)},
+            {"born_until": "2000-01-01"},
+        ],
+    )
+    def test_impossible_arguments_are_refused(self, arguments: dict[str, object]) -> None:
+        with pytest.raises(InvalidArgument):
+            national_numbers(**arguments)  # type: ignore[arg-type]
+
+
+class TestEmails:
+    @given(emails())
+    def test_every_address_is_kept_as_the_library_normalises_it(self, address: str) -> None:
+        assert address == email_address(address)
+
+    @given(emails(domain=st.just("Acme.EXAMPLE")))
+    def test_the_domain_strategy_gives_the_part_after_the_at(self, address: str) -> None:
+        assert address.endswith("@acme.example")
+
+    def test_it_shrinks_towards_ann_at_example_be(self) -> None:
+        assert "ann@example.be" == find(emails(), lambda _: True, settings=QUICK)
+
+    def test_a_domain_argument_that_is_not_a_strategy_is_refused(self) -> None:
+        with pytest.raises(InvalidArgument):
+            emails(domain="example.be")  # type: ignore[arg-type]
+
+    def test_a_domain_drawn_that_makes_no_address_is_refused_when_drawn(self) -> None:
+        @given(emails(domain=st.just("localhost")))
+        def draw(_address: str) -> None:
+            raise AssertionError  # pragma: no cover (never reached)
+
+        with pytest.raises(InvalidArgument, match="localhost"):
+            draw()
+
+
+class TestParticipants:
+    @given(participants())
+    def test_every_participant_is_valid(self, person: Participant) -> None:
+        assert person == Participant(person.national_number.reveal(), person.email)
+        assert person.email == email_address(person.email)
+
+    @given(
+        participants(
+            national_number=national_numbers(kinds={NumberKind.BIS}),
+            email=st.just("hr@acme.example"),
+            name=st.just("Ann"),
+        )
+    )
+    def test_each_field_comes_from_its_strategy(self, person: Participant) -> None:
+        assert (NumberKind.BIS, "hr@acme.example", "Ann") == (
+            person.national_number.kind,
+            person.email,
+            person.name,
+        )
+
+    def test_it_shrinks_towards_a_participant_without_a_name(self) -> None:
+        person = find(participants(), lambda _: True, settings=QUICK)
+        smallest = find(national_numbers(), lambda _: True, settings=QUICK)
+        assert (smallest, "ann@example.be", None) == (
+            person.national_number,
+            person.email,
+            person.name,
+        )
+
+    @pytest.mark.parametrize("field", ["national_number", "email", "name"])
+    def test_a_field_argument_that_is_not_a_strategy_is_refused(self, field: str) -> None:
+        with pytest.raises(InvalidArgument, match=field):
+            participants(**{field: "85.07.30-033.28"})  # type: ignore[arg-type]
+
+    def test_a_value_participant_refuses_is_reported_when_drawn(self) -> None:
+        @given(participants(email=st.just("not an address")))
+        def draw(_person: Participant) -> None:
+            raise AssertionError  # pragma: no cover (never reached)
+
+        with pytest.raises(InvalidArgument, match="Participant refuses"):
+            draw()
+
+
+class TestCompanies:
+    @given(companies())
+    def test_the_enterprise_number_has_a_valid_mod_97_check(self, company: Company) -> None:
+        digits = company.number.replace(".", "")
+        assert 10 == len(digits)
+        assert 97 - int(digits[:8]) % 97 == int(digits[8:])
+
+    def test_it_shrinks_towards_acme(self) -> None:
+        company = find(companies(), lambda _: True, settings=QUICK)
+        assert "Acme SA" == company.name
+        assert company.number.startswith("0200.000.")
+
+
+class TestHrAccounts:
+    @pytest.mark.parametrize(
+        ("has_hr_function", "tos_completed"),
+        [(True, True), (True, False), (False, True), (False, False)],
+    )
+    def test_the_conditions_asked_for_are_the_ones_drawn(
+        self, has_hr_function: bool, tos_completed: bool
+    ) -> None:
+        acme = Company("0403.170.701", "Acme SA")
+
+        @given(
+            hr_accounts(
+                company=st.just(acme),
+                has_hr_function=has_hr_function,
+                tos_completed=tos_completed,
+            )
+        )
+        def check(account: HrAccount) -> None:
+            assert (acme, has_hr_function, tos_completed) == (
+                account.company,
+                account.has_hr_function,
+                account.tos_completed,
+            )
+
+        check()
+
+    def test_either_condition_is_drawn_by_default(self) -> None:
+        found = find(
+            hr_accounts(), lambda a: a.has_hr_function and a.tos_completed, settings=EXISTS
+        )
+        assert (True, True) == (found.has_hr_function, found.tos_completed)
+
+    def test_it_shrinks_towards_an_account_that_may_not_manage_participants(self) -> None:
+        account = find(hr_accounts(), lambda _: True, settings=QUICK)
+        assert ("ann@example.be", False, False) == (
+            account.login,
+            account.has_hr_function,
+            account.tos_completed,
+        )
+
+    @pytest.mark.parametrize(
+        "arguments",
+        [{"has_hr_function": "yes"}, {"tos_completed": 1}, {"company": Company("1", "A")}],
+    )
+    def test_impossible_arguments_are_refused(self, arguments: dict[str, object]) -> None:
+        with pytest.raises(InvalidArgument):
+            hr_accounts(**arguments)  # type: ignore[arg-type]
+
+
+class TestTrainings:
+    @pytest.mark.parametrize("digital", [True, False])
+    def test_the_offer_asked_for_is_the_one_drawn(self, digital: bool) -> None:
+        @given(trainings(in_digital_offer=digital))
+        def check(training: Training) -> None:
+            assert digital is training.in_digital_offer
+            assert training.title == training.title.strip() != ""
+
+        check()
+
+    def test_it_shrinks_towards_the_excel_training(self) -> None:
+        training = find(trainings(), lambda _: True, settings=QUICK)
+        expected = Training("DIG-001", "Excel: tableaux croisés dynamiques", in_digital_offer=False)
+        assert expected == training
+
+    def test_a_flag_that_is_not_a_boolean_is_refused(self) -> None:
+        with pytest.raises(InvalidArgument):
+            trainings(in_digital_offer="yes")  # type: ignore[arg-type]
+
+
+class TestPolicies:
+    @given(policies())
+    def test_every_policy_round_trips_and_keeps_the_process_in_order(self, policy: Policy) -> None:
+        assert policy == Policy.from_dict(policy.to_dict())
+        assert "Europe/Brussels" == policy.timezone
+        assert (
+            1
+            <= policy.registration_days_before
+            < policy.definitive_confirmation_days_before
+            <= policy.reminder_days_before
+        )
+        assert policy.evaluation_days_after >= 1
+
+    def test_it_shrinks_towards_the_default_policy(self) -> None:
+        assert DEFAULT_POLICY == find(policies(), lambda _: True, settings=QUICK)
+
+    def test_the_figures_do_vary(self) -> None:
+        found = find(
+            policies(),
+            lambda p: p.min_participants != DEFAULT_POLICY.min_participants,
+            settings=EXISTS,
+        )
+        assert found.min_participants != DEFAULT_POLICY.min_participants
+
+    @given(policies(timezone=st.sampled_from(["UTC", "America/New_York"])))
+    def test_the_timezone_comes_from_its_strategy(self, policy: Policy) -> None:
+        assert policy.timezone in {"UTC", "America/New_York"}
+
+    def test_a_timezone_argument_that_is_not_a_strategy_is_refused(self) -> None:
+        with pytest.raises(InvalidArgument):
+            policies(timezone="UTC")  # type: ignore[arg-type]
+
+    def test_an_unknown_timezone_drawn_is_refused_when_drawn(self) -> None:
+        @given(policies(timezone=st.just("Europe/Atlantis")))
+        def draw(_policy: Policy) -> None:
+            raise AssertionError  # pragma: no cover (never reached)
+
+        with pytest.raises(InvalidArgument, match="Atlantis"):
+            draw()
+
+
+class TestSlots:
+    @given(slots())
+    def test_every_slot_is_one_class_on_one_brussels_day(self, slot: Slot) -> None:
+        start, end = slot.start.in_tz(BRUSSELS), slot.end.in_tz(BRUSSELS)
+        assert start < end
+        assert start.date() == end.date()
+        assert dt.timedelta(minutes=15) <= end - start <= dt.timedelta(hours=8)
+        assert brussels(2019, 1, 1) <= start <= brussels(2030, 12, 31, 23, 59)
+
+    @given(slots(tz="Asia/Kolkata", min_start=brussels(2026, 3, 1), max_start=brussels(2026, 3, 2)))
+    def test_the_start_lies_within_the_bounds_on_the_clock_asked_for(self, slot: Slot) -> None:
+        assert brussels(2026, 3, 1) <= slot.start <= brussels(2026, 3, 2)
+        assert "Asia/Kolkata" == slot.start.timezone_name
+        assert slot.start.date() == slot.end.date()
+
+    def test_bounds_one_minute_apart_outside_class_hours_are_honoured(self) -> None:
+        late = brussels(2026, 10, 24, 22, 30)
+        slot = find(
+            slots(min_start=late, max_start=late.add(minutes=1)), lambda _: True, settings=QUICK
+        )
+        assert late == slot.start
+
+    def test_a_bound_alone_moves_the_other_default(self) -> None:
+        after_2030 = brussels(2040, 6, 1)
+        slot = find(slots(min_start=after_2030), lambda _: True, settings=QUICK)
+        assert after_2030.date() == slot.start.date()
+
+    def test_classes_are_drawn_around_the_change_to_summer_time(self) -> None:
+        """A class in the week after 29 March 2026 has D-3 after the change, D-21 before it."""
+        week = (dt.date(2026, 3, 29), dt.date(2026, 4, 5))
+        found = find(
+            slots(min_start=brussels(2026, 1, 1), max_start=brussels(2026, 12, 31)),
+            lambda s: week[0] <= s.start.date() <= week[1],
+            settings=EXISTS,
+        )
+        assert week[0] <= found.start.date() <= week[1]
+
+    def test_it_shrinks_towards_a_short_class_at_seven_on_the_first_day(self) -> None:
+        slot = find(slots(), lambda _: True, settings=QUICK)
+        assert Slot(brussels(2019, 1, 1, 7), brussels(2019, 1, 1, 7, 15)) == slot
+
+    @pytest.mark.parametrize(
+        "arguments",
+        [
+            {"tz": "Europe/Atlantis"},
+            {"tz": BRUSSELS},
+            {"min_start": dt.datetime(2026, 3, 1, 9)},
+            {"max_start": "2026-03-01"},
+            {"min_start": brussels(2026, 3, 2), "max_start": brussels(2026, 3, 1)},
+            # no whole minute left to start a class that ends the same day
+            {"min_start": brussels(2026, 3, 1, 23, 50), "max_start": brussels(2026, 3, 1, 23, 59)},
+            {
+                "min_start": brussels(2026, 3, 1, 9).add(seconds=10),
+                "max_start": brussels(2026, 3, 1, 9).add(seconds=20),
+            },
+        ],
+    )
+    def test_impossible_arguments_are_refused(self, arguments: dict[str, object]) -> None:
+        with pytest.raises(InvalidArgument):
+            slots(**arguments)  # type: ignore[arg-type]
+
+
+def stage_holds(session: Session, stage: Stage) -> None:  # noqa: C901, PLR0912 (one stage a branch)
+    """Assert what :class:`Stage` documents for ``stage``."""
+    assert session.dates_confirmed_at is None or session.requested_at <= session.dates_confirmed_at
+    if stage is Stage.REQUESTED:
+        assert session.confirmed_slot is None
+        assert not session.is_cancelled
+        assert () == session.participants
+        return
+    if session.confirmed_slot is None:
+        assert stage is Stage.CANCELLED
+        assert session.cancelled_at is not None
+        assert session.requested_at < session.cancelled_at
+        return
+    plan = schedule(session)
+    recorded = [
+        session.reminder_sent_at,
+        session.definitive_confirmation_at,
+        session.link_generated_at,
+        session.access_emails_sent_at,
+        session.zoom_checked_at,
+    ]
+    facts = [moment for moment in recorded if moment is not None]
+    for moment in facts:
+        assert plan.dates_confirmed <= moment
+    if session.reminder_sent_at is not None:
+        assert plan.reminder <= session.reminder_sent_at
+    if session.link_generated_at is not None:
+        assert plan.platform_link <= session.link_generated_at
+    if stage is not Stage.HELD:
+        assert session.attendance is None
+        assert session.evaluation_sent_at is None
+    if stage is Stage.DATES_CONFIRMED:
+        assert [] == facts
+        assert () == session.participants
+    elif stage is Stage.REGISTRATION_OPEN:
+        assert plan.dates_confirmed < plan.registration_closes
+        assert all(moment < plan.registration_closes for moment in facts)
+    elif stage is Stage.REGISTRATION_CLOSED:
+        assert all(moment < plan.start for moment in facts)
+        if plan.dates_confirmed >= plan.registration_closes:
+            assert () == session.participants
+    elif stage is Stage.HELD:
+        assert len(session.participants) >= 1
+        assert plan.dates_confirmed < plan.registration_closes
+        if session.evaluation_sent_at is not None:
+            assert plan.evaluation <= session.evaluation_sent_at
+        if session.fees_invoiced_at is not None:
+            assert plan.end <= session.fees_invoiced_at
+    if stage is Stage.CANCELLED:
+        assert session.cancelled_at is not None
+        assert plan.dates_confirmed < session.cancelled_at < plan.start
+        assert all(moment <= session.cancelled_at for moment in facts)
+        if session.fees_invoiced_at is not None:
+            assert session.cancelled_at <= session.fees_invoiced_at
+    else:
+        assert session.cancelled_at is None
+    if stage is not Stage.HELD and stage is not Stage.CANCELLED:
+        assert session.fees_invoiced_at is None
+
+
+class TestSessions:
+    @pytest.mark.parametrize("stage", list(Stage))
+    def test_every_session_is_at_the_stage_asked_for(self, stage: Stage) -> None:
+        @given(sessions(stage=stage))
+        def check(session: Session) -> None:
+            stage_holds(session, stage)
+            # valid: rebuilding it from its fields runs every check again
+            assert session == session.evolve()
+
+        check()
+
+    @given(sessions(stage="held"))
+    def test_a_stage_may_be_named_by_its_value(self, session: Session) -> None:
+        stage_holds(session, Stage.HELD)
+
+    @given(
+        sessions(
+            stage=Stage.REGISTRATION_OPEN,
+            policy=st.just(DEFAULT_POLICY),
+            min_start=brussels(2026, 3, 30),
+            max_start=brussels(2026, 4, 10),
+        )
+    )
+    def test_the_class_starts_within_the_bounds_under_the_policy_given(
+        self, session: Session
+    ) -> None:
+        assert DEFAULT_POLICY is session.policy
+        assert session.confirmed_slot is not None
+        assert brussels(2026, 3, 30) <= session.confirmed_slot.start <= brussels(2026, 4, 10)
+
+    @given(sessions(policy=policies(timezone=st.just("America/New_York"))))
+    def test_slots_lie_on_one_day_of_the_policy_clock(self, session: Session) -> None:
+        for slot in session.proposed_slots:
+            assert slot.start.in_tz("America/New_York").date() == slot.end.date()
+
+    @given(sessions(), st.data())
+    def test_facts_are_expressed_on_the_policy_clock_or_in_utc(
+        self, session: Session, data: st.DataObject
+    ) -> None:
+        del data
+        assert session.requested_at.timezone_name in {session.policy.timezone, "UTC"}
+
+    def test_every_stage_is_drawn_by_default(self) -> None:
+        found = find(sessions(), lambda s: s.attendance is not None, settings=EXISTS)
+        assert found.attendance is not None
+
+    def test_cancellations_at_the_end_of_free_cancellation_are_drawn(self) -> None:
+        def at_the_deadline(session: Session) -> bool:
+            return (
+                session.confirmed_slot is not None
+                and session.cancelled_at == schedule(session).free_cancellation_closes
+            )
+
+        found = find(sessions(stage=Stage.CANCELLED), at_the_deadline, settings=EXISTS)
+        assert at_the_deadline(found)
+
+    def test_it_shrinks_towards_the_earliest_stage_with_the_default_policy(self) -> None:
+        session = find(sessions(stage=Stage.REGISTRATION_CLOSED), lambda _: True, settings=QUICK)
+        assert DEFAULT_POLICY == session.policy
+        assert () == session.participants
+        assert None is session.reminder_sent_at is session.definitive_confirmation_at
+        plan = schedule(session)
+        assert plan.registration_closes.subtract(weeks=4) == plan.dates_confirmed
+
+    def test_it_shrinks_towards_a_request_without_slots(self) -> None:
+        session = find(sessions(), lambda _: True, settings=QUICK)
+        assert (None, (), None) == (
+            session.confirmed_slot,
+            session.proposed_slots,
+            session.cancelled_at,
+        )
+
+    @pytest.mark.parametrize(
+        "arguments",
+        [
+            {"stage": "started"},
+            {"stage": 3},
+            {"policy": DEFAULT_POLICY},
+            {"company": Company("1", "A")},
+            {"training": None, "company": "Acme"},
+            {"min_start": brussels(2026, 3, 2), "max_start": brussels(2026, 3, 1)},
+            {"max_start": dt.datetime(2026, 3, 1)},
+        ],
+    )
+    def test_impossible_arguments_are_refused(self, arguments: dict[str, object]) -> None:
+        with pytest.raises(InvalidArgument):
+            sessions(**arguments)  # type: ignore[arg-type]
+
+
+APRIL_CLASS = confirmed_session(brussels(2026, 4, 1, 9))
+
+
+class TestInstantsNear:
+    @given(instants_near(APRIL_CLASS))
+    def test_every_instant_is_aware_and_near_the_sessions_dates(self, moment: dt.datetime) -> None:
+        assert moment.utcoffset() is not None
+        assert APRIL_CLASS.requested_at.subtract(months=2, days=2) <= moment
+        assert moment <= schedule(APRIL_CLASS).evaluation.add(months=2, days=2)
+
+    def test_each_milestone_is_drawn_exactly_and_a_microsecond_either_side(self) -> None:
+        drawn: set[dt.datetime] = set()
+
+        @settings(EXISTS, max_examples=2000)
+        @given(instants_near(APRIL_CLASS))
+        def collect(moment: dt.datetime) -> None:
+            drawn.add(moment)
+
+        collect()
+        wanted = {
+            m.at + dt.timedelta(microseconds=nudge)
+            for m in milestones(APRIL_CLASS)
+            for nudge in (-1, 0, 1)
+        }
+        assert set() == wanted - drawn
+
+    def test_the_change_to_summer_time_is_drawn(self) -> None:
+        change = pendulum.datetime(2026, 3, 29, 1, tz="UTC")
+        found = find(instants_near(APRIL_CLASS), lambda m: m == change, settings=EXISTS)
+        assert change == found
+
+    @pytest.mark.parametrize(
+        ("form", "kind_of"),
+        [
+            ("pendulum", lambda m: isinstance(m, pendulum.DateTime)),
+            ("zoneinfo", lambda m: isinstance(m.tzinfo, zoneinfo.ZoneInfo)),
+            ("fixed offset", lambda m: isinstance(m.tzinfo, dt.timezone)),
+        ],
+    )
+    def test_instants_come_in_every_form(
+        self, form: str, kind_of: Callable[[dt.datetime], bool]
+    ) -> None:
+        assert kind_of(find(instants_near(APRIL_CLASS), kind_of, settings=EXISTS)), form
+
+    @given(sessions().flatmap(lambda s: st.tuples(st.just(s), instants_near(s))))
+    def test_any_session_has_instants_near_it(self, drawn: tuple[Session, dt.datetime]) -> None:
+        session, moment = drawn
+        assert abs(moment - session.requested_at) < dt.timedelta(days=3 * 365)
+
+    def test_it_shrinks_towards_the_request_on_the_policy_clock(self) -> None:
+        found = find(instants_near(APRIL_CLASS), lambda _: True, settings=QUICK)
+        assert isinstance(found, pendulum.DateTime)
+        assert (APRIL_CLASS.requested_at, "Europe/Brussels") == (found, found.timezone_name)
+
+    def test_anything_but_a_session_is_refused(self) -> None:
+        with pytest.raises(InvalidArgument):
+            instants_near("IC-2026-0042/G1")  # type: ignore[arg-type]
+
+
+REGISTERED = [Company, HrAccount, NationalNumber, Participant, Policy, Session, Slot, Training]
+
+
+class TestRegistration:
+    @pytest.mark.parametrize("kind", REGISTERED, ids=lambda k: k.__name__)
+    def test_from_type_draws_each_value_type_once_registered(self, kind: type[object]) -> None:
+        _register()
+        found = find(st.from_type(kind), lambda _: True, settings=EXISTS)
+        assert isinstance(found, kind)
+
+    def test_the_hypothesis_entry_point_names_the_registration(self) -> None:
+        project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+        value = project["project"]["entry-points"]["hypothesis"]["_"]
+        entry = importlib.metadata.EntryPoint("_", value, "hypothesis")
+        assert _register is entry.load()
+
+    def test_neither_the_package_nor_the_plugin_imports_hypothesis(self) -> None:
+        code = (
+            "import sys, incompany_rules, incompany_rules._hypothesis_plugin; "
+            "print('hypothesis' in sys.modules)"
+        )
+        result = subprocess.run(  # noqa: S603 (a fixed command)
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+            env={"PYTHONPATH": str(ROOT / "src")},
+        )
+        assert "False" == result.stdout.strip()
