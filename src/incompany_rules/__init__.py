@@ -5,6 +5,7 @@ rules catalogue (R1-R18, T1-T7) and how-tos.
 """
 
 from incompany_rules.errors import (
+    AttendanceNotRecordedError,
     IncompanyRulesError,
     InvalidEmailError,
     InvalidNationalNumberError,
@@ -14,6 +15,21 @@ from incompany_rules.errors import (
     InvalidTypeError,
     InvalidValueError,
     NaiveDatetimeError,
+    SessionStartedError,
+    UnregisteredAttendeeError,
+)
+from incompany_rules.fees import (
+    Fee,
+    FeeKind,
+    FeeReason,
+    FeeStep,
+    Invoice,
+    InvoiceLine,
+    cancellation_fee,
+    cancellation_fee_schedule,
+    fees_due,
+    missing_list_fee,
+    shortfall_invoice,
 )
 from incompany_rules.milestones import (
     Milestone,
@@ -30,7 +46,12 @@ from incompany_rules.session import Company, HrAccount, Session, Slot, Training
 
 __all__ = [
     "DEFAULT_POLICY",
+    "AttendanceNotRecordedError",
     "Company",
+    "Fee",
+    "FeeKind",
+    "FeeReason",
+    "FeeStep",
     "HrAccount",
     "IncompanyRulesError",
     "InvalidEmailError",
@@ -40,6 +61,8 @@ __all__ = [
     "InvalidSlotError",
     "InvalidTypeError",
     "InvalidValueError",
+    "Invoice",
+    "InvoiceLine",
     "Milestone",
     "MilestoneKind",
     "NaiveDatetimeError",
@@ -49,13 +72,20 @@ __all__ = [
     "Policy",
     "Schedule",
     "Session",
+    "SessionStartedError",
     "ShortfallBasis",
     "Slot",
     "Training",
+    "UnregisteredAttendeeError",
     "Window",
+    "cancellation_fee",
+    "cancellation_fee_schedule",
+    "fees_due",
     "milestones",
+    "missing_list_fee",
     "recap_line",
     "schedule",
+    "shortfall_invoice",
 ]
 
 __version__ = "0.1.0.dev0"

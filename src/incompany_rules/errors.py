@@ -23,6 +23,7 @@ about one names it by its masked form only.
 from __future__ import annotations
 
 __all__ = [
+    "AttendanceNotRecordedError",
     "IncompanyRulesError",
     "InvalidEmailError",
     "InvalidNationalNumberError",
@@ -32,6 +33,8 @@ __all__ = [
     "InvalidTypeError",
     "InvalidValueError",
     "NaiveDatetimeError",
+    "SessionStartedError",
+    "UnregisteredAttendeeError",
 ]
 
 
@@ -78,3 +81,15 @@ class InvalidSlotError(InvalidValueError):
 
 class InvalidSessionError(InvalidValueError):
     """A session whose parts contradict each other."""
+
+
+class SessionStartedError(InvalidValueError):
+    """A cancellation notified at or after the class start: a started session cannot be cancelled (R15)."""
+
+
+class AttendanceNotRecordedError(InvalidValueError):
+    """A shortfall counted on attendance (R17) for a class whose attendance is neither recorded nor given."""
+
+
+class UnregisteredAttendeeError(InvalidValueError):
+    """Someone counted as attending a class who is not a registered participant of its session (R17)."""
