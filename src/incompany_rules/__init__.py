@@ -32,10 +32,12 @@ from incompany_rules.fees import (
     shortfall_invoice,
 )
 from incompany_rules.milestones import (
+    Deadlines,
     Milestone,
     MilestoneKind,
     Schedule,
     Window,
+    deadlines,
     milestones,
     schedule,
 )
@@ -48,6 +50,7 @@ __all__ = [
     "DEFAULT_POLICY",
     "AttendanceNotRecordedError",
     "Company",
+    "Deadlines",
     "Fee",
     "FeeKind",
     "FeeReason",
@@ -80,6 +83,7 @@ __all__ = [
     "Window",
     "cancellation_fee",
     "cancellation_fee_schedule",
+    "deadlines",
     "fees_due",
     "milestones",
     "missing_list_fee",

@@ -23,9 +23,10 @@ whichever arises first; a session that is cancelled, or has no list at
 D-3, is not held, so R17 does not apply to it.
 
 Every date comes from the session's calendar
-(:func:`~incompany_rules.milestones.schedule`); every amount from the
-session's :class:`~incompany_rules.Policy`, the one in force when the session
-was requested.
+(:func:`~incompany_rules.milestones.deadlines`, the instants of
+:func:`~incompany_rules.milestones.schedule` that fees compare against); every
+amount from the session's :class:`~incompany_rules.Policy`, the one in force
+when the session was requested.
 
 Readings taken
 --------------
@@ -110,7 +111,7 @@ from incompany_rules.errors import (
     UnregisteredAttendeeError,
 )
 from incompany_rules.instants import instant, local
-from incompany_rules.milestones import Schedule, schedule
+from incompany_rules.milestones import Deadlines, deadlines
 from incompany_rules.participants import NationalNumber, Participant
 from incompany_rules.policy import ShortfallBasis
 from incompany_rules.session import Session
@@ -257,6 +258,16 @@ _TOTAL = {"fr": "Total", "nl": "Totaal", "en": "Total"}
 
 
 def _check_amounts(owner: str, quantity: object, unit_price: object, amount: object) -> None:
+    if (
+        type(quantity) is int
+        and type(unit_price) is Decimal
+        and type(amount) is Decimal
+        and quantity >= 0
+        and unit_price.is_finite()
+        and unit_price >= 0
+        and amount == quantity * unit_price
+    ):
+        return  # the usual case, checked at once; below, the one that fails is named
     if not isinstance(quantity, int) or isinstance(quantity, bool) or quantity < 0:
         raise InvalidValueError(
             f"{owner}.quantity", f"expected a whole number >= 0, got {quantity!r}"
@@ -467,13 +478,25 @@ def _on_clock(value: object, tz: pendulum.Timezone, field: str) -> pendulum.Date
     return local(value, tz)
 
 
-def _lt(a: dt.datetime, b: dt.datetime) -> bool:
-    """Whether instant ``a`` is before instant ``b``.
+def _comparable(value: object, tz: pendulum.Timezone, field: str) -> dt.datetime:
+    """Return the aware ``value`` on the policy's clock, ready to compare, not to return.
 
-    Two datetimes on the same clock compare by wall time, which is right
-    unless one of them is the second pass of a repeated hour (``fold``).
+    A standard-library datetime stays one (converting it is all it needs).
     """
-    if a.fold == b.fold:
+    if type(value) is dt.datetime and value.utcoffset() is not None:
+        return value.astimezone(tz)
+    return _on_clock(value, tz, field)
+
+
+def _lt(a: dt.datetime, b: dt.datetime) -> bool:
+    """Whether instant ``a`` is before instant ``b``, both on the policy's clock.
+
+    Two datetimes on one clock compare by wall time. That is the order of
+    the instants except in an hour the clock repeats, where the second pass
+    (``fold=1``) reads earlier than it is; there, and only for instants a
+    day or less apart whose ``fold`` differs, compare in UTC.
+    """
+    if a.fold == b.fold or abs(a.toordinal() - b.toordinal()) > 1:
         return a < b
     return a.astimezone(_UTC) < b.astimezone(_UTC)
 
@@ -482,7 +505,7 @@ def _lt(a: dt.datetime, b: dt.datetime) -> bool:
 # Cancelling, rule R15
 
 
-def _cancellation(session: Session, plan: Schedule, when: pendulum.DateTime, field: str) -> Fee:
+def _cancellation(session: Session, plan: Deadlines, when: pendulum.DateTime, field: str) -> Fee:
     if not _lt(when, plan.start):
         raise SessionStartedError(
             field,
@@ -515,7 +538,7 @@ def _cancellation(session: Session, plan: Schedule, when: pendulum.DateTime, fie
     )
 
 
-def _list_charged(session: Session, plan: Schedule, cancelled: pendulum.DateTime | None) -> bool:
+def _list_charged(session: Session, plan: Deadlines, cancelled: pendulum.DateTime | None) -> bool:
     """Whether the R16 charge arose for ``session`` cancelled at ``cancelled`` (or not at all)."""
     closes = plan.registration_closes
     return (
@@ -564,7 +587,7 @@ def cancellation_fee(session: Session, when: dt.datetime) -> Fee:
             amount=_ZERO,
             arises_at=moment,
         )
-    return _cancellation(session, schedule(session), moment, "when")
+    return _cancellation(session, deadlines(session), moment, "when")
 
 
 def cancellation_fee_schedule(session: Session) -> tuple[FeeStep, ...]:
@@ -583,7 +606,7 @@ def cancellation_fee_schedule(session: Session) -> tuple[FeeStep, ...]:
     cancelling it is free).
     """
     _require_session(session)
-    plan = schedule(session)
+    plan = deadlines(session)
     start = plan.start
     cuts = sorted(
         {
@@ -618,7 +641,7 @@ def cancellation_fee_schedule(session: Session) -> tuple[FeeStep, ...]:
 # The participant list, rule R16
 
 
-def _missing_list(session: Session, plan: Schedule, cancelled: pendulum.DateTime | None) -> Fee:
+def _missing_list(session: Session, plan: Deadlines, cancelled: pendulum.DateTime | None) -> Fee:
     price = session.policy.missing_list_fee
     closes = plan.registration_closes
     rule, owed = "R16", False
@@ -672,7 +695,7 @@ def missing_list_fee(session: Session) -> Fee:
             amount=_ZERO,
             arises_at=None,
         )
-    plan = schedule(session)
+    plan = deadlines(session)
     cancelled = session.cancelled_at
     if cancelled is not None:
         cancelled = local(cancelled, session.policy.tz)
@@ -722,24 +745,27 @@ def _attendees(session: Session, attended: object) -> int | None:
     return len(numbers)
 
 
-def _shortfall(session: Session, plan: Schedule, present: int) -> Invoice:
+def _invoice(
+    kind: FeeKind, rule: str, quantity: int, price: Decimal, at: pendulum.DateTime
+) -> Invoice:
+    """Return an invoice of one line."""
+    line = InvoiceLine(
+        kind=kind,
+        rule=rule,
+        quantity=quantity,
+        unit_price=price,
+        amount=quantity * price,
+        arises_at=at,
+    )
+    return Invoice((line,))
+
+
+def _shortfall(session: Session, plan: Deadlines, present: int) -> Invoice:
     policy = session.policy
     missing = policy.min_participants - present
     if missing <= 0:
         return _EMPTY
-    price = policy.shortfall_fee_per_person
-    return Invoice(
-        (
-            InvoiceLine(
-                kind=FeeKind.SHORTFALL,
-                rule="R17",
-                quantity=missing,
-                unit_price=price,
-                amount=missing * price,
-                arises_at=plan.end,
-            ),
-        )
-    )
+    return _invoice(FeeKind.SHORTFALL, "R17", missing, policy.shortfall_fee_per_person, plan.end)
 
 
 def _counted(session: Session, given: int | None) -> int | None:
@@ -792,7 +818,7 @@ def shortfall_invoice(session: Session, attended: object = None) -> Invoice:
             "the shortfall counts attendance, and none is recorded on the session "
             "(Session.attendance) or given",
         )
-    return _shortfall(session, schedule(session), present)
+    return _shortfall(session, deadlines(session), present)
 
 
 # --------------------------------------------------------------------------
@@ -818,10 +844,10 @@ def fees_due(session: Session, now: dt.datetime) -> Invoice:
     """
     _require_session(session)
     tz = session.policy.tz
-    moment = _on_clock(now, tz, "now")
+    moment = _comparable(now, tz, "now")
     if session.confirmed_slot is None:
         return _EMPTY
-    plan = schedule(session)
+    plan = deadlines(session)
     cancelled = session.cancelled_at
     if cancelled is not None:
         cancelled = local(cancelled, tz)
@@ -833,13 +859,17 @@ def fees_due(session: Session, now: dt.datetime) -> Invoice:
             )
         if _lt(moment, cancelled):
             cancelled = None  # not notified yet as of now
-    if not _lt(moment, plan.registration_closes):
-        listed = _missing_list(session, plan, cancelled)
-        if listed.owed:
-            return Invoice((listed.line(),))
+    policy = session.policy
+    closes = plan.registration_closes
+    if not _lt(moment, closes) and _list_charged(session, plan, cancelled):
+        return _invoice(FeeKind.MISSING_LIST, "R16", 1, policy.missing_list_fee, closes)
     if cancelled is not None:
-        fee = _cancellation(session, plan, cancelled, "Session.cancelled_at")
-        return Invoice((fee.line(),)) if fee.owed else _EMPTY
+        # An R16 charge that arose first was returned above (R18).
+        if _lt(cancelled, plan.free_cancellation_closes):
+            return _EMPTY
+        return _invoice(
+            FeeKind.LATE_CANCELLATION, "R15", 1, policy.late_cancellation_fee, cancelled
+        )
     if session.participants and not _lt(moment, plan.end):
         present = _counted(session, None)
         if present is not None:

@@ -82,9 +82,36 @@ def local(value: dt.datetime, tz: dt.tzinfo) -> pendulum.DateTime:
     >>> local(dt.datetime(2026, 3, 29, 1, 0, tzinfo=dt.timezone.utc), brussels)
     DateTime(2026, 3, 29, 3, 0, 0, tzinfo=Timezone('Europe/Brussels'))
     """
+    if type(value) is pendulum.DateTime:
+        if value.tzinfo is tz:
+            return value
+        # Convert a plain datetime: pendulum's own astimezone does the same, slower.
+        value = dt.datetime(
+            value.year,
+            value.month,
+            value.day,
+            value.hour,
+            value.minute,
+            value.second,
+            value.microsecond,
+            tzinfo=value.tzinfo,
+            fold=value.fold,
+        )
     converted = value.astimezone(tz)
     if type(converted) is pendulum.DateTime:
         return converted
+    if isinstance(tz, pendulum.Timezone):
+        return pendulum.DateTime(
+            converted.year,
+            converted.month,
+            converted.day,
+            converted.hour,
+            converted.minute,
+            converted.second,
+            converted.microsecond,
+            tzinfo=tz,
+            fold=converted.fold,
+        )
     return pendulum.instance(converted)
 
 

@@ -21,6 +21,7 @@ from incompany_rules import (
     ShortfallBasis,
     cancellation_fee,
     cancellation_fee_schedule,
+    deadlines,
     fees_due,
     missing_list_fee,
     schedule,
@@ -66,6 +67,22 @@ def and_long_after(session: Session, now: dt.datetime) -> tuple[dt.datetime, ...
 def before_start(session: Session, *instants: dt.datetime) -> None:
     start = schedule(session).start
     assume(all(moment < start for moment in instants))
+
+
+class TestDeadlines:
+    @given(confirmed_sessions)
+    def test_the_fee_deadlines_are_the_calendars(self, session: Session) -> None:
+        """T2-T4: fees read their dates from the calendar: ``deadlines`` is part of ``schedule``."""
+        plan = schedule(session)
+        found = deadlines(session)
+        assert (
+            plan.dates_confirmed,
+            plan.free_cancellation_closes,
+            plan.registration_closes,
+            plan.start,
+            plan.end,
+        ) == tuple(found)
+        assert all(moment.tzinfo is session.policy.tz for moment in found)
 
 
 class TestNoAmountIsNegative:
