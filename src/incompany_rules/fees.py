@@ -496,7 +496,10 @@ def _lt(a: dt.datetime, b: dt.datetime) -> bool:
     (``fold=1``) reads earlier than it is; there, and only for instants a
     day or less apart whose ``fold`` differs, compare in UTC.
     """
-    if a.fold == b.fold or abs(a.toordinal() - b.toordinal()) > 1:
+    if a.fold == b.fold:
+        return a < b
+    days = a.toordinal() - b.toordinal()
+    if days > 1 or days < -1:
         return a < b
     return a.astimezone(_UTC) < b.astimezone(_UTC)
 
@@ -844,25 +847,19 @@ def fees_due(session: Session, now: dt.datetime) -> Invoice:
     """
     _require_session(session)
     tz = session.policy.tz
-    moment = _comparable(now, tz, "now")
+    moment = (
+        now if type(now) is pendulum.DateTime and now.tzinfo is tz else _comparable(now, tz, "now")
+    )
     if session.confirmed_slot is None:
         return _EMPTY
     plan = deadlines(session)
-    cancelled = session.cancelled_at
-    if cancelled is not None:
-        cancelled = local(cancelled, tz)
-        if not _lt(cancelled, plan.start):
-            raise InvalidSessionError(
-                "Session.cancelled_at",
-                f"is at or after the class start ({plan.start.isoformat()}); "
-                "a started session cannot be cancelled (R15)",
-            )
-        if _lt(moment, cancelled):
-            cancelled = None  # not notified yet as of now
+    cancelled = None if session.cancelled_at is None else _notified(session, plan, moment)
     policy = session.policy
-    closes = plan.registration_closes
-    if not _lt(moment, closes) and _list_charged(session, plan, cancelled):
-        return _invoice(FeeKind.MISSING_LIST, "R16", 1, policy.missing_list_fee, closes)
+    if not session.participants:
+        # No list: the R16 charge from the end of D-3, unless cancelled before (R18).
+        closes = plan.registration_closes
+        if not _lt(moment, closes) and _list_charged(session, plan, cancelled):
+            return _invoice(FeeKind.MISSING_LIST, "R16", 1, policy.missing_list_fee, closes)
     if cancelled is not None:
         # An R16 charge that arose first was returned above (R18).
         if _lt(cancelled, plan.free_cancellation_closes):
@@ -871,10 +868,30 @@ def fees_due(session: Session, now: dt.datetime) -> Invoice:
             FeeKind.LATE_CANCELLATION, "R15", 1, policy.late_cancellation_fee, cancelled
         )
     if session.participants and not _lt(moment, plan.end):
-        present = _counted(session, None)
-        if present is not None:
-            return _shortfall(session, plan, present)
+        return _recorded_shortfall(session, plan)
     return _EMPTY
+
+
+def _notified(session: Session, plan: Deadlines, moment: dt.datetime) -> pendulum.DateTime | None:
+    """Return the cancellation recorded on ``session`` if notified by ``moment``, else ``None``."""
+    assert session.cancelled_at is not None  # noqa: S101 (the caller checked)
+    cancelled = local(session.cancelled_at, session.policy.tz)
+    if not _lt(cancelled, plan.start):
+        raise InvalidSessionError(
+            "Session.cancelled_at",
+            f"is at or after the class start ({plan.start.isoformat()}); "
+            "a started session cannot be cancelled (R15)",
+        )
+    return None if _lt(moment, cancelled) else cancelled
+
+
+def _recorded_shortfall(session: Session, plan: Deadlines) -> Invoice:
+    """Return the shortfall of a held class once its count is known, else nothing yet."""
+    if session.policy.shortfall_basis is ShortfallBasis.REGISTERED:
+        return _shortfall(session, plan, len(session.participants))
+    if session.attendance is None:
+        return _EMPTY  # owed once attendance is recorded
+    return _shortfall(session, plan, len(session.attendance))
 
 
 _EMPTY = Invoice()

@@ -297,14 +297,23 @@ def deadlines(session: Session) -> Deadlines:
         )
     policy = session.policy
     tz = policy.tz
-    start = local(slot.start, tz)
+    # Inlined for speed (fees_due runs this per session): local() and _midnight().
+    start, end = slot.start, slot.end
+    if start.tzinfo is not tz or type(start) is not pendulum.DateTime:
+        start = local(start, tz)
+    if end.tzinfo is not tz or type(end) is not pendulum.DateTime:
+        end = local(end, tz)
+    if confirmed_at.tzinfo is not tz or type(confirmed_at) is not pendulum.DateTime:
+        confirmed_at = local(confirmed_at, tz)
     ordinal = start.toordinal()
+    free = dt.date.fromordinal(ordinal - policy.free_cancellation_days_before + 1)
+    closes = dt.date.fromordinal(ordinal - policy.registration_days_before + 1)
     return Deadlines(
-        local(confirmed_at, tz),
-        _midnight(ordinal - policy.free_cancellation_days_before + 1, tz),
-        _midnight(ordinal - policy.registration_days_before + 1, tz),
+        confirmed_at,
+        pendulum.DateTime(free.year, free.month, free.day, tzinfo=tz),
+        pendulum.DateTime(closes.year, closes.month, closes.day, tzinfo=tz),
         start,
-        local(slot.end, tz),
+        end,
     )
 
 
