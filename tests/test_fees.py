@@ -639,6 +639,10 @@ class TestFeesDue:
     ) -> None:
         assert total == fees_due(held(attended=4), now).total
 
+    def test_on_the_registered_basis_the_shortfall_needs_no_attendance(self) -> None:
+        policy = DEFAULT_POLICY.evolve(shortfall_basis="registered")
+        assert Decimal(150) == fees_due(held(5, policy=policy), brussels(2026, 4, 2)).total
+
     def test_the_shortfall_waits_for_the_attendance(self) -> None:
         """On the attendance basis, nothing is owed until attendance is recorded."""
         assert Invoice() == fees_due(held(), brussels(2026, 4, 2))
@@ -660,7 +664,8 @@ class TestFeesDue:
     def test_the_same_instant_on_any_clock_owes_the_same(self) -> None:
         session = session_at(APRIL_1, people=0)
         closes = brussels(2026, 3, 30)
-        for now in (closes, closes.in_tz("UTC"), closes.in_tz("Asia/Tokyo")):
+        tokyo = dt.datetime(2026, 3, 30, 7, tzinfo=TOKYO)  # 00:00 in Brussels
+        for now in (closes, closes.in_tz("UTC"), closes.in_tz("Asia/Tokyo"), tokyo):
             assert Decimal(375) == fees_due(session, now).total
             assert Decimal(0) == fees_due(session, now - US).total
 

@@ -19,7 +19,9 @@ from incompany_rules import (
     NaiveDatetimeError,
     Policy,
     Session,
+    Slot,
     Window,
+    deadlines,
     milestones,
     schedule,
 )
@@ -444,3 +446,41 @@ class TestMilestoneProperties:
         """milestones() is sorted by instant, then process order."""
         found = milestones(session)
         assert sorted(found, key=lambda m: m.sort_key) == list(found)
+
+
+class TestDeadlines:
+    @pytest.mark.parametrize(
+        "start",
+        [
+            brussels(2026, 4, 1, 9),
+            brussels(2026, 10, 28, 9),
+            pendulum.datetime(2026, 6, 9, 22, 30, tz="UTC"),  # 00:30 on 10 June in Brussels
+        ],
+    )
+    def test_the_deadlines_are_the_schedules_instants(self, start: pendulum.DateTime) -> None:
+        """Whatever clock the slot and the facts were given on, deadlines() is part of schedule()."""
+        session = confirmed_session(start, hours=2)
+        slot = session.proposed_slots[0]
+        utc_slot = Slot(slot.start.in_tz("UTC"), slot.end.in_tz("UTC"))
+        assert session.dates_confirmed_at is not None
+        for variant in (
+            session,
+            session.evolve(
+                proposed_slots=(utc_slot,),
+                confirmed_slot=utc_slot,
+                dates_confirmed_at=session.dates_confirmed_at.in_tz("Asia/Tokyo"),
+            ),
+        ):
+            plan, found = schedule(variant), deadlines(variant)
+            assert (
+                plan.dates_confirmed,
+                plan.free_cancellation_closes,
+                plan.registration_closes,
+                plan.start,
+                plan.end,
+            ) == tuple(found)
+            assert {BRUSSELS} == {moment.tzinfo for moment in found}
+
+    def test_a_session_without_dates_has_no_deadlines(self) -> None:
+        with pytest.raises(InvalidSessionError, match=r"confirmed_slot"):
+            deadlines(requested_session(brussels(2026, 4, 1, 9)))

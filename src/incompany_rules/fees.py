@@ -259,9 +259,10 @@ _TOTAL = {"fr": "Total", "nl": "Totaal", "en": "Total"}
 
 def _check_amounts(owner: str, quantity: object, unit_price: object, amount: object) -> None:
     if (
-        type(quantity) is int
-        and type(unit_price) is Decimal
-        and type(amount) is Decimal
+        isinstance(quantity, int)
+        and not isinstance(quantity, bool)
+        and isinstance(unit_price, Decimal)
+        and isinstance(amount, Decimal)
         and quantity >= 0
         and unit_price.is_finite()
         and unit_price >= 0
@@ -279,10 +280,10 @@ def _check_amounts(owner: str, quantity: object, unit_price: object, amount: obj
             )
         if not value.is_finite() or value < 0:
             raise InvalidValueError(f"{owner}.{name}", f"expected an amount >= 0, got {value}")
-    if amount != quantity * unit_price:  # type: ignore[operator]
-        raise InvalidValueError(
-            f"{owner}.amount", f"must be quantity x unit_price ({quantity} x {unit_price})"
-        )
+    # Every figure is valid on its own, so the product is what is wrong.
+    raise InvalidValueError(
+        f"{owner}.amount", f"must be quantity x unit_price ({quantity} x {unit_price})"
+    )
 
 
 @attrs.frozen(kw_only=True)

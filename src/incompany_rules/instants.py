@@ -98,8 +98,6 @@ def local(value: dt.datetime, tz: dt.tzinfo) -> pendulum.DateTime:
             fold=value.fold,
         )
     converted = value.astimezone(tz)
-    if type(converted) is pendulum.DateTime:
-        return converted
     if isinstance(tz, pendulum.Timezone):
         return pendulum.DateTime(
             converted.year,
