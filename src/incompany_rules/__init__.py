@@ -4,6 +4,7 @@ Every public name is importable from here. See the documentation for the
 rules catalogue (R1-R18, T1-T7) and how-tos.
 """
 
+from incompany_rules.decisions import Decision, Reason, ReasonCode
 from incompany_rules.errors import (
     IncompanyRulesError,
     InvalidEmailError,
@@ -14,6 +15,7 @@ from incompany_rules.errors import (
     InvalidTypeError,
     InvalidValueError,
     NaiveDatetimeError,
+    TransitionRefusedError,
 )
 from incompany_rules.milestones import (
     Milestone,
@@ -31,6 +33,7 @@ from incompany_rules.session import Company, HrAccount, Session, Slot, Training
 __all__ = [
     "DEFAULT_POLICY",
     "Company",
+    "Decision",
     "HrAccount",
     "IncompanyRulesError",
     "InvalidEmailError",
@@ -47,11 +50,14 @@ __all__ = [
     "NumberKind",
     "Participant",
     "Policy",
+    "Reason",
+    "ReasonCode",
     "Schedule",
     "Session",
     "ShortfallBasis",
     "Slot",
     "Training",
+    "TransitionRefusedError",
     "Window",
     "milestones",
     "recap_line",
