@@ -28,6 +28,12 @@ from incompany_rules.milestones import (
 from incompany_rules.participants import NationalNumber, NumberKind, Participant
 from incompany_rules.policy import DEFAULT_POLICY, Policy, ShortfallBasis
 from incompany_rules.recap import recap_line
+from incompany_rules.registration import (
+    can_manage_participants,
+    can_register,
+    can_request,
+    can_unregister,
+)
 from incompany_rules.session import Company, HrAccount, Session, Slot, Training
 
 __all__ = [
@@ -59,6 +65,10 @@ __all__ = [
     "Training",
     "TransitionRefusedError",
     "Window",
+    "can_manage_participants",
+    "can_register",
+    "can_request",
+    "can_unregister",
     "milestones",
     "recap_line",
     "schedule",
