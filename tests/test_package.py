@@ -27,6 +27,7 @@ class TestPackage:
             "recap",
             "registration",
             "session",
+            "transitions",
         ):
             module = importlib.import_module(f"incompany_rules.{name}")
             # helpers that stay in their module: incompany_rules.policy.money, ...

@@ -35,6 +35,24 @@ from incompany_rules.registration import (
     can_unregister,
 )
 from incompany_rules.session import Company, HrAccount, Session, Slot, Training
+from incompany_rules.transitions import (
+    can_cancel,
+    can_confirm_slot,
+    cancel,
+    confirm_slot,
+    propose_slots,
+    record_access_emails_sent,
+    record_attendance,
+    record_definitive_confirmation,
+    record_evaluation_sent,
+    record_fees_invoiced,
+    record_link_generated,
+    record_reminder_sent,
+    record_zoom_checked,
+    register,
+    request_session,
+    unregister,
+)
 
 __all__ = [
     "DEFAULT_POLICY",
@@ -65,13 +83,29 @@ __all__ = [
     "Training",
     "TransitionRefusedError",
     "Window",
+    "can_cancel",
+    "can_confirm_slot",
     "can_manage_participants",
     "can_register",
     "can_request",
     "can_unregister",
+    "cancel",
+    "confirm_slot",
     "milestones",
+    "propose_slots",
     "recap_line",
+    "record_access_emails_sent",
+    "record_attendance",
+    "record_definitive_confirmation",
+    "record_evaluation_sent",
+    "record_fees_invoiced",
+    "record_link_generated",
+    "record_reminder_sent",
+    "record_zoom_checked",
+    "register",
+    "request_session",
     "schedule",
+    "unregister",
 ]
 
 __version__ = "0.1.0.dev0"
