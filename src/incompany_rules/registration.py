@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING
 
 from incompany_rules.decisions import Decision, Reason, ReasonCode
 from incompany_rules.errors import InvalidTypeError
-from incompany_rules.instants import instant, local
+from incompany_rules.instants import instant, local, utc
 from incompany_rules.milestones import schedule
 from incompany_rules.participants import Participant
 from incompany_rules.policy import DEFAULT_POLICY, Policy
@@ -99,7 +99,7 @@ def can_request(
     _require(policy, Policy, "policy")
     reasons = []
     submitted = company.training_plan_submitted_at
-    if submitted is None or submitted > at:
+    if submitted is None or utc(submitted) > utc(at):
         reasons.append(Reason(ReasonCode.NO_TRAINING_PLAN, "R1"))
     if not training.in_digital_offer:
         reasons.append(Reason(ReasonCode.NOT_IN_DIGITAL_OFFER, "R2"))
@@ -153,7 +153,7 @@ def _window_reasons(session: Session, at: dt.datetime) -> list[Reason]:
         plan = schedule(session)
         reasons = []
         if not plan.registration_is_open(at):
-            if at < plan.dates_confirmed:
+            if utc(at) < utc(plan.dates_confirmed):
                 reasons.append(
                     Reason(ReasonCode.REGISTRATION_NOT_OPEN, "R8", at=plan.dates_confirmed)
                 )

@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING
 
 from incompany_rules.decisions import Decision, Reason, ReasonCode
 from incompany_rules.errors import InvalidTypeError, InvalidValueError, TransitionRefusedError
-from incompany_rules.instants import instant, local
+from incompany_rules.instants import instant, local, utc
 from incompany_rules.milestones import day_start, schedule
 from incompany_rules.participants import NationalNumber, Participant
 from incompany_rules.policy import DEFAULT_POLICY, Policy
@@ -97,7 +97,7 @@ def _local(session: Session, moment: dt.datetime) -> pendulum.DateTime:
 
 
 def _before_request(session: Session, at: dt.datetime) -> list[Reason]:
-    if at < session.requested_at:
+    if utc(at) < utc(session.requested_at):
         return [Reason(ReasonCode.BEFORE_REQUEST, "R1", at=_local(session, session.requested_at))]
     return []
 
@@ -196,7 +196,7 @@ def can_confirm_slot(session: Session, slot: Slot, when: dt.datetime) -> Decisio
         reasons.append(Reason(ReasonCode.DATES_ALREADY_CONFIRMED, "R3"))
     if slot not in session.proposed_slots:
         reasons.append(Reason(ReasonCode.SLOT_NOT_PROPOSED, "R3"))
-    if at >= slot.start:
+    if utc(at) >= utc(slot.start):
         reasons.append(Reason(ReasonCode.SLOT_STARTED, "R3", at=_local(session, slot.start)))
     return Decision.from_reasons(reasons)
 
@@ -258,7 +258,7 @@ def can_cancel(session: Session, when: dt.datetime) -> Decision:
     reasons = _before_request(session, at) + _cancelled(session)
     if session.confirmed_slot is not None:
         start = schedule(session).start
-        if at >= start:
+        if utc(at) >= utc(start):
             reasons.append(Reason(ReasonCode.CLASS_STARTED, "R15", at=start))
     return Decision.from_reasons(reasons)
 
@@ -346,7 +346,7 @@ def _class_over(session: Session, moment: dt.datetime, rule: str) -> list[Reason
     if session.confirmed_slot is None:
         return []
     end = schedule(session).end
-    if moment < end:
+    if utc(moment) < utc(end):
         return [Reason(ReasonCode.CLASS_NOT_OVER, rule, at=end)]
     return []
 
