@@ -4,6 +4,7 @@ Every public name is importable from here. See the documentation for the
 rules catalogue (R1-R18, T1-T7) and how-tos.
 """
 
+from incompany_rules.actions import Action, ActionKind, Actor, next_actions
 from incompany_rules.decisions import Decision, Reason, ReasonCode
 from incompany_rules.errors import (
     IncompanyRulesError,
@@ -56,6 +57,9 @@ from incompany_rules.transitions import (
 
 __all__ = [
     "DEFAULT_POLICY",
+    "Action",
+    "ActionKind",
+    "Actor",
     "Company",
     "Decision",
     "HrAccount",
@@ -92,6 +96,7 @@ __all__ = [
     "cancel",
     "confirm_slot",
     "milestones",
+    "next_actions",
     "propose_slots",
     "recap_line",
     "record_access_emails_sent",
