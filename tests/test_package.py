@@ -22,6 +22,7 @@ class TestPackage:
             "actions",
             "decisions",
             "errors",
+            "fees",
             "milestones",
             "participants",
             "policy",

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from incompany_rules.decisions import Decision
 
 __all__ = [
+    "AttendanceNotRecordedError",
     "IncompanyRulesError",
     "InvalidEmailError",
     "InvalidNationalNumberError",
@@ -37,7 +38,9 @@ __all__ = [
     "InvalidTypeError",
     "InvalidValueError",
     "NaiveDatetimeError",
+    "SessionStartedError",
     "TransitionRefusedError",
+    "UnregisteredAttendeeError",
 ]
 
 
@@ -84,6 +87,18 @@ class InvalidSlotError(InvalidValueError):
 
 class InvalidSessionError(InvalidValueError):
     """A session whose parts contradict each other."""
+
+
+class SessionStartedError(InvalidValueError):
+    """A cancellation notified at or after the class start: a started session cannot be cancelled (R15)."""
+
+
+class AttendanceNotRecordedError(InvalidValueError):
+    """A shortfall counted on attendance (R17) for a class whose attendance is neither recorded nor given."""
+
+
+class UnregisteredAttendeeError(InvalidValueError):
+    """Someone counted as attending a class who is not a registered participant of its session (R17)."""
 
 
 class TransitionRefusedError(InvalidValueError):
