@@ -26,6 +26,7 @@ from incompany_rules import (
     can_register,
     can_request,
     cancel,
+    cancel_with_fee,
     confirm_slot,
     next_actions,
     propose_slots,
@@ -34,6 +35,7 @@ from incompany_rules import (
     record_attendance,
     record_definitive_confirmation,
     record_evaluation_sent,
+    record_fees_invoiced,
     record_link_generated,
     record_reminder_sent,
     record_zoom_checked,
@@ -219,9 +221,20 @@ class TestRegisteringParticipants:
         )
 
     def test_a_session_with_no_list_when_registration_closed_is_not_held(self) -> None:
-        """R18: nothing is left to do but what its fees leave."""
-        assert () == next_actions(CONFIRMED, brussels(2026, 3, 30))
-        assert () == next_actions(CONFIRMED, brussels(2026, 4, 2))
+        """R16, R18: only the invoicing of the missing list fee is left."""
+        assert [(K.INVOICE_FEES, "2026-03-30T00:00:00+02:00", False)] == rows(
+            CONFIRMED, brussels(2026, 3, 30)
+        )
+        (invoice,) = next_actions(CONFIRMED, brussels(2026, 4, 2))
+        assert (Actor.CEFORA, "R16", Decimal(375), True) == (
+            invoice.actor,
+            invoice.rule,
+            invoice.fee,
+            invoice.overdue,
+        )
+        assert "375 EUR owed stays uninvoiced." == invoice.consequence()
+        invoiced = CONFIRMED.evolve(fees_invoiced_at=brussels(2026, 4, 2))
+        assert () == next_actions(invoiced, brussels(2026, 4, 3))
 
 
 HELD = CONFIRMED.evolve(participants=PEOPLE[:6])
@@ -348,9 +361,38 @@ class TestThePlatform:
 
 
 class TestCancelled:
-    def test_a_cancelled_session_has_nothing_open_while_no_fee_is_known(self) -> None:
-        cancelled = cancel(HELD, brussels(2026, 3, 17, 23, 59, 59))
-        assert () == next_actions(cancelled, brussels(2026, 3, 18))
+    # Each row: the instant of cancellation, the instant asked, the expected
+    # actions. Cancelling by the end of D-15 is free (R15); later, 375 EUR.
+    @pytest.mark.parametrize(
+        ("cancelled", "now", "expected"),
+        [
+            (brussels(2026, 3, 17, 23, 59, 59), brussels(2026, 3, 18), []),
+            (brussels(2026, 3, 17, 23, 59, 59), brussels(2026, 4, 5), []),
+            (
+                brussels(2026, 3, 18),
+                brussels(2026, 3, 18),
+                [(K.INVOICE_FEES, "2026-03-18T00:00:00+01:00", False)],
+            ),
+            (
+                brussels(2026, 3, 31, 8),
+                brussels(2026, 3, 31, 8, 0, 1),
+                [(K.INVOICE_FEES, "2026-03-31T08:00:00+02:00", True)],
+            ),
+        ],
+    )
+    def test_a_cancelled_session_only_keeps_the_invoicing_of_its_fee(
+        self, cancelled: pendulum.DateTime, now: pendulum.DateTime, expected: list[object]
+    ) -> None:
+        session = cancel(HELD, cancelled)
+        assert expected == rows(session, now)
+
+    def test_an_invoiced_fee_closes_the_action(self) -> None:
+        session = cancel(HELD, brussels(2026, 3, 18)).evolve(fees_invoiced_at=brussels(2026, 3, 19))
+        assert () == next_actions(session, brussels(2026, 3, 20))
+
+    def test_a_cancelled_request_has_nothing_open(self) -> None:
+        session = cancel(requested_session(START), brussels(2026, 2, 10))
+        assert () == next_actions(session, brussels(2026, 2, 11))
 
 
 class TestActionValues:
@@ -485,22 +527,31 @@ class TestWalkThroughTheSevenSteps:
         # Etape 6: the class, attendance, and the evaluation the day after
         assert [("record_attendance", "trainer", "01/04 12:30", False)] == view(session, START)
         session = record_attendance(session, PEOPLE[:5], brussels(2026, 4, 1, 12, 30))
-        assert [("send_evaluation", "cefora", "02/04 00:00", False)] == view(
-            session, brussels(2026, 4, 2)
-        )
-        assert [("send_evaluation", "cefora", "02/04 00:00", True)] == view(
-            session, brussels(2026, 4, 2, 9)
-        )
+        # five of the six registered attended: one person missing, 150 EUR (R17)
+        assert [
+            ("invoice_fees", "cefora", "01/04 12:30", True),
+            ("send_evaluation", "cefora", "02/04 00:00", False),
+        ] == view(session, brussels(2026, 4, 2))
+        assert [
+            ("invoice_fees", "cefora", "01/04 12:30", True),
+            ("send_evaluation", "cefora", "02/04 00:00", True),
+        ] == view(session, brussels(2026, 4, 2, 9))
+        invoice = next_actions(session, brussels(2026, 4, 2, 9))[0]
+        assert ("R17", Decimal(150)) == (invoice.rule, invoice.fee)
         session = record_evaluation_sent(session, brussels(2026, 4, 2, 9))
-        assert [] == view(session, brussels(2026, 4, 2, 9))
+        session = record_fees_invoiced(session, brussels(2026, 4, 3, 9))
+        assert [] == view(session, brussels(2026, 4, 3, 9))
 
     def test_cancelling_at_the_end_of_d_minus_15_and_after(self) -> None:
-        """Etape 7: free until the end of D-15; after, the fee is the fees' business."""
-        registered = HELD
-        free = cancel(registered, brussels(2026, 3, 17, 23, 59, 59))
-        late = cancel(registered, brussels(2026, 3, 18))
-        assert () == next_actions(free, brussels(2026, 3, 18))
-        assert () == next_actions(late, brussels(2026, 3, 18))
+        """Etape 7: free until the end of D-15; from 00:00 on D-14, 375 EUR to invoice."""
+        free, nothing = cancel_with_fee(HELD, brussels(2026, 3, 17, 23, 59, 59))
+        late, fee = cancel_with_fee(HELD, brussels(2026, 3, 18))
+        assert (False, Decimal(0)) == (nothing.owed, nothing.amount)
+        assert (True, Decimal(375)) == (fee.owed, fee.amount)
+        assert [] == view(free, brussels(2026, 3, 18))
+        assert [("invoice_fees", "cefora", "18/03 00:00", False)] == view(
+            late, brussels(2026, 3, 18)
+        )
         with pytest.raises(TransitionRefusedError):
             cancel(late, brussels(2026, 3, 19))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import pendulum
@@ -22,6 +23,7 @@ from incompany_rules import (
     can_cancel,
     can_confirm_slot,
     cancel,
+    cancel_with_fee,
     confirm_slot,
     propose_slots,
     record_access_emails_sent,
@@ -208,6 +210,32 @@ class TestRegisterAndUnregister:
         assert (ReasonCode.NO_HR_FUNCTION, ReasonCode.TOS_NOT_COMPLETED) == error.decision.codes
 
 
+class TestCancelWithFee:
+    # Each row: the instant of cancellation, the fee (R15, R18).
+    @pytest.mark.parametrize(
+        ("when", "owed", "amount"),
+        [
+            # the end of D-15 on the winter clock: free
+            (brussels(2026, 3, 17, 23, 59, 59), False, Decimal(0)),
+            # 00:00 on D-14: 375 EUR
+            (brussels(2026, 3, 18), True, Decimal(375)),
+            # the last second before the class
+            (brussels(2026, 4, 1, 8, 59, 59), True, Decimal(375)),
+        ],
+    )
+    def test_cancelling_reports_its_fee(
+        self, when: pendulum.DateTime, owed: bool, amount: Decimal
+    ) -> None:
+        session = CONFIRMED.evolve(participants=(ANN,))
+        cancelled, fee = cancel_with_fee(session, when)
+        assert (when, owed, amount) == (cancelled.cancelled_at, fee.owed, fee.amount)
+        assert session.cancelled_at is None
+
+    def test_a_refused_cancellation_computes_no_fee(self) -> None:
+        error = refused(lambda: cancel_with_fee(CONFIRMED, START))
+        assert (ReasonCode.CLASS_STARTED,) == error.decision.codes
+
+
 class TestCancel:
     # Each row: class start, the instant of cancellation, the expected reasons (R15).
     @pytest.mark.parametrize(
@@ -373,6 +401,20 @@ class TestRecordFacts:
         assert brussels(2026, 3, 25) == invoiced.fees_invoiced_at
         error = refused(lambda: record_fees_invoiced(invoiced, brussels(2026, 3, 26)))
         assert (ReasonCode.ALREADY_RECORDED,) == error.decision.codes
+
+    def test_no_invoice_is_recorded_when_nothing_is_owed(self) -> None:
+        error = refused(lambda: record_fees_invoiced(CONFIRMED, brussels(2026, 3, 12)))
+        assert (ReasonCode.NO_FEES_OWED,) == error.decision.codes
+        free = CONFIRMED.evolve(cancelled_at=brussels(2026, 3, 17, 23, 59, 59))
+        error = refused(lambda: record_fees_invoiced(free, brussels(2026, 3, 20)))
+        assert (ReasonCode.NO_FEES_OWED,) == error.decision.codes
+
+    def test_a_session_never_held_takes_no_attendance_nor_evaluation(self) -> None:
+        """R18: without a list when registration closed, the class is not held."""
+        error = refused(lambda: record_evaluation_sent(CONFIRMED, AFTER_CLASS))
+        assert (ReasonCode.NOT_HELD,) == error.decision.codes
+        error = refused(lambda: record_attendance(CONFIRMED, [], AFTER_CLASS))
+        assert (ReasonCode.NOT_HELD,) == error.decision.codes
 
     def test_no_fact_is_recorded_before_the_request(self) -> None:
         error = refused(lambda: record_fees_invoiced(CONFIRMED, brussels(2026, 1, 1)))

@@ -28,7 +28,7 @@ check Zoom              client HR     R13    the class start; until then
 hold the class          trainer       R3     the class start; until then
 record attendance       trainer       R17    the class end; from the class start
 send the evaluation     fund          R14    00:00 on the day after; from the class end
-invoice fees            fund          R15-17 when fees are owed; until invoiced
+invoice fees            fund          R15-17 when the first fee arose; while owed
 ======================  ============  =====  ========================================
 
 Reading the rules: a recorded fact closes its action, whatever the instant
@@ -36,8 +36,10 @@ asked. A session confirmed late still gets the steps it missed, as overdue
 actions (R6). No action is due before the session was requested: a due
 instant that would precede the request is the request's instant, and before
 the request nothing is open. A cancelled session, and one with no
-participant when registration closed (R18: not held), only keep what that
-leaves to do.
+participant when registration closed (R18: not held), only keep the
+invoicing of a fee, when :func:`~incompany_rules.fees.fees_due` owes one.
+The invoicing is due when the first fee arose (the late cancellation, the
+end of D-3, the class end) and closes once ``fees_invoiced_at`` is recorded.
 
 A class on Wednesday 1 April 2026, confirmed on 18 February; on 12 March at
 09:00 the reminder of 11 March (D-21) has not gone out:
@@ -66,6 +68,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from incompany_rules.errors import InvalidTypeError, InvalidValueError
+from incompany_rules.fees import fees_due
 from incompany_rules.instants import instant, local, utc
 from incompany_rules.milestones import Schedule, schedule
 from incompany_rules.session import Session
@@ -360,12 +363,14 @@ class _Collector:
         *,
         fee: Decimal | None = None,
         count: int | None = None,
+        rule: str | None = None,
     ) -> None:
         due_utc = utc(due)
         if due_utc < self.requested_utc:
             due, due_utc = self.requested, self.requested_utc
         overdue = due_utc < self.now
-        actor, rule, _title, _consequence = _KINDS[kind]
+        actor, kind_rule, _title, _consequence = _KINDS[kind]
+        rule = rule or kind_rule
         action = Action(kind, actor, local(due, self.tz), rule, overdue, fee, count)
         self.found.append((not overdue, due_utc, _ORDER[kind], action))
 
@@ -384,23 +389,46 @@ def next_actions(session: Session, now: dt.datetime) -> tuple[Action, ...]:
         raise InvalidTypeError("session", f"expected a Session, got {type(session).__name__}")
     at = utc(instant(now, field="now"))
     found = _Collector(session, at)
-    if at < found.requested_utc or session.cancelled_at is not None:
-        return found.sorted()
+    if at < found.requested_utc:
+        return ()
     slot = session.confirmed_slot
     if slot is None:
-        bookable = [s.start for s in session.proposed_slots if utc(s.start) > at]
-        if bookable:
-            found.add(ActionKind.CONFIRM_SLOT, min(bookable, key=utc))
-        else:
-            found.add(ActionKind.PROPOSE_SLOTS, session.requested_at)
+        if session.cancelled_at is None:
+            _unconfirmed(session, at, found)
         return found.sorted()
-    _confirmed(session, at, found)
+    plan = schedule(session)
+    _invoice(session, plan, now, at, found)
+    if session.cancelled_at is None:
+        _confirmed(session, plan, at, found)
     return found.sorted()
 
 
-def _confirmed(session: Session, at: dt.datetime, found: _Collector) -> None:
-    """Add the actions of a session whose dates are confirmed."""
-    plan = schedule(session)
+def _unconfirmed(session: Session, at: dt.datetime, found: _Collector) -> None:
+    """Add the planning steps of a session whose dates are not confirmed (R3)."""
+    bookable = [s.start for s in session.proposed_slots if utc(s.start) > at]
+    if bookable:
+        found.add(ActionKind.CONFIRM_SLOT, min(bookable, key=utc))
+    else:
+        found.add(ActionKind.PROPOSE_SLOTS, session.requested_at)
+
+
+def _invoice(
+    session: Session, plan: Schedule, now: dt.datetime, at: dt.datetime, found: _Collector
+) -> None:
+    """Add the invoicing of the fees owed at ``now`` and not invoiced yet (R15-R18)."""
+    if session.fees_invoiced_at is not None:
+        return
+    if session.cancelled_at is None and at < utc(plan.registration_closes):
+        return  # nothing can be owed yet: fees_due would answer an empty invoice
+    invoice = fees_due(session, now)
+    total = invoice.total
+    if total > 0:
+        first = min(invoice.lines, key=lambda line: utc(line.arises_at))
+        found.add(ActionKind.INVOICE_FEES, first.arises_at, fee=total, rule=first.rule)
+
+
+def _confirmed(session: Session, plan: Schedule, at: dt.datetime, found: _Collector) -> None:
+    """Add the actions of a session whose dates are confirmed and that is not cancelled."""
     if at >= utc(plan.registration_closes) and not session.participants:
         return  # R18: no list when registration closed, so the class is not held
     _registration(session, plan, at, found)

@@ -98,6 +98,8 @@ class ReasonCode(enum.StrEnum):
     NO_LINK = "no_link"
     #: R12: links generated before the policy's effective date send no access e-mail.
     NO_ACCESS_EMAILS = "no_access_emails"
+    #: R18: no fee is owed, so there is nothing to invoice.
+    NO_FEES_OWED = "no_fees_owed"
     #: R18: no participant was registered when registration closed: the class is not held.
     NOT_HELD = "not_held"
 
@@ -219,6 +221,11 @@ _TEXTS: dict[ReasonCode, tuple[str, str, str]] = {
         "Pas d'e-mail d'accès pour un lien généré avant le {day}.",
         "Geen toegangsmail voor een link aangemaakt vóór {day}.",
         "No access e-mail for a link generated before {day}.",
+    ),
+    ReasonCode.NO_FEES_OWED: (
+        "Aucun frais n'est dû au {day} à {time}.",
+        "Er zijn geen kosten verschuldigd op {day} om {time}.",
+        "No fee is owed on {day} at {time}.",
     ),
     ReasonCode.NOT_HELD: (
         "Aucun participant inscrit à la clôture du {day} à {time} : la classe n'a pas lieu.",

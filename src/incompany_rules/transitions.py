@@ -13,7 +13,8 @@ The steps of the client and the trainer:
 - :func:`register` and :func:`unregister` (R5, R8, R9), as
   :func:`~incompany_rules.registration.can_register` decides;
 - :func:`cancel` (R15): refused when the session is cancelled already, and at
-  or after the class start.
+  or after the class start; :func:`cancel_with_fee` also returns what
+  cancelling costs (R15, R18).
 
 The facts that happen outside the library, recorded with their instant:
 :func:`record_reminder_sent` (R6), :func:`record_definitive_confirmation`
@@ -42,6 +43,7 @@ from typing import TYPE_CHECKING
 
 from incompany_rules.decisions import Decision, Reason, ReasonCode
 from incompany_rules.errors import InvalidTypeError, InvalidValueError, TransitionRefusedError
+from incompany_rules.fees import Fee, cancellation_fee, fees_due
 from incompany_rules.instants import instant, local, utc
 from incompany_rules.milestones import day_start, schedule
 from incompany_rules.participants import NationalNumber, Participant
@@ -58,6 +60,7 @@ __all__ = [
     "can_cancel",
     "can_confirm_slot",
     "cancel",
+    "cancel_with_fee",
     "confirm_slot",
     "propose_slots",
     "record_access_emails_sent",
@@ -265,10 +268,28 @@ def can_cancel(session: Session, when: dt.datetime) -> Decision:
 
 def cancel(session: Session, when: dt.datetime) -> Session:
     """Return ``session`` cancelled at ``when``, or raise (R15); see :func:`can_cancel`."""
+    return cancel_with_fee(session, when)[0]
+
+
+def cancel_with_fee(session: Session, when: dt.datetime) -> tuple[Session, Fee]:
+    """Return ``session`` cancelled at ``when`` and what cancelling costs, or raise (R15, R18).
+
+    The fee is :func:`~incompany_rules.fees.cancellation_fee`'s: nothing by the
+    end of D-15, the policy's late cancellation fee from 00:00 on D-14, and
+    nothing more once the missing list charge has arisen (R18).
+
+    >>> import pendulum
+    >>> from incompany_rules.examples import confirmed_session
+    >>> session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
+    >>> cancelled, fee = cancel_with_fee(session, pendulum.datetime(2026, 3, 18, tz="Europe/Brussels"))
+    >>> cancelled.is_cancelled, fee.owed, fee.amount
+    (True, True, Decimal('375'))
+    """
     decision = can_cancel(session, when)
     if not decision:
         raise TransitionRefusedError("cancel", decision)
-    return session.evolve(cancelled_at=instant(when, field="when"))
+    fee = cancellation_fee(session, when)
+    return session.evolve(cancelled_at=instant(when, field="when")), fee
 
 
 # --------------------------------------------------------------------------
@@ -343,12 +364,16 @@ def record_zoom_checked(session: Session, at: dt.datetime) -> Session:
 
 
 def _class_over(session: Session, moment: dt.datetime, rule: str) -> list[Reason]:
+    """Return why the class is not over at ``moment``, or was never held (R18)."""
     if session.confirmed_slot is None:
         return []
-    end = schedule(session).end
-    if utc(moment) < utc(end):
-        return [Reason(ReasonCode.CLASS_NOT_OVER, rule, at=end)]
-    return []
+    plan = schedule(session)
+    reasons = []
+    if not session.participants and utc(moment) >= utc(plan.registration_closes):
+        reasons.append(Reason(ReasonCode.NOT_HELD, "R18", at=plan.registration_closes))
+    if utc(moment) < utc(plan.end):
+        reasons.append(Reason(ReasonCode.CLASS_NOT_OVER, rule, at=plan.end))
+    return reasons
 
 
 def record_evaluation_sent(session: Session, at: dt.datetime) -> Session:
@@ -402,10 +427,13 @@ def record_fees_invoiced(session: Session, at: dt.datetime) -> Session:
     """Return ``session`` with the fees owed invoiced at ``at`` (R15-R17).
 
     Allowed for a cancelled session too: cancellation may leave a fee.
+    Refused when :func:`~incompany_rules.fees.fees_due` owes nothing at ``at``.
     """
     step = "record_fees_invoiced"
     _session(session)
     moment = instant(at, field="at")
-    reasons = _before_request(session, moment) + _recorded(session, "fees_invoiced_at", "R15")
+    reasons = _before_request(session, moment) + _recorded(session, "fees_invoiced_at", "R18")
+    if not reasons and fees_due(session, moment).total <= 0:
+        reasons.append(Reason(ReasonCode.NO_FEES_OWED, "R18", at=_local(session, moment)))
     _done(step, reasons)
     return session.evolve(fees_invoiced_at=moment)
