@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pendulum
 import pytest
 
@@ -13,6 +15,9 @@ from incompany_rules import (
     ReasonCode,
     TransitionRefusedError,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 CLOSED = pendulum.datetime(2026, 3, 30, tz="Europe/Brussels")
 
@@ -143,3 +148,37 @@ class TestTransitionRefusedError:
             "Invalid register: refused (R8 registration_closed: "
             "Registration closed on 30/03/2026 at 00:00 (end of D-3).)" == str(error)
         )
+
+
+class TestReasonValidation:
+    @pytest.mark.parametrize(
+        ("build", "error", "field"),
+        [
+            (lambda: Reason("closed", "R8"), InvalidValueError, "Reason.code"),
+            (
+                lambda: Reason(ReasonCode.NO_HR_FUNCTION, 5),  # type: ignore[arg-type]
+                InvalidTypeError,
+                "Reason.rule",
+            ),
+            (
+                lambda: Reason(ReasonCode.TOO_FEW_PARTICIPANTS, "R1", count="4"),  # type: ignore[arg-type]
+                InvalidTypeError,
+                "Reason.count",
+            ),
+            (
+                lambda: Reason(ReasonCode.TOO_FEW_PARTICIPANTS, "R1", limit=True),
+                InvalidTypeError,
+                "Reason.limit",
+            ),
+            (
+                lambda: Reason(ReasonCode.NOT_REGISTERED, "R8", subject=28),  # type: ignore[arg-type]
+                InvalidTypeError,
+                "Reason.subject",
+            ),
+        ],
+    )
+    def test_a_reason_refuses_figures_of_the_wrong_kind(
+        self, build: Callable[[], object], error: type[Exception], field: str
+    ) -> None:
+        with pytest.raises(error, match=rf"Invalid {field}:"):
+            build()

@@ -241,6 +241,34 @@ def _language(lang: object) -> int:
     return LANGUAGES.index(lang)
 
 
+def _code(value: object) -> ReasonCode:
+    try:
+        return ReasonCode(value)  # type: ignore[arg-type]
+    except ValueError:
+        raise InvalidValueError("Reason.code", f"expected a ReasonCode, got {value!r}") from None
+
+
+def _rule(_instance: object, _attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str):
+        raise InvalidTypeError("Reason.rule", f"expected a rule id such as 'R8', got {value!r}")
+
+
+def _optional_count(
+    _instance: object, attribute: attrs.Attribute[int | None], value: int | None
+) -> None:
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+        raise InvalidTypeError(
+            f"Reason.{attribute.name}", f"expected a whole number or None, got {value!r}"
+        )
+
+
+def _optional_subject(
+    _instance: object, _attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
+    if value is not None and not isinstance(value, str):
+        raise InvalidTypeError("Reason.subject", f"expected a string or None, got {value!r}")
+
+
 def _optional_moment(value: object) -> pendulum.DateTime | None:
     if value is None or type(value) is pendulum.DateTime:
         return value
@@ -258,14 +286,14 @@ class Reason:
     national number, never a full one).
     """
 
-    code: ReasonCode = attrs.field(converter=ReasonCode)
-    rule: str
+    code: ReasonCode = attrs.field(converter=_code)
+    rule: str = attrs.field(validator=_rule)
     at: pendulum.DateTime | None = attrs.field(
         default=None, kw_only=True, converter=_optional_moment
     )
-    count: int | None = attrs.field(default=None, kw_only=True)
-    limit: int | None = attrs.field(default=None, kw_only=True)
-    subject: str | None = attrs.field(default=None, kw_only=True)
+    count: int | None = attrs.field(default=None, kw_only=True, validator=_optional_count)
+    limit: int | None = attrs.field(default=None, kw_only=True, validator=_optional_count)
+    subject: str | None = attrs.field(default=None, kw_only=True, validator=_optional_subject)
 
     def text(self, lang: Language = "en") -> str:
         """Return the reason in ``"fr"``, ``"nl"`` or ``"en"``, with its figures."""
