@@ -345,7 +345,7 @@ class Action:
 
 
 class _Collector:
-    """Build the actions of one session at one instant."""
+    """Build the actions of one session at one instant, comparing instants in UTC once each."""
 
     __slots__ = ("found", "now", "requested", "requested_utc", "tz")
 
@@ -356,22 +356,24 @@ class _Collector:
         self.requested_utc = utc(session.requested_at)
         self.found: list[tuple[bool, dt.datetime, int, Action]] = []
 
-    def add(
+    def add(  # noqa: PLR0913 (the parts of an action, keyword-only)
         self,
         kind: ActionKind,
-        due: dt.datetime,
+        due: pendulum.DateTime,
         *,
+        due_utc: dt.datetime | None = None,
         fee: Decimal | None = None,
         count: int | None = None,
         rule: str | None = None,
     ) -> None:
-        due_utc = utc(due)
+        if due_utc is None:
+            due_utc = utc(due)
         if due_utc < self.requested_utc:
             due, due_utc = self.requested, self.requested_utc
         overdue = due_utc < self.now
         actor, kind_rule, _title, _consequence = _KINDS[kind]
-        rule = rule or kind_rule
-        action = Action(kind, actor, local(due, self.tz), rule, overdue, fee, count)
+        shown = due if due.tzinfo is self.tz else local(due, self.tz)
+        action = Action(kind, actor, shown, rule or kind_rule, overdue, fee, count)
         self.found.append((not overdue, due_utc, _ORDER[kind], action))
 
     def sorted(self) -> tuple[Action, ...]:
@@ -379,11 +381,25 @@ class _Collector:
         return tuple(row[3] for row in self.found)
 
 
+@attrs.frozen
+class _Plan:
+    """The schedule of a confirmed session, with the instants compared most, in UTC."""
+
+    dates: Schedule
+    closes: dt.datetime
+    start: dt.datetime
+    end: dt.datetime
+
+
 def next_actions(session: Session, now: dt.datetime) -> tuple[Action, ...]:
     """Return the actions open at ``now``, overdue first, then by due instant.
 
     Actions due at the same instant come in process order
     (:class:`ActionKind`). Before the session was requested nothing is open.
+    Raises only for a value that is not a session, an instant that is not an
+    aware datetime (T1), and a session recording a cancellation at or after
+    its class start (which :func:`~incompany_rules.transitions.cancel`
+    refuses).
     """
     if not isinstance(session, Session):
         raise InvalidTypeError("session", f"expected a Session, got {type(session).__name__}")
@@ -391,12 +407,12 @@ def next_actions(session: Session, now: dt.datetime) -> tuple[Action, ...]:
     found = _Collector(session, at)
     if at < found.requested_utc:
         return ()
-    slot = session.confirmed_slot
-    if slot is None:
+    if session.confirmed_slot is None:
         if session.cancelled_at is None:
             _unconfirmed(session, at, found)
         return found.sorted()
-    plan = schedule(session)
+    dates = schedule(session)
+    plan = _Plan(dates, utc(dates.registration_closes), utc(dates.start), utc(dates.end))
     _invoice(session, plan, now, at, found)
     if session.cancelled_at is None:
         _confirmed(session, plan, at, found)
@@ -413,12 +429,12 @@ def _unconfirmed(session: Session, at: dt.datetime, found: _Collector) -> None:
 
 
 def _invoice(
-    session: Session, plan: Schedule, now: dt.datetime, at: dt.datetime, found: _Collector
+    session: Session, plan: _Plan, now: dt.datetime, at: dt.datetime, found: _Collector
 ) -> None:
     """Add the invoicing of the fees owed at ``now`` and not invoiced yet (R15-R18)."""
     if session.fees_invoiced_at is not None:
         return
-    if session.cancelled_at is None and at < utc(plan.registration_closes):
+    if session.cancelled_at is None and at < plan.closes:
         return  # nothing can be owed yet: fees_due would answer an empty invoice
     invoice = fees_due(session, now)
     total = invoice.total
@@ -427,59 +443,62 @@ def _invoice(
         found.add(ActionKind.INVOICE_FEES, first.arises_at, fee=total, rule=first.rule)
 
 
-def _confirmed(session: Session, plan: Schedule, at: dt.datetime, found: _Collector) -> None:
+def _confirmed(session: Session, plan: _Plan, at: dt.datetime, found: _Collector) -> None:
     """Add the actions of a session whose dates are confirmed and that is not cancelled."""
-    if at >= utc(plan.registration_closes) and not session.participants:
+    if at >= plan.closes and not session.participants:
         return  # R18: no list when registration closed, so the class is not held
     _registration(session, plan, at, found)
     _platform(session, plan, at, found)
-    kind = ActionKind
-    if at < utc(plan.start):
+    kind, dates = ActionKind, plan.dates
+    if at < plan.start:
         if session.reminder_sent_at is None:
-            found.add(kind.SEND_REMINDER, plan.reminder)
+            found.add(kind.SEND_REMINDER, dates.reminder)
         if session.definitive_confirmation_at is None:
-            found.add(kind.DEFINITIVE_CONFIRMATION, plan.definitive_confirmation)
+            found.add(kind.DEFINITIVE_CONFIRMATION, dates.definitive_confirmation)
         if session.zoom_checked_at is None:
-            found.add(kind.CHECK_ZOOM, plan.start)
-        found.add(kind.HOLD_CLASS, plan.start)
+            found.add(kind.CHECK_ZOOM, dates.start, due_utc=plan.start)
+        found.add(kind.HOLD_CLASS, dates.start, due_utc=plan.start)
         return
     if session.attendance is None:
-        found.add(kind.RECORD_ATTENDANCE, plan.end)
-    if at >= utc(plan.end) and session.evaluation_sent_at is None:
-        found.add(kind.SEND_EVALUATION, plan.evaluation)
+        found.add(kind.RECORD_ATTENDANCE, dates.end, due_utc=plan.end)
+    if at >= plan.end and session.evaluation_sent_at is None:
+        found.add(kind.SEND_EVALUATION, dates.evaluation)
 
 
-def _registration(session: Session, plan: Schedule, at: dt.datetime, found: _Collector) -> None:
+def _registration(session: Session, plan: _Plan, at: dt.datetime, found: _Collector) -> None:
     """Add the registration of participants while the window is open (R8, R16, R17)."""
     policy = session.policy
     registered = len(session.participants)
-    if at >= utc(plan.registration_closes) or registered >= policy.min_participants:
+    if at >= plan.closes or registered >= policy.min_participants:
         return
+    closes = plan.dates.registration_closes
     if registered:
         missing = policy.min_participants - registered
         found.add(
             ActionKind.REGISTER_PARTICIPANTS,
-            plan.registration_closes,
+            closes,
+            due_utc=plan.closes,
             fee=policy.shortfall_fee_per_person * missing,
             count=missing,
         )
     else:
         found.add(
             ActionKind.REGISTER_PARTICIPANTS,
-            plan.registration_closes,
+            closes,
+            due_utc=plan.closes,
             fee=policy.missing_list_fee,
         )
 
 
-def _platform(session: Session, plan: Schedule, at: dt.datetime, found: _Collector) -> None:
+def _platform(session: Session, plan: _Plan, at: dt.datetime, found: _Collector) -> None:
     """Add the platform's steps once the definitive confirmation is recorded (R11, R12)."""
-    if session.definitive_confirmation_at is None or at >= utc(plan.end):
+    if session.definitive_confirmation_at is None or at >= plan.end:
         return
     if session.link_generated_at is None:
-        found.add(ActionKind.GENERATE_LINK, plan.platform_link)
+        found.add(ActionKind.GENERATE_LINK, plan.dates.platform_link)
         return
-    emails = plan.participant_access_email
+    emails = plan.dates.participant_access_email
     if emails is not None and session.access_emails_sent_at is None:
         found.add(ActionKind.SEND_ACCESS_EMAILS, emails)
-    if session.participants and at < utc(plan.start):
-        found.add(ActionKind.PREPARE, plan.start)
+    if session.participants and at < plan.start:
+        found.add(ActionKind.PREPARE, plan.dates.start, due_utc=plan.start)
