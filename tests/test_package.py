@@ -18,7 +18,19 @@ class TestPackage:
 
     def test_the_facade_re_exports_every_public_name_of_the_rule_modules(self) -> None:
         facade = set(incompany_rules.__all__)
-        for name in ("errors", "fees", "milestones", "participants", "policy", "recap", "session"):
+        for name in (
+            "actions",
+            "decisions",
+            "errors",
+            "fees",
+            "milestones",
+            "participants",
+            "policy",
+            "recap",
+            "registration",
+            "session",
+            "transitions",
+        ):
             module = importlib.import_module(f"incompany_rules.{name}")
             # helpers that stay in their module: incompany_rules.policy.money, ...
             missing = set(module.__all__) - facade - {"Language", "money", "email_address"}
