@@ -4,9 +4,11 @@ Every public name is importable from here. See the documentation for the
 rules catalogue (R1-R18, T1-T7) and how-tos.
 """
 
+from incompany_rules.batch import milestone_rows, participant_rows, pseudonym, session_rows
 from incompany_rules.errors import (
     IncompanyRulesError,
     InvalidEmailError,
+    InvalidKeyError,
     InvalidNationalNumberError,
     InvalidPolicyError,
     InvalidSessionError,
@@ -34,6 +36,7 @@ __all__ = [
     "HrAccount",
     "IncompanyRulesError",
     "InvalidEmailError",
+    "InvalidKeyError",
     "InvalidNationalNumberError",
     "InvalidPolicyError",
     "InvalidSessionError",
@@ -53,9 +56,13 @@ __all__ = [
     "Slot",
     "Training",
     "Window",
+    "milestone_rows",
     "milestones",
+    "participant_rows",
+    "pseudonym",
     "recap_line",
     "schedule",
+    "session_rows",
 ]
 
 __version__ = "0.1.0.dev0"

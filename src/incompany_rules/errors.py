@@ -25,6 +25,7 @@ from __future__ import annotations
 __all__ = [
     "IncompanyRulesError",
     "InvalidEmailError",
+    "InvalidKeyError",
     "InvalidNationalNumberError",
     "InvalidPolicyError",
     "InvalidSessionError",
@@ -78,3 +79,7 @@ class InvalidSlotError(InvalidValueError):
 
 class InvalidSessionError(InvalidValueError):
     """A session whose parts contradict each other."""
+
+
+class InvalidKeyError(InvalidValueError):
+    """A secret key for pseudonyms that cannot serve (an empty one)."""
