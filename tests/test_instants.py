@@ -9,7 +9,7 @@ import pendulum
 import pytest
 
 from incompany_rules import InvalidTypeError, NaiveDatetimeError
-from incompany_rules.instants import instant, local, optional_instant
+from incompany_rules.instants import instant, local, optional_instant, utc
 
 BRUSSELS = pendulum.timezone("Europe/Brussels")
 
@@ -74,3 +74,17 @@ class TestLocal:
         result = local(utc, BRUSSELS)
         assert isinstance(result, pendulum.DateTime)
         assert expected == result.isoformat()
+
+
+class TestUtc:
+    def test_instants_of_the_repeated_october_hour_compare_in_order(self) -> None:
+        summer = local(pendulum.datetime(2026, 10, 25, 0, 30), BRUSSELS)
+        winter = local(pendulum.datetime(2026, 10, 25, 1, 10), BRUSSELS)
+        assert (2, 2) == (summer.hour, winter.hour)
+        assert utc(summer) < utc(winter)
+        assert dt.timedelta(minutes=40) == utc(winter) - utc(summer)
+
+    def test_utc_keeps_the_instant(self) -> None:
+        value = dt.datetime(2026, 3, 29, 3, tzinfo=zoneinfo.ZoneInfo("Europe/Brussels"))
+        assert dt.datetime(2026, 3, 29, 1, tzinfo=dt.UTC) == utc(value)
+        assert dt.UTC == utc(value).tzinfo

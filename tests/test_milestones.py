@@ -14,6 +14,7 @@ from incompany_rules import (
     DEFAULT_POLICY,
     InvalidSessionError,
     InvalidTypeError,
+    Milestone,
     MilestoneKind,
     NaiveDatetimeError,
     Policy,
@@ -282,6 +283,38 @@ class TestMilestones:
         session = confirmed_session(brussels(2026, 4, 1, 9))
         cancelled = session.evolve(cancelled_at=brussels(2026, 3, 20, 10))
         assert milestones(session) == milestones(cancelled)
+
+
+class TestRepeatedOctoberHour:
+    """Instants in the hour Brussels repeats on 25 October 2026 keep their order."""
+
+    def test_a_class_over_the_repeated_hour_starts_before_it_ends(self) -> None:
+        start = local_of(pendulum.datetime(2026, 10, 25, 0, 40, tz="UTC"))  # 02:40 summer
+        session = confirmed_session(start, hours=40 / 60)  # until 02:20 winter time
+        assert (2, 40, 2, 20) == (
+            session.confirmed_slot.start.hour,  # type: ignore[union-attr]
+            session.confirmed_slot.start.minute,  # type: ignore[union-attr]
+            session.confirmed_slot.end.hour,  # type: ignore[union-attr]
+            session.confirmed_slot.end.minute,  # type: ignore[union-attr]
+        )
+        found = [m.kind for m in milestones(session)]
+        assert found.index(MilestoneKind.CLASS_START) < found.index(MilestoneKind.CLASS_END)
+
+    def test_milestones_at_the_same_wall_clock_hour_are_not_equal(self) -> None:
+        summer = local_of(pendulum.datetime(2026, 10, 25, 0, 30, tz="UTC"))
+        winter = local_of(pendulum.datetime(2026, 10, 25, 1, 30, tz="UTC"))
+        first = Milestone(MilestoneKind.CLASS_START, summer, "R3")
+        assert first != Milestone(MilestoneKind.CLASS_START, winter, "R3")
+        assert first == Milestone(MilestoneKind.CLASS_START, summer.in_tz("UTC"), "R3")
+
+    def test_registration_closes_in_utc_order_whatever_the_clock(self) -> None:
+        s = schedule(confirmed_session(brussels(2026, 10, 28, 9)))
+        assert s.registration_is_open(brussels(2026, 10, 25, 23, 59, 59))
+        assert not s.registration_is_open(brussels(2026, 10, 26))
+
+
+def local_of(value: pendulum.DateTime) -> pendulum.DateTime:
+    return value.in_tz(BRUSSELS)
 
 
 class TestScheduleWindows:

@@ -71,7 +71,7 @@ import attrs
 import pendulum
 
 from incompany_rules.errors import InvalidSessionError, InvalidTypeError
-from incompany_rules.instants import instant, local
+from incompany_rules.instants import instant, local, utc
 from incompany_rules.session import Session
 
 __all__ = ["Milestone", "MilestoneKind", "Schedule", "Window", "milestones", "schedule"]
@@ -114,14 +114,14 @@ class Milestone:
     """One dated step of a session: what, when (policy timezone), under which rule."""
 
     kind: MilestoneKind
-    at: pendulum.DateTime
+    at: pendulum.DateTime = attrs.field(eq=utc)
     rule: str
     window: Window | None = None
 
     @property
-    def sort_key(self) -> tuple[pendulum.DateTime, int]:
-        """Instant first, then process order."""
-        return (self.at, _ORDER[self.kind])
+    def sort_key(self) -> tuple[dt.datetime, int]:
+        """Instant first (compared in UTC), then process order."""
+        return (utc(self.at), _ORDER[self.kind])
 
 
 def day_start(day: dt.date, tz: pendulum.Timezone) -> pendulum.DateTime:
@@ -180,11 +180,12 @@ class Schedule:
 
     def registration_is_open(self, now: dt.datetime) -> bool:
         """Whether ``now`` lies in ``[dates confirmed, end of D-3)`` (R8)."""
-        return self.dates_confirmed <= instant(now, field="now") < self.registration_closes
+        at = utc(instant(now, field="now"))
+        return utc(self.dates_confirmed) <= at < utc(self.registration_closes)
 
     def cancellation_is_free(self, when: dt.datetime) -> bool:
         """Whether a cancellation notified at ``when`` is before the end of D-15 (R15)."""
-        return instant(when, field="when") < self.free_cancellation_closes
+        return utc(instant(when, field="when")) < utc(self.free_cancellation_closes)
 
 
 def _require_session(session: object) -> None:

@@ -41,7 +41,7 @@ import attrs
 import pendulum
 
 from incompany_rules.errors import InvalidSessionError, InvalidSlotError, InvalidTypeError
-from incompany_rules.instants import instant, local, optional_instant
+from incompany_rules.instants import instant, local, optional_instant, utc
 from incompany_rules.participants import NationalNumber, Participant, email_address
 from incompany_rules.policy import DEFAULT_POLICY, Policy
 
@@ -146,8 +146,9 @@ def _slot_end(value: object) -> pendulum.DateTime:
 class Slot:
     """One online class: an aware start and an end after it (R3).
 
-    Slots compare by instant, whatever timezone they were given in. That the
-    class lies on one local day is checked against the session's policy.
+    Slots compare by instant, whatever timezone they were given in, also in
+    the hour the clocks repeat in October. That the class lies on one local
+    day is checked against the session's policy.
 
     >>> import pendulum
     >>> start = pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels")
@@ -157,11 +158,11 @@ class Slot:
     incompany_rules.errors.InvalidSlotError: Invalid Slot.end: must be after Slot.start (2026-04-01T09:00:00+02:00)
     """
 
-    start: pendulum.DateTime = attrs.field(converter=_slot_start)
-    end: pendulum.DateTime = attrs.field(converter=_slot_end)
+    start: pendulum.DateTime = attrs.field(converter=_slot_start, eq=utc)
+    end: pendulum.DateTime = attrs.field(converter=_slot_end, eq=utc)
 
     def __attrs_post_init__(self) -> None:
-        if self.end <= self.start:
+        if utc(self.end) <= utc(self.start):
             raise InvalidSlotError(
                 "Slot.end", f"must be after Slot.start ({self.start.isoformat()})"
             )
