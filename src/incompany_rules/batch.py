@@ -265,9 +265,10 @@ def participant_rows(
     >>> from incompany_rules.examples import confirmed_session, sample_participants
     >>> session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
     >>> two = session.evolve(participants=sample_participants(2))
-    >>> [(r["position"], r["attended"]) for r in participant_rows([two])]
-    [(1, None), (2, None)]
-    >>> participant_rows([two], include_email=True)[1]["email"]
+    >>> tuple((row["position"], row["attended"]) for row in participant_rows([two]))
+    ((1, None), (2, None))
+    >>> first, second = participant_rows([two], include_email=True)
+    >>> second["email"]
     'participant2@acme.example'
     """
     checked = _key(key)
