@@ -21,7 +21,16 @@ class TestPackage:
 
     def test_the_facade_re_exports_every_public_name_of_the_rule_modules(self) -> None:
         facade = set(incompany_rules.__all__)
-        for name in ("batch", "errors", "milestones", "participants", "policy", "recap", "session"):
+        for name in (
+            "batch",
+            "errors",
+            "fees",
+            "milestones",
+            "participants",
+            "policy",
+            "recap",
+            "session",
+        ):
             module = importlib.import_module(f"incompany_rules.{name}")
             missing = set(module.__all__) - facade - _MODULE_ONLY
             assert set() == missing, module.__name__

@@ -6,6 +6,7 @@ rules catalogue (R1-R18, T1-T7) and how-tos.
 
 from incompany_rules.batch import milestone_rows, participant_rows, pseudonym, session_rows
 from incompany_rules.errors import (
+    AttendanceNotRecordedError,
     IncompanyRulesError,
     InvalidEmailError,
     InvalidKeyError,
@@ -16,6 +17,21 @@ from incompany_rules.errors import (
     InvalidTypeError,
     InvalidValueError,
     NaiveDatetimeError,
+    SessionStartedError,
+    UnregisteredAttendeeError,
+)
+from incompany_rules.fees import (
+    Fee,
+    FeeKind,
+    FeeReason,
+    FeeStep,
+    Invoice,
+    InvoiceLine,
+    cancellation_fee,
+    cancellation_fee_schedule,
+    fees_due,
+    missing_list_fee,
+    shortfall_invoice,
 )
 from incompany_rules.milestones import (
     Milestone,
@@ -32,7 +48,12 @@ from incompany_rules.session import Company, HrAccount, Session, Slot, Training
 
 __all__ = [
     "DEFAULT_POLICY",
+    "AttendanceNotRecordedError",
     "Company",
+    "Fee",
+    "FeeKind",
+    "FeeReason",
+    "FeeStep",
     "HrAccount",
     "IncompanyRulesError",
     "InvalidEmailError",
@@ -43,6 +64,8 @@ __all__ = [
     "InvalidSlotError",
     "InvalidTypeError",
     "InvalidValueError",
+    "Invoice",
+    "InvoiceLine",
     "Milestone",
     "MilestoneKind",
     "NaiveDatetimeError",
@@ -52,17 +75,24 @@ __all__ = [
     "Policy",
     "Schedule",
     "Session",
+    "SessionStartedError",
     "ShortfallBasis",
     "Slot",
     "Training",
+    "UnregisteredAttendeeError",
     "Window",
+    "cancellation_fee",
+    "cancellation_fee_schedule",
+    "fees_due",
     "milestone_rows",
     "milestones",
+    "missing_list_fee",
     "participant_rows",
     "pseudonym",
     "recap_line",
     "schedule",
     "session_rows",
+    "shortfall_invoice",
 ]
 
 __version__ = "0.1.0.dev0"

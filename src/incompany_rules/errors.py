@@ -23,6 +23,7 @@ about one names it by its masked form only.
 from __future__ import annotations
 
 __all__ = [
+    "AttendanceNotRecordedError",
     "IncompanyRulesError",
     "InvalidEmailError",
     "InvalidKeyError",
@@ -33,6 +34,8 @@ __all__ = [
     "InvalidTypeError",
     "InvalidValueError",
     "NaiveDatetimeError",
+    "SessionStartedError",
+    "UnregisteredAttendeeError",
 ]
 
 
@@ -83,3 +86,15 @@ class InvalidSessionError(InvalidValueError):
 
 class InvalidKeyError(InvalidValueError):
     """A secret key for pseudonyms that cannot serve (an empty one)."""
+
+
+class SessionStartedError(InvalidValueError):
+    """A cancellation notified at or after the class start: a started session cannot be cancelled (R15)."""
+
+
+class AttendanceNotRecordedError(InvalidValueError):
+    """A shortfall counted on attendance (R17) for a class whose attendance is neither recorded nor given."""
+
+
+class UnregisteredAttendeeError(InvalidValueError):
+    """Someone counted as attending a class who is not a registered participant of its session (R17)."""
