@@ -15,8 +15,11 @@ from incompany_rules import (
     InvalidKeyError,
     InvalidNationalNumberError,
     InvalidTypeError,
+    NaiveDatetimeError,
     NationalNumber,
     Session,
+    fee_rows,
+    fees_due,
     milestone_rows,
     milestones,
     participant_rows,
@@ -25,9 +28,11 @@ from incompany_rules import (
 )
 from incompany_rules.batch import PSEUDONYM_LENGTH, Row
 from incompany_rules.examples import confirmed_session, requested_session, sample_participants
-from incompany_rules.strategies import Stage, national_numbers, sessions
+from incompany_rules.strategies import Stage, instants_near, national_numbers, sessions
 
 KEY = b"a secret of the fund"
+# Later than every class the strategies draw: every fee has arisen.
+LONG_AFTER = pendulum.datetime(2035, 1, 1, tz="UTC")
 APRIL_FIRST = pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels")
 HEAD = ["project", "group", "session", "company", "training"]
 RowFunction = Callable[[Iterable[Session]], list[Row]]
@@ -325,14 +330,114 @@ class TestSessionRows:
         assert "2026-03-20T09:30:00+01:00" == row["cancelled_at"]
 
 
+def brussels(day: int, month: int = 3, hour: int = 0) -> pendulum.DateTime:
+    return pendulum.datetime(2026, month, day, hour, tz="Europe/Brussels")
+
+
+class TestFeeRows:
+    # The class of Wednesday 1 April 2026: free cancellation ends with 17 March
+    # (D-15); registration closes at 00:00 on 30 March (end of D-3).
+    @pytest.mark.parametrize(
+        ("changes", "now", "expected"),
+        [
+            # cancelled on D-15, the last free day: nothing owed
+            ({"cancelled_at": brussels(17, hour=23)}, brussels(20), []),
+            # cancelled at 00:00 on D-14: the late cancellation fee
+            (
+                {"cancelled_at": brussels(18)},
+                brussels(20),
+                [("late_cancellation", "R15", 1, "375", "375", "2026-03-18T00:00:00+01:00")],
+            ),
+            # the cancellation is not notified yet at now
+            ({"cancelled_at": brussels(25)}, brussels(24), []),
+            # nobody registered: nothing owed just before registration closes...
+            ({}, brussels(29, hour=23), []),
+            # ...and the missing list fee at 00:00 on D-2, on the summer clock
+            (
+                {},
+                brussels(30),
+                [("missing_list", "R16", 1, "375", "375", "2026-03-30T00:00:00+02:00")],
+            ),
+            # held with two of six present: four people missing
+            (
+                {"participants": sample_participants(6), "attendance": sample_participants(2)},
+                brussels(2, month=4),
+                [("shortfall", "R17", 4, "150", "600", "2026-04-01T12:30:00+02:00")],
+            ),
+            # held with six present: nothing owed
+            (
+                {"participants": sample_participants(6), "attendance": sample_participants(6)},
+                brussels(2, month=4),
+                [],
+            ),
+        ],
+    )
+    def test_a_row_per_fee_owed_at_now(
+        self,
+        changes: dict[str, object],
+        now: pendulum.DateTime,
+        expected: list[tuple[str, str, int, str, str, str]],
+    ) -> None:
+        """Each fee fees_due lists is one row, with kind, rule, quantity, unit price, amount and when it arose."""
+        session = confirmed_session(APRIL_FIRST).evolve(**changes)
+        rows = fee_rows([session], now)
+        assert [
+            (kind, rule, quantity, Decimal(price), Decimal(amount), arises)
+            for kind, rule, quantity, price, amount, arises in expected
+        ] == [
+            (r["kind"], r["rule"], r["quantity"], r["unit_price"], r["amount"], r["arises_at"])
+            for r in rows
+        ]
+
+    def test_fee_rows_have_the_session_columns_first(self) -> None:
+        """Fee rows start like every other row, so frames join on ``session``."""
+        rows = fee_rows([confirmed_session(APRIL_FIRST)], brussels(30))
+        assert [
+            *HEAD,
+            "kind",
+            "rule",
+            "quantity",
+            "unit_price",
+            "amount",
+            "arises_at",
+        ] == list(rows[0])
+
+    def test_now_must_be_aware_even_for_no_session(self) -> None:
+        """A naive now is refused before any session is looked at (T1)."""
+        with pytest.raises(NaiveDatetimeError, match=r"^Invalid now"):
+            fee_rows([], dt.datetime(2026, 3, 30))
+
+    def test_an_empty_key_is_refused(self) -> None:
+        """Fee rows check the key as every row function does."""
+        with pytest.raises(InvalidKeyError):
+            fee_rows([], brussels(30), key=b"")
+
+    @given(sessions(), st.data())
+    def test_the_rows_add_up_to_what_fees_due_says_is_owed(
+        self, session: Session, data: st.DataObject
+    ) -> None:
+        """The amounts of the rows sum to the invoice total of fees_due, at any instant."""
+        now = data.draw(instants_near(session))
+        rows = fee_rows([session], now)
+        assert fees_due(session, now).total == sum((r["amount"] for r in rows), Decimal(0))  # type: ignore[type-var]
+        assert all(r["amount"] == r["quantity"] * r["unit_price"] for r in rows)  # type: ignore[operator]
+
+
+def fees_long_after(sessions_: Iterable[Session]) -> list[Row]:
+    return fee_rows(sessions_, LONG_AFTER)
+
+
+FUNCTIONS: list[RowFunction] = [milestone_rows, participant_rows, session_rows, fees_long_after]
+
+
 class TestRowsRefuseWhatIsNotSessions:
-    @pytest.mark.parametrize("function", [milestone_rows, participant_rows, session_rows])
+    @pytest.mark.parametrize("function", FUNCTIONS)
     def test_a_single_session_is_refused(self, function: RowFunction) -> None:
         """Rows are built from many sessions: one session alone is a caller's slip."""
         with pytest.raises(InvalidTypeError, match=r"^Invalid sessions: expected an iterable"):
             function(confirmed_session(APRIL_FIRST))  # type: ignore[arg-type]
 
-    @pytest.mark.parametrize("function", [milestone_rows, participant_rows, session_rows])
+    @pytest.mark.parametrize("function", FUNCTIONS)
     def test_an_item_that_is_not_a_session_is_named_by_its_position(
         self, function: RowFunction
     ) -> None:
@@ -340,7 +445,7 @@ class TestRowsRefuseWhatIsNotSessions:
         with pytest.raises(InvalidTypeError, match=r"^Invalid sessions\[1\]: expected a Session"):
             function([confirmed_session(APRIL_FIRST), "IC-2026-0042/G1"])  # type: ignore[list-item]
 
-    @pytest.mark.parametrize("function", [milestone_rows, participant_rows, session_rows])
+    @pytest.mark.parametrize("function", FUNCTIONS)
     def test_nothing_iterable_is_refused(self, function: RowFunction) -> None:
         """``None`` is not an empty batch."""
         with pytest.raises(InvalidTypeError, match=r"^Invalid sessions"):
@@ -352,6 +457,7 @@ def all_rows(session: Session, key: bytes | None) -> list[Row]:
         *session_rows([session]),
         *milestone_rows([session], key=key),
         *participant_rows([session], key=key),
+        *fee_rows([session], LONG_AFTER, key=key),
     ]
 
 
@@ -386,9 +492,9 @@ class TestRowsAsData:
     def test_every_row_of_one_function_has_the_same_columns(self, session: Session) -> None:
         """A DataFrame of the rows has no hole: each function gives fixed columns."""
         other = confirmed_session(APRIL_FIRST).evolve(participants=sample_participants(1))
-        for function in (session_rows, milestone_rows, participant_rows):
+        for function in FUNCTIONS:
             columns = {tuple(row) for row in function([session, other])}
-            assert 1 == len(columns), function.__name__
+            assert len(columns) <= 1, function.__name__
 
     @given(sessions(stage=Stage.HELD))
     def test_rows_count_what_the_session_holds(self, session: Session) -> None:
@@ -430,6 +536,19 @@ class TestPandasRoundTrip:
         frame = pandas.DataFrame(milestone_rows([session]))
         reminder = frame[frame["kind"] == "reminder"]["at"].str[:7].tolist()
         assert ["2026-04"] == reminder
+
+    def test_fee_amounts_stay_exact_decimals_in_a_frame(self) -> None:
+        """Summing the ``amount`` column gives the exact Decimal total, per kind too."""
+        pandas = pytest.importorskip("pandas", reason="pandas is a notebook tool, not a dependency")
+        short = confirmed_session(APRIL_FIRST).evolve(
+            participants=sample_participants(3), attendance=sample_participants(3)
+        )
+        listless = short.evolve(group="G2", participants=(), attendance=None)
+        frame = pandas.DataFrame(fee_rows([short, listless], brussels(2, month=4)))
+        assert Decimal(825) == frame["amount"].sum()
+        assert {"missing_list": Decimal(375), "shortfall": Decimal(450)} == frame.groupby("kind")[
+            "amount"
+        ].sum().to_dict()
 
     @given(sessions(stage=Stage.HELD), st.binary(min_size=1, max_size=16))
     def test_any_rows_round_trip_through_a_data_frame(self, session: Session, key: bytes) -> None:

@@ -4,7 +4,13 @@ Every public name is importable from here. See the documentation for the
 rules catalogue (R1-R18, T1-T7) and how-tos.
 """
 
-from incompany_rules.batch import milestone_rows, participant_rows, pseudonym, session_rows
+from incompany_rules.batch import (
+    fee_rows,
+    milestone_rows,
+    participant_rows,
+    pseudonym,
+    session_rows,
+)
 from incompany_rules.errors import (
     AttendanceNotRecordedError,
     IncompanyRulesError,
@@ -83,6 +89,7 @@ __all__ = [
     "Window",
     "cancellation_fee",
     "cancellation_fee_schedule",
+    "fee_rows",
     "fees_due",
     "milestone_rows",
     "milestones",

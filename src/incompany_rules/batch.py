@@ -40,8 +40,14 @@ data, and are kept.
 >>> participant_rows([with_people], key=b"a secret of the fund")[0]
 {'project': 'IC-2026-0042', 'group': 'G1', 'session': 'IC-2026-0042/G1', 'company': '0403.170.701', 'training': 'DIG-042', 'position': 1, 'attended': None, 'pseudonym': '13c3d04b4e088d2c'}
 
-Rows for fees and open actions at an instant follow the same shape: the
-session's columns first, then the item's own.
+Fees owed at an instant (:func:`fee_rows`) follow the same shape: the
+session's columns first, then the item's own, with amounts as exact
+``Decimal`` euros:
+
+>>> held = with_people.evolve(attendance=with_people.participants[:1])
+>>> row = fee_rows([held], pendulum.datetime(2026, 4, 2, tz="Europe/Brussels"))[0]
+>>> row["kind"], row["rule"], row["quantity"], row["unit_price"], row["amount"]
+('shortfall', 'R17', 5, Decimal('150'), Decimal('750'))
 """
 
 from __future__ import annotations
@@ -53,7 +59,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from incompany_rules.errors import InvalidKeyError, InvalidTypeError
-from incompany_rules.instants import local
+from incompany_rules.fees import fees_due
+from incompany_rules.instants import instant, local
 from incompany_rules.milestones import milestones
 from incompany_rules.participants import NationalNumber
 from incompany_rules.session import Session
@@ -65,6 +72,7 @@ __all__ = [
     "PSEUDONYM_LENGTH",
     "Cell",
     "Row",
+    "fee_rows",
     "milestone_rows",
     "participant_rows",
     "pseudonym",
@@ -291,3 +299,46 @@ def participant_rows(
             yield row
 
     return _rows(sessions, people)
+
+
+def fee_rows(
+    sessions: Iterable[Session], now: dt.datetime, *, key: bytes | None = None
+) -> list[Row]:
+    """Return one row per fee each session owes as of ``now`` (R15-R18), as ``fees_due`` lists them.
+
+    Columns: the session's, then ``kind`` (a
+    :class:`~incompany_rules.fees.FeeKind` value: ``late_cancellation``,
+    ``missing_list``, ``shortfall``), ``rule`` (its id), ``quantity``,
+    ``unit_price`` and ``amount`` (exact ``Decimal`` euros, ``amount`` =
+    ``quantity`` x ``unit_price``) and ``arises_at`` (ISO 8601 on the
+    policy's clock: when the cancellation was notified, when registration
+    closed, when the class ended). A session that owes nothing has no row,
+    so the sum of ``amount`` is what the sessions owe. Fees are listed
+    whether or not they were invoiced already.
+
+    ``now`` must be an aware instant, checked even for no session. Fee rows
+    hold no personal data: ``key`` is accepted and checked, and changes
+    nothing.
+
+    >>> import pendulum
+    >>> from incompany_rules.examples import confirmed_session
+    >>> session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
+    >>> late = session.evolve(cancelled_at=pendulum.datetime(2026, 3, 20, 11, tz="Europe/Brussels"))
+    >>> fee_rows([session, late], pendulum.datetime(2026, 3, 21, tz="Europe/Brussels"))
+    [{'project': 'IC-2026-0042', 'group': 'G1', 'session': 'IC-2026-0042/G1', 'company': '0403.170.701', 'training': 'DIG-042', 'kind': 'late_cancellation', 'rule': 'R15', 'quantity': 1, 'unit_price': Decimal('375'), 'amount': Decimal('375'), 'arises_at': '2026-03-20T11:00:00+01:00'}]
+    """
+    moment = instant(now, field="now")
+    _key(key)
+
+    def owed(session: Session) -> Iterable[Row]:
+        for line in fees_due(session, moment):
+            yield {
+                "kind": line.kind.value,
+                "rule": line.rule,
+                "quantity": line.quantity,
+                "unit_price": line.unit_price,
+                "amount": line.amount,
+                "arises_at": _iso(session, line.arises_at),
+            }
+
+    return _rows(sessions, owed)
