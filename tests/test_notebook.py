@@ -16,7 +16,12 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "docs" / "notebooks" / "fees_year.py"
-PLOTS = {"sessions_per_month.png", "attendance.png", "milestones_per_month.png"}
+PLOTS = {
+    "fees_per_month.png",
+    "sessions_per_month.png",
+    "attendance.png",
+    "milestones_per_month.png",
+}
 PNG = b"\x89PNG\r\n\x1a\n"
 
 

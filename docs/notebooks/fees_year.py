@@ -3,7 +3,8 @@
 #
 # A notebook for analysts: one year of Incompany sessions, turned into
 # plain rows with `incompany_rules.batch`, then into pandas frames and
-# plots. It is a plain Python script in the *percent* cell format (open it
+# plots: the fees owed per month and per kind, the sessions and their
+# attendance, the fund's workload. It is a plain Python script in the *percent* cell format (open it
 # in Jupyter through jupytext, or in VS Code, as a notebook). The
 # documentation build runs it cell by cell and renders this page from what
 # it prints and draws; the test suite runs it as a script. Every table and
@@ -15,13 +16,15 @@
 
 # %%
 import os
+from decimal import Decimal
 from pathlib import Path
 
 import matplotlib as mpl
 import pandas as pd
+import pendulum
 from matplotlib.figure import Figure
 
-from incompany_rules import milestone_rows, participant_rows, session_rows
+from incompany_rules import fee_rows, milestone_rows, participant_rows, session_rows
 from incompany_rules.examples import year_of_sessions
 
 mpl.use("Agg")  # draw to files, never to a screen
@@ -36,11 +39,50 @@ def save(figure: Figure, name: str) -> None:
     figure.savefig(OUTPUT / f"{name}.png", dpi=100)
 
 
-sessions = year_of_sessions(2026, seed=2026)
+sessions = year_of_sessions(2026)
 print(
     f"{len(sessions)} sessions, classes from {sessions[0].confirmed_slot.start:%d/%m/%Y}"
     f" to {sessions[-1].confirmed_slot.start:%d/%m/%Y}"
 )
+
+# %% [markdown]
+# ## Fees owed per month and per kind
+#
+# One row per fee (`fee_rows`): every fee that `fees_due` finds for each
+# session as of `now`, here the first of February after the year, when
+# every class of the year is over and its attendance recorded. The month
+# is the local month in which the fee arose: the late cancellation (R15)
+# when it was notified, the missing list (R16) when registration closed,
+# the shortfall (R17) when the class ended. Amounts are exact `Decimal`
+# euros; they become floats only to be drawn.
+
+# %%
+now = pendulum.datetime(2027, 2, 1, tz="Europe/Brussels")
+fees = pd.DataFrame(fee_rows(sessions, now))
+fees["month"] = fees["arises_at"].str[:7]
+kinds = ["late_cancellation", "missing_list", "shortfall"]
+per_month = fees.pivot_table(
+    index="month", columns="kind", values="amount", aggfunc="sum", fill_value=Decimal(0)
+).reindex(index=MONTHS, columns=kinds, fill_value=Decimal(0))
+per_month["total"] = per_month.sum(axis=1)
+print(per_month.to_string())
+
+# %%
+per_kind = fees.groupby("kind").agg(
+    rule=("rule", "first"), fees=("amount", "size"), total=("amount", "sum")
+)
+print(per_kind.to_string())
+print(f"Owed for the year: {fees['amount'].sum()} EUR")
+
+# %%
+figure = Figure(figsize=(8, 3.5))
+axes = figure.subplots()
+per_month[kinds].astype(float).plot.bar(
+    ax=axes, stacked=True, color=["#c0392b", "#f39c12", "#2e86c1"]
+)
+axes.set(title="Fees owed per month, by kind (EUR)", xlabel="", ylabel="EUR")
+axes.legend(loc="upper left", bbox_to_anchor=(1, 1))
+save(figure, "fees_per_month")
 
 # %% [markdown]
 # ## Sessions per month
@@ -67,6 +109,7 @@ figure = Figure(figsize=(8, 3.5))
 axes = figure.subplots()
 outcomes.plot.bar(ax=axes, stacked=True, color=["#c0392b", "#2e86c1", "#f39c12"])
 axes.set(title="Sessions per month of the class", xlabel="", ylabel="sessions")
+axes.legend(loc="upper left", bbox_to_anchor=(1, 1))
 save(figure, "sessions_per_month")
 
 # %% [markdown]
@@ -123,6 +166,7 @@ figure = Figure(figsize=(8, 3.5))
 axes = figure.subplots()
 workload.plot(ax=axes, marker="o")
 axes.set(title="Milestones per local month", xlabel="", ylabel="milestones")
+axes.legend(loc="upper left", bbox_to_anchor=(1, 1))
 save(figure, "milestones_per_month")
 
 # %% [markdown]
