@@ -4,10 +4,20 @@ Every public name is importable from here. See the documentation for the
 rules catalogue (R1-R18, T1-T7) and how-tos.
 """
 
+from incompany_rules.actions import Action, ActionKind, Actor, next_actions
+from incompany_rules.batch import (
+    fee_rows,
+    milestone_rows,
+    participant_rows,
+    pseudonym,
+    session_rows,
+)
+from incompany_rules.decisions import Decision, Reason, ReasonCode
 from incompany_rules.errors import (
     AttendanceNotRecordedError,
     IncompanyRulesError,
     InvalidEmailError,
+    InvalidKeyError,
     InvalidNationalNumberError,
     InvalidPolicyError,
     InvalidSessionError,
@@ -16,6 +26,7 @@ from incompany_rules.errors import (
     InvalidValueError,
     NaiveDatetimeError,
     SessionStartedError,
+    TransitionRefusedError,
     UnregisteredAttendeeError,
 )
 from incompany_rules.fees import (
@@ -44,13 +55,42 @@ from incompany_rules.milestones import (
 from incompany_rules.participants import NationalNumber, NumberKind, Participant
 from incompany_rules.policy import DEFAULT_POLICY, Policy, ShortfallBasis
 from incompany_rules.recap import recap_line
+from incompany_rules.registration import (
+    can_manage_participants,
+    can_register,
+    can_request,
+    can_unregister,
+)
 from incompany_rules.session import Company, HrAccount, Session, Slot, Training
+from incompany_rules.transitions import (
+    can_cancel,
+    can_confirm_slot,
+    cancel,
+    cancel_with_fee,
+    confirm_slot,
+    propose_slots,
+    record_access_emails_sent,
+    record_attendance,
+    record_definitive_confirmation,
+    record_evaluation_sent,
+    record_fees_invoiced,
+    record_link_generated,
+    record_reminder_sent,
+    record_zoom_checked,
+    register,
+    request_session,
+    unregister,
+)
 
 __all__ = [
     "DEFAULT_POLICY",
+    "Action",
+    "ActionKind",
+    "Actor",
     "AttendanceNotRecordedError",
     "Company",
     "Deadlines",
+    "Decision",
     "Fee",
     "FeeKind",
     "FeeReason",
@@ -58,6 +98,7 @@ __all__ = [
     "HrAccount",
     "IncompanyRulesError",
     "InvalidEmailError",
+    "InvalidKeyError",
     "InvalidNationalNumberError",
     "InvalidPolicyError",
     "InvalidSessionError",
@@ -73,23 +114,53 @@ __all__ = [
     "NumberKind",
     "Participant",
     "Policy",
+    "Reason",
+    "ReasonCode",
     "Schedule",
     "Session",
     "SessionStartedError",
     "ShortfallBasis",
     "Slot",
     "Training",
+    "TransitionRefusedError",
     "UnregisteredAttendeeError",
     "Window",
+    "can_cancel",
+    "can_confirm_slot",
+    "can_manage_participants",
+    "can_register",
+    "can_request",
+    "can_unregister",
+    "cancel",
+    "cancel_with_fee",
     "cancellation_fee",
     "cancellation_fee_schedule",
+    "confirm_slot",
     "deadlines",
+    "fee_rows",
     "fees_due",
+    "milestone_rows",
     "milestones",
     "missing_list_fee",
+    "next_actions",
+    "participant_rows",
+    "propose_slots",
+    "pseudonym",
     "recap_line",
+    "record_access_emails_sent",
+    "record_attendance",
+    "record_definitive_confirmation",
+    "record_evaluation_sent",
+    "record_fees_invoiced",
+    "record_link_generated",
+    "record_reminder_sent",
+    "record_zoom_checked",
+    "register",
+    "request_session",
     "schedule",
+    "session_rows",
     "shortfall_invoice",
+    "unregister",
 ]
 
 __version__ = "0.1.0.dev0"

@@ -22,10 +22,16 @@ about one names it by its masked form only.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from incompany_rules.decisions import Decision
+
 __all__ = [
     "AttendanceNotRecordedError",
     "IncompanyRulesError",
     "InvalidEmailError",
+    "InvalidKeyError",
     "InvalidNationalNumberError",
     "InvalidPolicyError",
     "InvalidSessionError",
@@ -34,6 +40,7 @@ __all__ = [
     "InvalidValueError",
     "NaiveDatetimeError",
     "SessionStartedError",
+    "TransitionRefusedError",
     "UnregisteredAttendeeError",
 ]
 
@@ -83,6 +90,10 @@ class InvalidSessionError(InvalidValueError):
     """A session whose parts contradict each other."""
 
 
+class InvalidKeyError(InvalidValueError):
+    """A secret key for pseudonyms that cannot serve (an empty one)."""
+
+
 class SessionStartedError(InvalidValueError):
     """A cancellation notified at or after the class start: a started session cannot be cancelled (R15)."""
 
@@ -93,3 +104,17 @@ class AttendanceNotRecordedError(InvalidValueError):
 
 class UnregisteredAttendeeError(InvalidValueError):
     """Someone counted as attending a class who is not a registered participant of its session (R17)."""
+
+
+class TransitionRefusedError(InvalidValueError):
+    """A transition the rules refuse at that instant; ``decision`` says every reason why.
+
+    ``field`` names the transition (``"register"``, ``"cancel"``, ...); the
+    message lists the reasons in English, and :attr:`decision` carries them
+    with their machine codes and their French and Dutch texts.
+    """
+
+    def __init__(self, field: str, decision: Decision) -> None:
+        self.decision = decision
+        reasons = "; ".join(str(reason) for reason in decision.reasons)
+        super().__init__(field, f"refused ({reasons})")

@@ -101,12 +101,34 @@ def _typed(name: str, kind: type[T]) -> Callable[[object, attrs.Attribute[T], T]
     return validate
 
 
+def _company_fact(value: object, field: attrs.Attribute[object]) -> pendulum.DateTime | None:
+    return optional_instant(value, field=f"Company.{field.name}")
+
+
+_COMPANY_FACT = attrs.Converter(_company_fact, takes_field=True)
+
+
 @attrs.frozen
 class Company:
-    """A client company, by its enterprise number and name."""
+    """A client company, by its enterprise number and name.
+
+    ``training_plan_submitted_at`` is when the company submitted its training
+    plan to the fund (R1), ``None`` while it has not.
+    """
 
     number: str = attrs.field(converter=_COMPANY_TEXT)  # type: ignore[misc]
     name: str = attrs.field(converter=_COMPANY_TEXT)  # type: ignore[misc]
+    #: When the company submitted its training plan (R1); ``None`` until it does.
+    training_plan_submitted_at: Instant | None = attrs.field(
+        default=None,
+        kw_only=True,
+        converter=_COMPANY_FACT,  # type: ignore[misc]
+    )
+
+    @property
+    def digits(self) -> str:
+        """The enterprise number's digits only: how two records of one company compare (R5)."""
+        return "".join(ch for ch in self.number if ch.isdigit())
 
 
 @attrs.frozen
