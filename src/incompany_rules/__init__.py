@@ -5,11 +5,19 @@ rules catalogue (R1-R18, T1-T7) and how-tos.
 """
 
 from incompany_rules.actions import Action, ActionKind, Actor, next_actions
+from incompany_rules.batch import (
+    fee_rows,
+    milestone_rows,
+    participant_rows,
+    pseudonym,
+    session_rows,
+)
 from incompany_rules.decisions import Decision, Reason, ReasonCode
 from incompany_rules.errors import (
     AttendanceNotRecordedError,
     IncompanyRulesError,
     InvalidEmailError,
+    InvalidKeyError,
     InvalidNationalNumberError,
     InvalidPolicyError,
     InvalidSessionError,
@@ -87,6 +95,7 @@ __all__ = [
     "HrAccount",
     "IncompanyRulesError",
     "InvalidEmailError",
+    "InvalidKeyError",
     "InvalidNationalNumberError",
     "InvalidPolicyError",
     "InvalidSessionError",
@@ -124,11 +133,15 @@ __all__ = [
     "cancellation_fee",
     "cancellation_fee_schedule",
     "confirm_slot",
+    "fee_rows",
     "fees_due",
+    "milestone_rows",
     "milestones",
     "missing_list_fee",
     "next_actions",
+    "participant_rows",
     "propose_slots",
+    "pseudonym",
     "recap_line",
     "record_access_emails_sent",
     "record_attendance",
@@ -141,6 +154,7 @@ __all__ = [
     "register",
     "request_session",
     "schedule",
+    "session_rows",
     "shortfall_invoice",
     "unregister",
 ]

@@ -31,6 +31,7 @@ __all__ = [
     "AttendanceNotRecordedError",
     "IncompanyRulesError",
     "InvalidEmailError",
+    "InvalidKeyError",
     "InvalidNationalNumberError",
     "InvalidPolicyError",
     "InvalidSessionError",
@@ -87,6 +88,10 @@ class InvalidSlotError(InvalidValueError):
 
 class InvalidSessionError(InvalidValueError):
     """A session whose parts contradict each other."""
+
+
+class InvalidKeyError(InvalidValueError):
+    """A secret key for pseudonyms that cannot serve (an empty one)."""
 
 
 class SessionStartedError(InvalidValueError):
