@@ -36,6 +36,7 @@ from incompany_rules.examples import confirmed_session
 from incompany_rules.participants import email_address
 from incompany_rules.strategies import (
     Stage,
+    _moved,
     companies,
     emails,
     hr_accounts,
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 T = TypeVar("T")
+Instant = pendulum.DateTime
 BRUSSELS = pendulum.timezone("Europe/Brussels")
 ROOT = Path(__file__).resolve().parent.parent
 # Whether some value is drawn at all: no need to shrink what is found.
@@ -362,10 +364,20 @@ class TestSlots:
         slot = simplest(slots(min_start=late, max_start=late.add(minutes=1)))
         assert late == slot.start
 
-    def test_a_bound_alone_moves_the_other_default(self) -> None:
+    def test_a_lower_bound_alone_moves_the_upper_default(self) -> None:
         after_2030 = brussels(2040, 6, 1)
         slot = simplest(slots(min_start=after_2030))
         assert after_2030.date() == slot.start.date()
+
+    def test_an_upper_bound_alone_moves_the_lower_default_to_a_year_before(self) -> None:
+        """A class before 2019 may still be drawn: the first day is a year before the bound."""
+        slot = simplest(slots(max_start=brussels(2010, 6, 1)))
+        assert Slot(brussels(2009, 6, 1, 7), brussels(2009, 6, 1, 7, 15)) == slot
+
+    def test_a_lower_bound_after_the_last_start_of_its_day_moves_to_the_next_day(self) -> None:
+        """At 23:50 no class of 15 minutes fits before midnight: the first class is the next day."""
+        slot = simplest(slots(min_start=brussels(2026, 3, 1, 23, 50)))
+        assert brussels(2026, 3, 2, 7) == slot.start
 
     def test_classes_are_drawn_around_the_change_to_summer_time(self) -> None:
         """A class in the week after 29 March 2026 has D-3 after the change, D-21 before it."""
@@ -462,6 +474,9 @@ def stage_holds(session: Session, stage: Stage) -> None:  # noqa: C901, PLR0912 
         assert session.fees_invoiced_at is None
 
 
+CLOCKS = ["America/New_York", "America/Nuuk", "Asia/Kolkata"]
+
+
 class TestSessions:
     @pytest.mark.parametrize("stage", list(Stage))
     def test_every_session_is_at_the_stage_asked_for(self, stage: Stage) -> None:
@@ -492,10 +507,73 @@ class TestSessions:
         assert session.confirmed_slot is not None
         assert brussels(2026, 3, 30) <= session.confirmed_slot.start <= brussels(2026, 4, 10)
 
-    @given(sessions(policy=policies(timezone=st.just("America/New_York"))))
+    @given(sessions(policy=policies(timezone=st.sampled_from(CLOCKS))))
     def test_slots_lie_on_one_day_of_the_policy_clock(self, session: Session) -> None:
+        """New York changes at 02:00, Nuuk at 23:00 on Saturdays, Kolkata never."""
+        zone = session.policy.timezone
         for slot in session.proposed_slots:
-            assert slot.start.in_tz("America/New_York").date() == slot.end.date()
+            assert slot.start < slot.end
+            assert slot.start.in_tz(zone).date() == slot.end.in_tz(zone).date()
+
+
+def on(zone: str, year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> Instant:
+    return pendulum.datetime(year, month, day, hour, minute, tz=zone)
+
+
+class TestAlternativeSlots:
+    """The trainer's other slots: the first one's local hours, some days before or after."""
+
+    @pytest.mark.parametrize(
+        ("zone", "start", "end", "days", "expected"),
+        [
+            # an ordinary day: the same local hours
+            (
+                "Europe/Brussels",
+                (2026, 4, 1, 9),
+                (2026, 4, 1, 12),
+                1,
+                ((2026, 4, 2, 9), (2026, 4, 2, 12)),
+            ),
+            (
+                "Europe/Brussels",
+                (2026, 4, 1, 9),
+                (2026, 4, 1, 12),
+                -14,
+                ((2026, 3, 18, 9), (2026, 3, 18, 12)),
+            ),
+            # onto the change to summer time in Brussels (02:00 -> 03:00): the class
+            # still fits after the gap, or would start at or after its end
+            (
+                "Europe/Brussels",
+                (2026, 3, 28, 2, 50),
+                (2026, 3, 28, 4),
+                1,
+                ((2026, 3, 29, 3, 50), (2026, 3, 29, 4)),
+            ),
+            ("Europe/Brussels", (2026, 3, 28, 2, 50), (2026, 3, 28, 3, 50), 1, None),
+            ("Europe/Brussels", (2026, 3, 28, 2, 50), (2026, 3, 28, 3, 20), 1, None),
+            # onto Nuuk's change (Saturday 23:00 -> Sunday 00:00): it would end the next day
+            (
+                "America/Nuuk",
+                (2026, 3, 27, 22, 30),
+                (2026, 3, 27, 22, 59),
+                1,
+                ((2026, 3, 28, 22, 30), (2026, 3, 28, 22, 59)),
+            ),
+            ("America/Nuuk", (2026, 3, 27, 22, 50), (2026, 3, 27, 23, 10), 1, None),
+        ],
+    )
+    def test_a_class_moved_onto_a_clock_change_is_kept_only_if_it_still_is_one(
+        self,
+        zone: str,
+        start: tuple[int, ...],
+        end: tuple[int, ...],
+        days: int,
+        expected: tuple[tuple[int, ...], tuple[int, ...]] | None,
+    ) -> None:
+        slot = Slot(on(zone, *start), on(zone, *end))
+        wanted = None if expected is None else Slot(on(zone, *expected[0]), on(zone, *expected[1]))
+        assert wanted == _moved(slot, days)
 
     @given(sessions(), st.data())
     def test_facts_are_expressed_on_the_policy_clock_or_in_utc(

@@ -774,14 +774,23 @@ def _sessions(  # noqa: PLR0913 (each argument of sessions() reaches here)
 
 def _alternatives(draw: st.DrawFn, slot: Slot) -> list[Slot]:
     """Draw other slots the trainer proposed: the same hours, a few days before or after."""
-    found: list[Slot] = []
-    for shift in draw(_SHIFTS):
-        start, end = slot.start.add(days=shift), slot.end.add(days=shift)
-        # A wall time in a daylight-saving gap moves forward: keep what is still a class
-        # on one local day (only a clock that changes around midnight can break one).
-        if start < end and start.date() == end.date():
-            found.append(Slot(start, end))
-    return found
+    moved = (_moved(slot, days) for days in draw(_SHIFTS))
+    return [other for other in moved if other is not None]
+
+
+def _moved(slot: Slot, days: int) -> Slot | None:
+    """Return the class at the same local hours ``days`` days later, if it is still one.
+
+    A wall time in a daylight-saving gap moves forward, so a class that starts
+    in the gap may start at or after its end (Brussels, 02:50 to 03:20 moved
+    onto the last Sunday of March), and one that ends in a gap just before
+    midnight may end the next day (Nuuk, 22:50 to 23:10 moved onto the last
+    Saturday of March): ``None`` then.
+    """
+    start, end = slot.start.add(days=days), slot.end.add(days=days)
+    if start < end and start.date() == end.date():
+        return Slot(start, end)
+    return None
 
 
 def _unconfirmed(draw: st.DrawFn, fields: dict[str, object], slot: Slot, *, cancel: bool) -> None:
