@@ -30,6 +30,7 @@ from incompany_rules import (
     Training,
     milestones,
     schedule,
+    strategies,
 )
 from incompany_rules._hypothesis_plugin import _register
 from incompany_rules.examples import confirmed_session
@@ -686,6 +687,20 @@ class TestInstantsNear:
     def test_anything_but_a_session_is_refused(self) -> None:
         with pytest.raises(InvalidArgument):
             instants_near("IC-2026-0042/G1")  # type: ignore[arg-type]
+
+
+STRATEGIES = sorted(name for name in strategies.__all__ if name[0].islower())
+
+
+class TestDocumentation:
+    @pytest.mark.parametrize("name", STRATEGIES)
+    def test_each_strategy_says_what_it_shrinks_towards(self, name: str) -> None:
+        docstring = getattr(strategies, name).__doc__ or ""
+        assert "Shrinks towards" in " ".join(docstring.split())
+
+    def test_the_guide_for_test_authors_lists_every_strategy(self) -> None:
+        guide = (ROOT / "docs" / "howto-test-authors.md").read_text()
+        assert [] == [name for name in STRATEGIES if f"`{name}(" not in guide]
 
 
 REGISTERED = [Company, HrAccount, NationalNumber, Participant, Policy, Session, Slot, Training]
