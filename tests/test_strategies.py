@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.metadata
+import re
 import subprocess
 import sys
 import tomllib
@@ -100,6 +101,21 @@ class TestNationalNumbers:
     ) -> None:
         assert number == NationalNumber(number.formatted())
 
+    def test_counters_run_from_001_to_998_and_bis_numbers_add_20_or_40_to_the_month(
+        self,
+    ) -> None:
+        registers: set[int] = set()
+
+        @settings(EXISTS, max_examples=100)
+        @given(national_numbers())
+        def check(number: NationalNumber) -> None:
+            digits = number.reveal()
+            assert 1 <= int(digits[6:9]) <= 998
+            registers.add(int(digits[2:4]) // 20)  # 0: NN, 1: BIS + 20, 2: BIS + 40
+
+        check()
+        assert {0, 1, 2} == registers
+
     @given(national_numbers(born_from=dt.date(2000, 1, 1), born_until=dt.date(2099, 12, 31)))
     def test_people_born_from_2000_get_the_2000s_check(self, number: NationalNumber) -> None:
         digits = number.reveal()
@@ -154,10 +170,24 @@ class TestNationalNumbers:
             national_numbers(**arguments)  # type: ignore[arg-type]
 
 
+# One to three name parts; one or two domain labels and a top-level domain.
+ADDRESS = re.compile(
+    r"[A-Za-z0-9_+-]{1,16}(\.[A-Za-z0-9_+-]{1,16}){0,2}"
+    r"@[a-z0-9][a-z0-9-]{0,11}(\.[a-z0-9][a-z0-9-]{0,11})?\.(be|com|eu|org|net|brussels)"
+)
+
+
 class TestEmails:
     @given(emails())
     def test_every_address_is_kept_as_the_library_normalises_it(self, address: str) -> None:
         assert address == email_address(address)
+
+    def test_every_address_has_the_shape_documented(self) -> None:
+        @given(emails())
+        def check(address: str) -> None:
+            assert ADDRESS.fullmatch(address), address
+
+        check()
 
     @given(emails(domain=st.just("Acme.EXAMPLE")))
     def test_the_domain_strategy_gives_the_part_after_the_at(self, address: str) -> None:
@@ -222,12 +252,27 @@ class TestParticipants:
             draw()
 
 
+LEGAL_FORMS = {"SA", "SRL", "NV", "BV", "ASBL", "VZW"}
+
+
 class TestCompanies:
-    @given(companies())
-    def test_the_enterprise_number_has_a_valid_mod_97_check(self, company: Company) -> None:
-        digits = company.number.replace(".", "")
-        assert 10 == len(digits)
-        assert 97 - int(digits[:8]) % 97 == int(digits[8:])
+    def test_the_enterprise_number_has_a_valid_mod_97_check(self) -> None:
+        @given(companies())
+        def check(company: Company) -> None:
+            assert re.fullmatch(r"[01][0-9]{3}\.[0-9]{3}\.[0-9]{3}", company.number)
+            digits = company.number.replace(".", "")
+            assert 97 - int(digits[:8]) % 97 == int(digits[8:])
+
+        check()
+
+    def test_the_name_ends_with_a_legal_form(self) -> None:
+        @given(companies())
+        def check(company: Company) -> None:
+            base, form = company.name.rsplit(" ", 1)
+            assert form in LEGAL_FORMS
+            assert 1 <= len(base) <= 30
+
+        check()
 
     def test_it_shrinks_towards_acme(self) -> None:
         company = simplest(companies())
@@ -290,7 +335,9 @@ class TestTrainings:
         @given(trainings(in_digital_offer=digital))
         def check(training: Training) -> None:
             assert digital is training.in_digital_offer
+            assert re.fullmatch(r"(DIG|ONL|WEB)-[0-9]{3}", training.code)
             assert training.title == training.title.strip() != ""
+            assert len(training.title) <= 60
 
         check()
 

@@ -233,10 +233,11 @@ def _domains() -> st.SearchStrategy[str]:
 def emails(*, domain: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[str]:
     """Return a strategy for e-mail addresses as the library keeps them (R9).
 
-    The name has one to three dot-separated parts (letters of both cases,
-    digits, ``_``, ``+``, ``-``); ``domain`` draws the part after the ``@``
-    (default: one or two lower-case labels and a top-level domain such as
-    ``be``). Each address is returned as
+    The name has one to three dot-separated parts of 1 to 16 characters
+    (letters of both cases, digits, ``_``, ``+``, ``-``); ``domain`` draws
+    the part after the ``@`` (default: one or two labels of 1 to 12
+    lower-case letters, digits and ``-``, not starting with ``-``, then
+    ``be``, ``com``, ``eu``, ``org``, ``net`` or ``brussels``). Each address is returned as
     :func:`~incompany_rules.participants.email_address` normalises it, so
     ``email_address(address) == address``.
 
@@ -307,8 +308,8 @@ def companies() -> st.SearchStrategy[Company]:
     """Return a strategy for client companies.
 
     The number is a well-formed Belgian enterprise number (``0ddd.ddd.ddd``
-    or ``1ddd.ddd.ddd`` with its mod-97 check); the name a company name with
-    a legal form.
+    or ``1ddd.ddd.ddd`` with its mod-97 check); the name a company name of
+    1 to 30 characters and a legal form (SA, SRL, NV, BV, ASBL or VZW).
 
     Shrinks towards ``Company('0200.000.043', 'Acme SA')``.
     """
@@ -362,8 +363,9 @@ def trainings(*, in_digital_offer: bool | None = None) -> st.SearchStrategy[Trai
     """Return a strategy for trainings of the fund's offer (R2).
 
     ``in_digital_offer`` fixes whether the training belongs to the digital
-    offer that Incompany sessions are made of (``None``: either). Titles mix
-    accented French and Dutch text.
+    offer that Incompany sessions are made of (``None``: either). Codes are
+    ``DIG``, ``ONL`` or ``WEB`` and three digits; titles of 1 to 60
+    characters mix accented French and Dutch text.
 
     Shrinks towards ``Training('DIG-001', 'Excel: tableaux croisés dynamiques',
     in_digital_offer=False)``.
