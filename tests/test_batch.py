@@ -18,10 +18,12 @@ from incompany_rules import (
     NaiveDatetimeError,
     NationalNumber,
     Session,
+    action_rows,
     fee_rows,
     fees_due,
     milestone_rows,
     milestones,
+    next_actions,
     participant_rows,
     pseudonym,
     session_rows,
@@ -423,11 +425,96 @@ class TestFeeRows:
         assert all(r["amount"] == r["quantity"] * r["unit_price"] for r in rows)  # type: ignore[operator]
 
 
+class TestActionRows:
+    # The class of Wednesday 1 April 2026, confirmed on 18 February.
+    @pytest.mark.parametrize(
+        ("changes", "now", "expected"),
+        [
+            # just before D-21: the reminder is open, not overdue
+            (
+                {},
+                brussels(10, hour=23),
+                [("send_reminder", "cefora", "R6", "2026-03-11T00:00:00+01:00", False)],
+            ),
+            # just after D-21, the reminder not sent: overdue
+            (
+                {},
+                brussels(11, hour=1),
+                [("send_reminder", "cefora", "R6", "2026-03-11T00:00:00+01:00", True)],
+            ),
+            # the reminder recorded: it is no longer open
+            ({"reminder_sent_at": brussels(11, hour=8)}, brussels(11, hour=9), []),
+        ],
+    )
+    def test_a_row_per_open_action(
+        self,
+        changes: dict[str, object],
+        now: pendulum.DateTime,
+        expected: list[tuple[str, str, str, str, bool]],
+    ) -> None:
+        """Each open action is a row with kind, actor, rule, due instant and whether it is overdue."""
+        session = confirmed_session(APRIL_FIRST).evolve(**changes)
+        rows = action_rows([session], now)
+        assert expected == [
+            (r["kind"], r["actor"], r["rule"], r["due"], r["overdue"])
+            for r in rows
+            if r["kind"] == "send_reminder"
+        ]
+
+    def test_registering_names_its_fee_and_the_people_missing(self) -> None:
+        """Missing the registration costs the missing list fee (R16); the row says 375."""
+        rows = action_rows([confirmed_session(APRIL_FIRST)], brussels(12, hour=9))
+        register = [r for r in rows if r["kind"] == "register_participants"]
+        assert [("client_hr", "R8", "2026-03-30T00:00:00+02:00", Decimal(375))] == [
+            (r["actor"], r["rule"], r["due"], r["fee"]) for r in register
+        ]
+
+    def test_action_rows_have_the_session_columns_first(self) -> None:
+        """Action rows start like every other row."""
+        rows = action_rows([confirmed_session(APRIL_FIRST)], brussels(12, hour=9))
+        assert [*HEAD, "kind", "actor", "rule", "due", "overdue", "fee", "count"] == list(rows[0])
+
+    def test_now_must_be_aware_even_for_no_session(self) -> None:
+        """A naive now is refused before any session is looked at (T1)."""
+        with pytest.raises(NaiveDatetimeError, match=r"^Invalid now"):
+            action_rows([], dt.datetime(2026, 3, 30))
+
+    def test_an_empty_key_is_refused(self) -> None:
+        """Action rows check the key as every row function does."""
+        with pytest.raises(InvalidKeyError):
+            action_rows([], brussels(30), key=b"")
+
+    @given(sessions(), st.data())
+    def test_the_rows_are_next_actions_in_its_order(
+        self, session: Session, data: st.DataObject
+    ) -> None:
+        """One row per action of next_actions, same order, same due instants on the policy clock."""
+        now = data.draw(instants_near(session))
+        actions = next_actions(session, now)
+        assert [
+            (a.kind.value, a.actor.value, a.rule, a.due.isoformat(), a.overdue, a.fee, a.count)
+            for a in actions
+        ] == [
+            (r["kind"], r["actor"], r["rule"], r["due"], r["overdue"], r["fee"], r["count"])
+            for r in action_rows([session], now)
+        ]
+
+
 def fees_long_after(sessions_: Iterable[Session]) -> list[Row]:
     return fee_rows(sessions_, LONG_AFTER)
 
 
-FUNCTIONS: list[RowFunction] = [milestone_rows, participant_rows, session_rows, fees_long_after]
+def actions_long_after(sessions_: Iterable[Session]) -> list[Row]:
+    return action_rows(sessions_, LONG_AFTER)
+
+
+FUNCTIONS: list[RowFunction] = [
+    milestone_rows,
+    participant_rows,
+    session_rows,
+    fees_long_after,
+    actions_long_after,
+]
 
 
 class TestRowsRefuseWhatIsNotSessions:
@@ -458,6 +545,8 @@ def all_rows(session: Session, key: bytes | None) -> list[Row]:
         *milestone_rows([session], key=key),
         *participant_rows([session], key=key),
         *fee_rows([session], LONG_AFTER, key=key),
+        *action_rows([session], session.requested_at, key=key),
+        *action_rows([session], LONG_AFTER, key=key),
     ]
 
 
