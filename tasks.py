@@ -1,4 +1,4 @@
-"""Project commands: ``python3 tasks.py example|test|lint|typecheck|docs|ci``.
+"""Project commands: ``python3 tasks.py example|test|lint|typecheck|docs|mutmut|ci``.
 
 Each command prepares its own virtual environment in ``.venv`` (created and
 filled on first use, refreshed when ``pyproject.toml`` or
@@ -80,6 +80,13 @@ def docs() -> None:
     run([tool("mkdocs"), "build", "--strict", "--quiet"], NO_MKDOCS_2_WARNING="1")
 
 
+def mutmut() -> None:
+    """Mutation testing of ``src/`` (slow; ``docs/contributing.md`` explains it)."""
+    children = str(os.cpu_count() or 2)
+    run([tool("mutmut"), "run", "--max-children", children], HYPOTHESIS_PROFILE="mutmut")
+    run([tool("mutmut"), "export-cicd-stats"])
+
+
 def ci() -> None:
     """Everything CI runs."""
     test()
@@ -88,7 +95,7 @@ def ci() -> None:
     docs()
 
 
-COMMANDS = {f.__name__: f for f in (example, test, lint, typecheck, docs, ci)}
+COMMANDS = {f.__name__: f for f in (example, test, lint, typecheck, docs, mutmut, ci)}
 
 
 def main() -> None:

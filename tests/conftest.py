@@ -1,4 +1,12 @@
-"""Hypothesis profiles: ``ci`` (bounded, deterministic) and ``thorough`` (local runs)."""
+"""Hypothesis profiles, chosen with ``HYPOTHESIS_PROFILE`` (default ``dev``).
+
+- ``ci``: bounded and deterministic, for CI (``.ci/run`` sets it).
+- ``thorough``: many examples, for local runs before a release.
+- ``dev``: the default while developing.
+- ``mutmut``: few examples, deterministic, for mutation testing
+  (``docs/contributing.md``): every mutant reruns the tests that reach it,
+  so each must be quick and must draw the same examples every time.
+"""
 
 import os
 
@@ -14,4 +22,14 @@ settings.register_profile(
 )
 settings.register_profile("thorough", max_examples=2000, deadline=None)
 settings.register_profile("dev", max_examples=100, deadline=None)
+settings.register_profile(
+    "mutmut",
+    max_examples=25,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    # mutmut runs the same tests several times in one process, each time on
+    # new instances of the test classes.
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.differing_executors],
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))

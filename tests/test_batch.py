@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pendulum
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from incompany_rules import (
@@ -18,10 +18,12 @@ from incompany_rules import (
     NaiveDatetimeError,
     NationalNumber,
     Session,
+    action_rows,
     fee_rows,
     fees_due,
     milestone_rows,
     milestones,
+    next_actions,
     participant_rows,
     pseudonym,
     session_rows,
@@ -423,11 +425,96 @@ class TestFeeRows:
         assert all(r["amount"] == r["quantity"] * r["unit_price"] for r in rows)  # type: ignore[operator]
 
 
+class TestActionRows:
+    # The class of Wednesday 1 April 2026, confirmed on 18 February.
+    @pytest.mark.parametrize(
+        ("changes", "now", "expected"),
+        [
+            # just before D-21: the reminder is open, not overdue
+            (
+                {},
+                brussels(10, hour=23),
+                [("send_reminder", "cefora", "R6", "2026-03-11T00:00:00+01:00", False)],
+            ),
+            # just after D-21, the reminder not sent: overdue
+            (
+                {},
+                brussels(11, hour=1),
+                [("send_reminder", "cefora", "R6", "2026-03-11T00:00:00+01:00", True)],
+            ),
+            # the reminder recorded: it is no longer open
+            ({"reminder_sent_at": brussels(11, hour=8)}, brussels(11, hour=9), []),
+        ],
+    )
+    def test_a_row_per_open_action(
+        self,
+        changes: dict[str, object],
+        now: pendulum.DateTime,
+        expected: list[tuple[str, str, str, str, bool]],
+    ) -> None:
+        """Each open action is a row with kind, actor, rule, due instant and whether it is overdue."""
+        session = confirmed_session(APRIL_FIRST).evolve(**changes)
+        rows = action_rows([session], now)
+        assert expected == [
+            (r["kind"], r["actor"], r["rule"], r["due"], r["overdue"])
+            for r in rows
+            if r["kind"] == "send_reminder"
+        ]
+
+    def test_registering_names_its_fee_and_the_people_missing(self) -> None:
+        """Missing the registration costs the missing list fee (R16); the row says 375."""
+        rows = action_rows([confirmed_session(APRIL_FIRST)], brussels(12, hour=9))
+        register = [r for r in rows if r["kind"] == "register_participants"]
+        assert [("client_hr", "R8", "2026-03-30T00:00:00+02:00", Decimal(375))] == [
+            (r["actor"], r["rule"], r["due"], r["fee"]) for r in register
+        ]
+
+    def test_action_rows_have_the_session_columns_first(self) -> None:
+        """Action rows start like every other row."""
+        rows = action_rows([confirmed_session(APRIL_FIRST)], brussels(12, hour=9))
+        assert [*HEAD, "kind", "actor", "rule", "due", "overdue", "fee", "count"] == list(rows[0])
+
+    def test_now_must_be_aware_even_for_no_session(self) -> None:
+        """A naive now is refused before any session is looked at (T1)."""
+        with pytest.raises(NaiveDatetimeError, match=r"^Invalid now"):
+            action_rows([], dt.datetime(2026, 3, 30))
+
+    def test_an_empty_key_is_refused(self) -> None:
+        """Action rows check the key as every row function does."""
+        with pytest.raises(InvalidKeyError):
+            action_rows([], brussels(30), key=b"")
+
+    @given(sessions(), st.data())
+    def test_the_rows_are_next_actions_in_its_order(
+        self, session: Session, data: st.DataObject
+    ) -> None:
+        """One row per action of next_actions, same order, same due instants on the policy clock."""
+        now = data.draw(instants_near(session))
+        actions = next_actions(session, now)
+        assert [
+            (a.kind.value, a.actor.value, a.rule, a.due.isoformat(), a.overdue, a.fee, a.count)
+            for a in actions
+        ] == [
+            (r["kind"], r["actor"], r["rule"], r["due"], r["overdue"], r["fee"], r["count"])
+            for r in action_rows([session], now)
+        ]
+
+
 def fees_long_after(sessions_: Iterable[Session]) -> list[Row]:
     return fee_rows(sessions_, LONG_AFTER)
 
 
-FUNCTIONS: list[RowFunction] = [milestone_rows, participant_rows, session_rows, fees_long_after]
+def actions_long_after(sessions_: Iterable[Session]) -> list[Row]:
+    return action_rows(sessions_, LONG_AFTER)
+
+
+FUNCTIONS: list[RowFunction] = [
+    milestone_rows,
+    participant_rows,
+    session_rows,
+    fees_long_after,
+    actions_long_after,
+]
 
 
 class TestRowsRefuseWhatIsNotSessions:
@@ -458,10 +545,17 @@ def all_rows(session: Session, key: bytes | None) -> list[Row]:
         *milestone_rows([session], key=key),
         *participant_rows([session], key=key),
         *fee_rows([session], LONG_AFTER, key=key),
+        *action_rows([session], session.requested_at, key=key),
+        *action_rows([session], LONG_AFTER, key=key),
     ]
 
 
 PLAIN = (str, int, Decimal, type(None))
+# The shape of the rows (plain values, offsets, columns, counts) does not
+# depend on the rules' edge cases, which the rules' own tests and the privacy
+# and agreement properties here draw in full: a quarter of the examples.
+_LOADED = settings.default
+SHAPE = settings(max_examples=max(10, (100 if _LOADED is None else _LOADED.max_examples) // 4))
 
 
 class TestRowsAsData:
@@ -472,12 +566,14 @@ class TestRowsAsData:
         for person in session.participants:
             assert [] == leaked(person.national_number, rows)
 
+    @SHAPE
     @given(sessions(stage=Stage.HELD))
     def test_every_value_is_plain_data(self, session: Session) -> None:
         """Rows hold str, int (bool included), Decimal or None, nothing of the library's own."""
         for row in all_rows(session, KEY):
             assert all(isinstance(value, PLAIN) for value in row.values()), row
 
+    @SHAPE
     @given(sessions(stage=Stage.HELD))
     def test_every_instant_is_iso_8601_with_an_offset_on_the_policy_clock(
         self, session: Session
@@ -488,6 +584,7 @@ class TestRowsAsData:
             parsed = dt.datetime.fromisoformat(str(row["at"]))
             assert parsed.utcoffset() == pendulum.instance(parsed).in_tz(tz).utcoffset()
 
+    @SHAPE
     @given(sessions())
     def test_every_row_of_one_function_has_the_same_columns(self, session: Session) -> None:
         """A DataFrame of the rows has no hole: each function gives fixed columns."""
@@ -496,6 +593,7 @@ class TestRowsAsData:
             columns = {tuple(row) for row in function([session, other])}
             assert len(columns) <= 1, function.__name__
 
+    @SHAPE
     @given(sessions(stage=Stage.HELD))
     def test_rows_count_what_the_session_holds(self, session: Session) -> None:
         """One milestone row per milestone, one participant row per person."""
@@ -550,6 +648,7 @@ class TestPandasRoundTrip:
             "amount"
         ].sum().to_dict()
 
+    @SHAPE
     @given(sessions(stage=Stage.HELD), st.binary(min_size=1, max_size=16))
     def test_any_rows_round_trip_through_a_data_frame(self, session: Session, key: bytes) -> None:
         """Whatever the sessions, the frame gives back the rows."""

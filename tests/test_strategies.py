@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.metadata
+import re
 import subprocess
 import sys
 import tomllib
 import zoneinfo
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import pendulum
 import pytest
@@ -30,12 +31,14 @@ from incompany_rules import (
     Training,
     milestones,
     schedule,
+    strategies,
 )
 from incompany_rules._hypothesis_plugin import _register
 from incompany_rules.examples import confirmed_session
 from incompany_rules.participants import email_address
 from incompany_rules.strategies import (
     Stage,
+    _moved,
     companies,
     emails,
     hr_accounts,
@@ -51,6 +54,8 @@ from incompany_rules.strategies import (
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+T = TypeVar("T")
+Instant = pendulum.DateTime
 BRUSSELS = pendulum.timezone("Europe/Brussels")
 ROOT = Path(__file__).resolve().parent.parent
 # Whether some value is drawn at all: no need to shrink what is found.
@@ -61,8 +66,20 @@ EXISTS = settings(
     phases=[Phase.generate],
     suppress_health_check=list(HealthCheck),
 )
-# The smallest value: a small budget of examples keeps shrinking quick.
-QUICK = settings(database=None, max_examples=20, suppress_health_check=list(HealthCheck))
+# What a strategy shrinks towards is the value it draws from the simplest
+# choices. Hypothesis tries those first, so one example finds that value with
+# no shrinking; and should it ever be refused, the test fails instead of
+# settling on another value.
+SIMPLEST = settings(
+    database=None,
+    max_examples=1,
+    phases=[Phase.generate],
+    suppress_health_check=list(HealthCheck),
+)
+
+
+def simplest(strategy: st.SearchStrategy[T]) -> T:
+    return find(strategy, lambda _: True, settings=SIMPLEST)
 
 
 def brussels(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> pendulum.DateTime:
@@ -84,6 +101,21 @@ class TestNationalNumbers:
     ) -> None:
         assert number == NationalNumber(number.formatted())
 
+    def test_counters_run_from_001_to_998_and_bis_numbers_add_20_or_40_to_the_month(
+        self,
+    ) -> None:
+        registers: set[int] = set()
+
+        @settings(EXISTS, max_examples=100)
+        @given(national_numbers())
+        def check(number: NationalNumber) -> None:
+            digits = number.reveal()
+            assert 1 <= int(digits[6:9]) <= 998
+            registers.add(int(digits[2:4]) // 20)  # 0: NN, 1: BIS + 20, 2: BIS + 40
+
+        check()
+        assert {0, 1, 2} == registers
+
     @given(national_numbers(born_from=dt.date(2000, 1, 1), born_until=dt.date(2099, 12, 31)))
     def test_people_born_from_2000_get_the_2000s_check(self, number: NationalNumber) -> None:
         digits = number.reveal()
@@ -103,9 +135,7 @@ class TestNationalNumbers:
 
     def test_a_leap_day_of_2000_is_a_birth_date_like_any_other(self) -> None:
         leap = dt.date(2000, 2, 29)
-        number = find(
-            national_numbers(born_from=leap, born_until=leap), lambda _: True, settings=QUICK
-        )
+        number = simplest(national_numbers(born_from=leap, born_until=leap))
         assert ("000229", leap) == (number.reveal()[:6], birth_date(number))
 
     def test_both_kinds_are_drawn_by_default(self) -> None:
@@ -116,7 +146,7 @@ class TestNationalNumbers:
         self,
     ) -> None:
         born = dt.date(1985, 7, 30)
-        number = find(national_numbers(born_from=born), lambda _: True, settings=QUICK)
+        number = simplest(national_numbers(born_from=born))
         assert (NumberKind.NATIONAL_REGISTER, "850730001") == (number.kind, number.reveal()[:9])
 
     @pytest.mark.parametrize(
@@ -140,17 +170,31 @@ class TestNationalNumbers:
             national_numbers(**arguments)  # type: ignore[arg-type]
 
 
+# One to three name parts; one or two domain labels and a top-level domain.
+ADDRESS = re.compile(
+    r"[A-Za-z0-9_+-]{1,16}(\.[A-Za-z0-9_+-]{1,16}){0,2}"
+    r"@[a-z0-9][a-z0-9-]{0,11}(\.[a-z0-9][a-z0-9-]{0,11})?\.(be|com|eu|org|net|brussels)"
+)
+
+
 class TestEmails:
     @given(emails())
     def test_every_address_is_kept_as_the_library_normalises_it(self, address: str) -> None:
         assert address == email_address(address)
+
+    def test_every_address_has_the_shape_documented(self) -> None:
+        @given(emails())
+        def check(address: str) -> None:
+            assert ADDRESS.fullmatch(address), address
+
+        check()
 
     @given(emails(domain=st.just("Acme.EXAMPLE")))
     def test_the_domain_strategy_gives_the_part_after_the_at(self, address: str) -> None:
         assert address.endswith("@acme.example")
 
     def test_it_shrinks_towards_ann_at_example_be(self) -> None:
-        assert "ann@example.be" == find(emails(), lambda _: True, settings=QUICK)
+        assert "ann@example.be" == simplest(emails())
 
     def test_a_domain_argument_that_is_not_a_strategy_is_refused(self) -> None:
         with pytest.raises(InvalidArgument):
@@ -186,8 +230,8 @@ class TestParticipants:
         )
 
     def test_it_shrinks_towards_a_participant_without_a_name(self) -> None:
-        person = find(participants(), lambda _: True, settings=QUICK)
-        smallest = find(national_numbers(), lambda _: True, settings=QUICK)
+        person = simplest(participants())
+        smallest = simplest(national_numbers())
         assert (smallest, "ann@example.be", None) == (
             person.national_number,
             person.email,
@@ -208,15 +252,30 @@ class TestParticipants:
             draw()
 
 
+LEGAL_FORMS = {"SA", "SRL", "NV", "BV", "ASBL", "VZW"}
+
+
 class TestCompanies:
-    @given(companies())
-    def test_the_enterprise_number_has_a_valid_mod_97_check(self, company: Company) -> None:
-        digits = company.number.replace(".", "")
-        assert 10 == len(digits)
-        assert 97 - int(digits[:8]) % 97 == int(digits[8:])
+    def test_the_enterprise_number_has_a_valid_mod_97_check(self) -> None:
+        @given(companies())
+        def check(company: Company) -> None:
+            assert re.fullmatch(r"[01][0-9]{3}\.[0-9]{3}\.[0-9]{3}", company.number)
+            digits = company.number.replace(".", "")
+            assert 97 - int(digits[:8]) % 97 == int(digits[8:])
+
+        check()
+
+    def test_the_name_ends_with_a_legal_form(self) -> None:
+        @given(companies())
+        def check(company: Company) -> None:
+            base, form = company.name.rsplit(" ", 1)
+            assert form in LEGAL_FORMS
+            assert 1 <= len(base) <= 30
+
+        check()
 
     def test_it_shrinks_towards_acme(self) -> None:
-        company = find(companies(), lambda _: True, settings=QUICK)
+        company = simplest(companies())
         assert "Acme SA" == company.name
         assert company.number.startswith("0200.000.")
 
@@ -254,7 +313,7 @@ class TestHrAccounts:
         assert (True, True) == (found.has_hr_function, found.tos_completed)
 
     def test_it_shrinks_towards_an_account_that_may_not_manage_participants(self) -> None:
-        account = find(hr_accounts(), lambda _: True, settings=QUICK)
+        account = simplest(hr_accounts())
         assert ("ann@example.be", False, False) == (
             account.login,
             account.has_hr_function,
@@ -276,12 +335,14 @@ class TestTrainings:
         @given(trainings(in_digital_offer=digital))
         def check(training: Training) -> None:
             assert digital is training.in_digital_offer
+            assert re.fullmatch(r"(DIG|ONL|WEB)-[0-9]{3}", training.code)
             assert training.title == training.title.strip() != ""
+            assert len(training.title) <= 60
 
         check()
 
     def test_it_shrinks_towards_the_excel_training(self) -> None:
-        training = find(trainings(), lambda _: True, settings=QUICK)
+        training = simplest(trainings())
         expected = Training("DIG-001", "Excel: tableaux croisés dynamiques", in_digital_offer=False)
         assert expected == training
 
@@ -304,7 +365,7 @@ class TestPolicies:
         assert policy.evaluation_days_after >= 1
 
     def test_it_shrinks_towards_the_default_policy(self) -> None:
-        assert DEFAULT_POLICY == find(policies(), lambda _: True, settings=QUICK)
+        assert DEFAULT_POLICY == simplest(policies())
 
     def test_the_figures_do_vary(self) -> None:
         found = find(
@@ -348,15 +409,23 @@ class TestSlots:
 
     def test_bounds_one_minute_apart_outside_class_hours_are_honoured(self) -> None:
         late = brussels(2026, 10, 24, 22, 30)
-        slot = find(
-            slots(min_start=late, max_start=late.add(minutes=1)), lambda _: True, settings=QUICK
-        )
+        slot = simplest(slots(min_start=late, max_start=late.add(minutes=1)))
         assert late == slot.start
 
-    def test_a_bound_alone_moves_the_other_default(self) -> None:
+    def test_a_lower_bound_alone_moves_the_upper_default(self) -> None:
         after_2030 = brussels(2040, 6, 1)
-        slot = find(slots(min_start=after_2030), lambda _: True, settings=QUICK)
+        slot = simplest(slots(min_start=after_2030))
         assert after_2030.date() == slot.start.date()
+
+    def test_an_upper_bound_alone_moves_the_lower_default_to_a_year_before(self) -> None:
+        """A class before 2019 may still be drawn: the first day is a year before the bound."""
+        slot = simplest(slots(max_start=brussels(2010, 6, 1)))
+        assert Slot(brussels(2009, 6, 1, 7), brussels(2009, 6, 1, 7, 15)) == slot
+
+    def test_a_lower_bound_after_the_last_start_of_its_day_moves_to_the_next_day(self) -> None:
+        """At 23:50 no class of 15 minutes fits before midnight: the first class is the next day."""
+        slot = simplest(slots(min_start=brussels(2026, 3, 1, 23, 50)))
+        assert brussels(2026, 3, 2, 7) == slot.start
 
     def test_classes_are_drawn_around_the_change_to_summer_time(self) -> None:
         """A class in the week after 29 March 2026 has D-3 after the change, D-21 before it."""
@@ -369,7 +438,7 @@ class TestSlots:
         assert week[0] <= found.start.date() <= week[1]
 
     def test_it_shrinks_towards_a_short_class_at_seven_on_the_first_day(self) -> None:
-        slot = find(slots(), lambda _: True, settings=QUICK)
+        slot = simplest(slots())
         assert Slot(brussels(2019, 1, 1, 7), brussels(2019, 1, 1, 7, 15)) == slot
 
     @pytest.mark.parametrize(
@@ -453,6 +522,9 @@ def stage_holds(session: Session, stage: Stage) -> None:  # noqa: C901, PLR0912 
         assert session.fees_invoiced_at is None
 
 
+CLOCKS = ["America/New_York", "America/Nuuk", "Asia/Kolkata"]
+
+
 class TestSessions:
     @pytest.mark.parametrize("stage", list(Stage))
     def test_every_session_is_at_the_stage_asked_for(self, stage: Stage) -> None:
@@ -483,10 +555,73 @@ class TestSessions:
         assert session.confirmed_slot is not None
         assert brussels(2026, 3, 30) <= session.confirmed_slot.start <= brussels(2026, 4, 10)
 
-    @given(sessions(policy=policies(timezone=st.just("America/New_York"))))
+    @given(sessions(policy=policies(timezone=st.sampled_from(CLOCKS))))
     def test_slots_lie_on_one_day_of_the_policy_clock(self, session: Session) -> None:
+        """New York changes at 02:00, Nuuk at 23:00 on Saturdays, Kolkata never."""
+        zone = session.policy.timezone
         for slot in session.proposed_slots:
-            assert slot.start.in_tz("America/New_York").date() == slot.end.date()
+            assert slot.start < slot.end
+            assert slot.start.in_tz(zone).date() == slot.end.in_tz(zone).date()
+
+
+def on(zone: str, year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> Instant:
+    return pendulum.datetime(year, month, day, hour, minute, tz=zone)
+
+
+class TestAlternativeSlots:
+    """The trainer's other slots: the first one's local hours, some days before or after."""
+
+    @pytest.mark.parametrize(
+        ("zone", "start", "end", "days", "expected"),
+        [
+            # an ordinary day: the same local hours
+            (
+                "Europe/Brussels",
+                (2026, 4, 1, 9),
+                (2026, 4, 1, 12),
+                1,
+                ((2026, 4, 2, 9), (2026, 4, 2, 12)),
+            ),
+            (
+                "Europe/Brussels",
+                (2026, 4, 1, 9),
+                (2026, 4, 1, 12),
+                -14,
+                ((2026, 3, 18, 9), (2026, 3, 18, 12)),
+            ),
+            # onto the change to summer time in Brussels (02:00 -> 03:00): the class
+            # still fits after the gap, or would start at or after its end
+            (
+                "Europe/Brussels",
+                (2026, 3, 28, 2, 50),
+                (2026, 3, 28, 4),
+                1,
+                ((2026, 3, 29, 3, 50), (2026, 3, 29, 4)),
+            ),
+            ("Europe/Brussels", (2026, 3, 28, 2, 50), (2026, 3, 28, 3, 50), 1, None),
+            ("Europe/Brussels", (2026, 3, 28, 2, 50), (2026, 3, 28, 3, 20), 1, None),
+            # onto Nuuk's change (Saturday 23:00 -> Sunday 00:00): it would end the next day
+            (
+                "America/Nuuk",
+                (2026, 3, 27, 22, 30),
+                (2026, 3, 27, 22, 59),
+                1,
+                ((2026, 3, 28, 22, 30), (2026, 3, 28, 22, 59)),
+            ),
+            ("America/Nuuk", (2026, 3, 27, 22, 50), (2026, 3, 27, 23, 10), 1, None),
+        ],
+    )
+    def test_a_class_moved_onto_a_clock_change_is_kept_only_if_it_still_is_one(
+        self,
+        zone: str,
+        start: tuple[int, ...],
+        end: tuple[int, ...],
+        days: int,
+        expected: tuple[tuple[int, ...], tuple[int, ...]] | None,
+    ) -> None:
+        slot = Slot(on(zone, *start), on(zone, *end))
+        wanted = None if expected is None else Slot(on(zone, *expected[0]), on(zone, *expected[1]))
+        assert wanted == _moved(slot, days)
 
     @given(sessions(), st.data())
     def test_facts_are_expressed_on_the_policy_clock_or_in_utc(
@@ -510,7 +645,7 @@ class TestSessions:
         assert at_the_deadline(found)
 
     def test_it_shrinks_towards_the_earliest_stage_with_the_default_policy(self) -> None:
-        session = find(sessions(stage=Stage.REGISTRATION_CLOSED), lambda _: True, settings=QUICK)
+        session = simplest(sessions(stage=Stage.REGISTRATION_CLOSED))
         assert DEFAULT_POLICY == session.policy
         assert () == session.participants
         assert None is session.reminder_sent_at is session.definitive_confirmation_at
@@ -518,7 +653,7 @@ class TestSessions:
         assert plan.registration_closes.subtract(weeks=4) == plan.dates_confirmed
 
     def test_it_shrinks_towards_a_request_without_slots(self) -> None:
-        session = find(sessions(), lambda _: True, settings=QUICK)
+        session = simplest(sessions())
         assert (None, (), None) == (
             session.confirmed_slot,
             session.proposed_slots,
@@ -592,13 +727,27 @@ class TestInstantsNear:
         assert abs(moment - session.requested_at) < dt.timedelta(days=3 * 365)
 
     def test_it_shrinks_towards_the_request_on_the_policy_clock(self) -> None:
-        found = find(instants_near(APRIL_CLASS), lambda _: True, settings=QUICK)
+        found = simplest(instants_near(APRIL_CLASS))
         assert isinstance(found, pendulum.DateTime)
         assert (APRIL_CLASS.requested_at, "Europe/Brussels") == (found, found.timezone_name)
 
     def test_anything_but_a_session_is_refused(self) -> None:
         with pytest.raises(InvalidArgument):
             instants_near("IC-2026-0042/G1")  # type: ignore[arg-type]
+
+
+STRATEGIES = sorted(name for name in strategies.__all__ if name[0].islower())
+
+
+class TestDocumentation:
+    @pytest.mark.parametrize("name", STRATEGIES)
+    def test_each_strategy_says_what_it_shrinks_towards(self, name: str) -> None:
+        docstring = getattr(strategies, name).__doc__ or ""
+        assert "Shrinks towards" in " ".join(docstring.split())
+
+    def test_the_guide_for_test_authors_lists_every_strategy(self) -> None:
+        guide = (ROOT / "docs" / "howto-test-authors.md").read_text()
+        assert [] == [name for name in STRATEGIES if f"`{name}(" not in guide]
 
 
 REGISTERED = [Company, HrAccount, NationalNumber, Participant, Policy, Session, Slot, Training]

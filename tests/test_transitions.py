@@ -416,6 +416,13 @@ class TestRecordFacts:
         error = refused(lambda: record_attendance(CONFIRMED, [], AFTER_CLASS))
         assert (ReasonCode.NOT_HELD,) == error.decision.codes
 
+    def test_a_session_without_dates_takes_no_evaluation_nor_attendance(self) -> None:
+        session = requested_session(START)
+        error = refused(lambda: record_evaluation_sent(session, AFTER_CLASS))
+        assert (ReasonCode.DATES_NOT_CONFIRMED,) == error.decision.codes
+        error = refused(lambda: record_attendance(session, [], AFTER_CLASS))
+        assert (ReasonCode.DATES_NOT_CONFIRMED,) == error.decision.codes
+
     def test_no_fact_is_recorded_before_the_request(self) -> None:
         error = refused(lambda: record_fees_invoiced(CONFIRMED, brussels(2026, 1, 1)))
         assert (ReasonCode.BEFORE_REQUEST,) == error.decision.codes

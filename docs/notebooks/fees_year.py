@@ -24,7 +24,13 @@ import pandas as pd
 import pendulum
 from matplotlib.figure import Figure
 
-from incompany_rules import fee_rows, milestone_rows, participant_rows, session_rows
+from incompany_rules import (
+    action_rows,
+    fee_rows,
+    milestone_rows,
+    participant_rows,
+    session_rows,
+)
 from incompany_rules.examples import year_of_sessions
 
 mpl.use("Agg")  # draw to files, never to a screen
@@ -168,6 +174,22 @@ workload.plot(ax=axes, marker="o")
 axes.set(title="Milestones per local month", xlabel="", ylabel="milestones")
 axes.legend(loc="upper left", bbox_to_anchor=(1, 1))
 save(figure, "milestones_per_month")
+
+# %% [markdown]
+# ## What is open on a given day
+#
+# One row per open action (`action_rows`): who has to do what, by when,
+# and whether it is overdue, as `next_actions` answers for each session on
+# Monday 15 June at 09:00. The example year records no invoice, so every
+# fee that arose before that day shows as overdue invoicing for the fund.
+
+# %%
+monday = pendulum.datetime(2026, 6, 15, 9, tz="Europe/Brussels")
+actions = pd.DataFrame(action_rows(sessions, monday))
+open_actions = actions.pivot_table(
+    index=["actor", "kind"], columns="overdue", values="session", aggfunc="size", fill_value=0
+).rename(columns={False: "open", True: "overdue"})
+print(open_actions.to_string())
 
 # %% [markdown]
 # ## People, pseudonymised

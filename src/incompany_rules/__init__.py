@@ -6,6 +6,7 @@ rules catalogue (R1-R18, T1-T7) and how-tos.
 
 from incompany_rules.actions import Action, ActionKind, Actor, next_actions
 from incompany_rules.batch import (
+    action_rows,
     fee_rows,
     milestone_rows,
     participant_rows,
@@ -125,6 +126,7 @@ __all__ = [
     "TransitionRefusedError",
     "UnregisteredAttendeeError",
     "Window",
+    "action_rows",
     "can_cancel",
     "can_confirm_slot",
     "can_manage_participants",

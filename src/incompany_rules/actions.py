@@ -62,6 +62,7 @@ Sans liste de participants à la clôture du 30/03/2026 à 00:00 : 375 EUR (R16)
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from typing import TYPE_CHECKING
 
@@ -71,10 +72,10 @@ from incompany_rules.errors import InvalidTypeError, InvalidValueError
 from incompany_rules.fees import fees_due
 from incompany_rules.instants import instant, local, utc
 from incompany_rules.milestones import Schedule, schedule
+from incompany_rules.policy import ShortfallBasis
 from incompany_rules.session import Session
 
 if TYPE_CHECKING:
-    import datetime as dt
     from decimal import Decimal
 
     import pendulum
@@ -82,6 +83,8 @@ if TYPE_CHECKING:
     from incompany_rules.decisions import Language
 
 __all__ = ["Action", "ActionKind", "Actor", "next_actions"]
+
+_UTC = dt.UTC
 
 _LANGUAGES: tuple[Language, ...] = ("fr", "nl", "en")
 
@@ -403,7 +406,7 @@ def next_actions(session: Session, now: dt.datetime) -> tuple[Action, ...]:
     """
     if not isinstance(session, Session):
         raise InvalidTypeError("session", f"expected a Session, got {type(session).__name__}")
-    at = utc(instant(now, field="now"))
+    at = _utc_now(now)
     found = _Collector(session, at)
     if at < found.requested_utc:
         return ()
@@ -417,6 +420,13 @@ def next_actions(session: Session, now: dt.datetime) -> tuple[Action, ...]:
     if session.cancelled_at is None:
         _confirmed(session, plan, at, found)
     return found.sorted()
+
+
+def _utc_now(now: object) -> dt.datetime:
+    """Return the aware instant ``now`` in UTC, or raise the T1 error of :func:`instant`."""
+    if isinstance(now, dt.datetime) and now.utcoffset() is not None:
+        return now.astimezone(_UTC)
+    return utc(instant(now, field="now"))  # raises: not a datetime, or a naive one
 
 
 def _unconfirmed(session: Session, at: dt.datetime, found: _Collector) -> None:
@@ -434,13 +444,24 @@ def _invoice(
     """Add the invoicing of the fees owed at ``now`` and not invoiced yet (R15-R18)."""
     if session.fees_invoiced_at is not None:
         return
-    if session.cancelled_at is None and at < plan.closes:
-        return  # nothing can be owed yet: fees_due would answer an empty invoice
+    if session.cancelled_at is None and not _may_owe(session, plan, at):
+        return  # fees_due would answer an empty invoice
     invoice = fees_due(session, now)
     total = invoice.total
     if total > 0:
         first = min(invoice.lines, key=lambda line: utc(line.arises_at))
         found.add(ActionKind.INVOICE_FEES, first.arises_at, fee=total, rule=first.rule)
+
+
+def _may_owe(session: Session, plan: _Plan, at: dt.datetime) -> bool:
+    """Whether a session not cancelled may owe a fee at ``at`` (a cheap superset of R16, R17)."""
+    if not session.participants:
+        return at >= plan.closes  # the missing list (R16)
+    counted = (
+        session.attendance is not None
+        or session.policy.shortfall_basis is not ShortfallBasis.ATTENDED
+    )
+    return at >= plan.end and counted  # the shortfall (R17), once the count is known
 
 
 def _confirmed(session: Session, plan: _Plan, at: dt.datetime, found: _Collector) -> None:

@@ -40,7 +40,8 @@ data, and are kept.
 >>> participant_rows([with_people], key=b"a secret of the fund")[0]
 {'project': 'IC-2026-0042', 'group': 'G1', 'session': 'IC-2026-0042/G1', 'company': '0403.170.701', 'training': 'DIG-042', 'position': 1, 'attended': None, 'pseudonym': '13c3d04b4e088d2c'}
 
-Fees owed at an instant (:func:`fee_rows`) follow the same shape: the
+Fees owed and actions open at an instant (:func:`fee_rows`,
+:func:`action_rows`) follow the same shape: the
 session's columns first, then the item's own, with amounts as exact
 ``Decimal`` euros:
 
@@ -58,6 +59,7 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from incompany_rules.actions import next_actions
 from incompany_rules.errors import InvalidKeyError, InvalidTypeError
 from incompany_rules.fees import fees_due
 from incompany_rules.instants import instant, local
@@ -72,6 +74,7 @@ __all__ = [
     "PSEUDONYM_LENGTH",
     "Cell",
     "Row",
+    "action_rows",
     "fee_rows",
     "milestone_rows",
     "participant_rows",
@@ -342,3 +345,52 @@ def fee_rows(
             }
 
     return _rows(sessions, owed)
+
+
+def action_rows(
+    sessions: Iterable[Session], now: dt.datetime, *, key: bytes | None = None
+) -> list[Row]:
+    """Return one row per action open at ``now`` for each session, as ``next_actions`` lists them.
+
+    Columns: the session's, then ``kind`` (an
+    :class:`~incompany_rules.actions.ActionKind` value), ``actor`` (an
+    :class:`~incompany_rules.actions.Actor` value: ``cefora``,
+    ``client_hr``, ``trainer``, ``participants``, ``platform``), ``rule``,
+    ``due`` (ISO 8601 on the policy's clock), ``overdue`` (due strictly
+    before ``now``), ``fee`` (what missing it costs, in ``Decimal`` euros,
+    else ``None``) and ``count`` (the people it counts, else ``None``).
+    Each session's actions keep ``next_actions``' order: overdue first,
+    then by due instant.
+
+    ``now`` must be an aware instant, checked even for no session. Action
+    rows hold no personal data: ``key`` is accepted and checked, and
+    changes nothing.
+
+    >>> import pendulum
+    >>> from incompany_rules.examples import confirmed_session
+    >>> session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
+    >>> rows = action_rows([session], pendulum.datetime(2026, 3, 12, 9, tz="Europe/Brussels"))
+    >>> for row in rows:
+    ...     print(row["due"], row["overdue"], row["actor"], row["kind"], row["fee"])
+    2026-03-11T00:00:00+01:00 True cefora send_reminder None
+    2026-03-17T00:00:00+01:00 False cefora definitive_confirmation None
+    2026-03-30T00:00:00+02:00 False client_hr register_participants 375
+    2026-04-01T09:00:00+02:00 False client_hr check_zoom None
+    2026-04-01T09:00:00+02:00 False trainer hold_class None
+    """
+    moment = instant(now, field="now")
+    _key(key)
+
+    def open_(session: Session) -> Iterable[Row]:
+        for action in next_actions(session, moment):
+            yield {
+                "kind": action.kind.value,
+                "actor": action.actor.value,
+                "rule": action.rule,
+                "due": _iso(session, action.due),
+                "overdue": action.overdue,
+                "fee": action.fee,
+                "count": action.count,
+            }
+
+    return _rows(sessions, open_)

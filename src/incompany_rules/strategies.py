@@ -186,16 +186,29 @@ def _birth(value: object, name: str, default: dt.date) -> dt.date:
     return value
 
 
-@st.composite
+_BIS_MONTHS = st.sampled_from((20, 40))
+_COUNTERS = st.integers(1, 998)
+
+
 def _national_numbers(
-    draw: st.DrawFn, kinds: tuple[NumberKind, ...], first: dt.date, span: int
+    kinds: tuple[NumberKind, ...], first: dt.date, span: int
+) -> st.SearchStrategy[NationalNumber]:
+    return _numbers(st.sampled_from(kinds), first, st.integers(0, span))
+
+
+@st.composite
+def _numbers(
+    draw: st.DrawFn,
+    kinds: st.SearchStrategy[NumberKind],
+    first: dt.date,
+    days: st.SearchStrategy[int],
 ) -> NationalNumber:
-    kind = draw(st.sampled_from(kinds))
-    born = first + dt.timedelta(days=draw(st.integers(0, span)))
+    kind = draw(kinds)
+    born = first + dt.timedelta(days=draw(days))
     month = born.month
     if kind is NumberKind.BIS:
-        month += draw(st.sampled_from((20, 40)))
-    counter = draw(st.integers(1, 998))
+        month += draw(_BIS_MONTHS)
+    counter = draw(_COUNTERS)
     nine = f"{born.year % 100:02d}{month:02d}{born.day:02d}{counter:03d}"
     checked = int(("2" if born.year >= 2000 else "") + nine)
     return NationalNumber(f"{nine}{97 - checked % 97:02d}")
@@ -220,10 +233,11 @@ def _domains() -> st.SearchStrategy[str]:
 def emails(*, domain: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[str]:
     """Return a strategy for e-mail addresses as the library keeps them (R9).
 
-    The name has one to three dot-separated parts (letters of both cases,
-    digits, ``_``, ``+``, ``-``); ``domain`` draws the part after the ``@``
-    (default: one or two lower-case labels and a top-level domain such as
-    ``be``). Each address is returned as
+    The name has one to three dot-separated parts of 1 to 16 characters
+    (letters of both cases, digits, ``_``, ``+``, ``-``); ``domain`` draws
+    the part after the ``@`` (default: one or two labels of 1 to 12
+    lower-case letters, digits and ``-``, not starting with ``-``, then
+    ``be``, ``com``, ``eu``, ``org``, ``net`` or ``brussels``). Each address is returned as
     :func:`~incompany_rules.participants.email_address` normalises it, so
     ``email_address(address) == address``.
 
@@ -294,8 +308,8 @@ def companies() -> st.SearchStrategy[Company]:
     """Return a strategy for client companies.
 
     The number is a well-formed Belgian enterprise number (``0ddd.ddd.ddd``
-    or ``1ddd.ddd.ddd`` with its mod-97 check); the name a company name with
-    a legal form.
+    or ``1ddd.ddd.ddd`` with its mod-97 check); the name a company name of
+    1 to 30 characters and a legal form (SA, SRL, NV, BV, ASBL or VZW).
 
     Shrinks towards ``Company('0200.000.043', 'Acme SA')``.
     """
@@ -349,8 +363,9 @@ def trainings(*, in_digital_offer: bool | None = None) -> st.SearchStrategy[Trai
     """Return a strategy for trainings of the fund's offer (R2).
 
     ``in_digital_offer`` fixes whether the training belongs to the digital
-    offer that Incompany sessions are made of (``None``: either). Titles mix
-    accented French and Dutch text.
+    offer that Incompany sessions are made of (``None``: either). Codes are
+    ``DIG``, ``ONL`` or ``WEB`` and three digits; titles of 1 to 60
+    characters mix accented French and Dutch text.
 
     Shrinks towards ``Training('DIG-001', 'Excel: tableaux croisés dynamiques',
     in_digital_offer=False)``.
@@ -375,15 +390,32 @@ def trainings(*, in_digital_offer: bool | None = None) -> st.SearchStrategy[Trai
 # Policies
 
 
+# Strategies are built once and kept: building one costs more than drawing from it.
+
+
+@functools.cache
 def _figure(default: int, low: int, high: int) -> st.SearchStrategy[int]:
     """Draw whole numbers in ``[low, high]``, shrinking towards ``default`` when allowed."""
     numbers = st.integers(low, high)
     return st.just(default) | numbers if low <= default <= high else numbers
 
 
+def _euros(cents: int) -> Decimal:
+    return Decimal(cents).scaleb(-2)
+
+
+_CENTS = st.integers(0, 100_000).map(_euros)
+
+
+@functools.cache
 def _amounts(default: Decimal) -> st.SearchStrategy[Decimal]:
-    cents = st.integers(0, 100_000).map(lambda c: Decimal(c).scaleb(-2))
-    return st.just(default) | cents
+    return st.just(default) | _CENTS
+
+
+_EMAIL_FROM = st.just(DEFAULT_POLICY.participant_email_from) | st.dates(
+    dt.date(2015, 1, 1), dt.date(2035, 12, 31)
+)
+_BASES = st.sampled_from(ShortfallBasis)
 
 
 @st.composite
@@ -403,14 +435,11 @@ def _policies(draw: st.DrawFn, timezones: st.SearchStrategy[str]) -> Policy:
             link_delay_hours=draw(_figure(d.link_delay_hours, 0, 72)),
             registration_days_before=registration,
             evaluation_days_after=draw(_figure(d.evaluation_days_after, 1, 7)),
-            participant_email_from=draw(
-                st.just(d.participant_email_from)
-                | st.dates(dt.date(2015, 1, 1), dt.date(2035, 12, 31))
-            ),
+            participant_email_from=draw(_EMAIL_FROM),
             late_cancellation_fee=draw(_amounts(d.late_cancellation_fee)),
             missing_list_fee=draw(_amounts(d.missing_list_fee)),
             shortfall_fee_per_person=draw(_amounts(d.shortfall_fee_per_person)),
-            shortfall_basis=draw(st.sampled_from(ShortfallBasis)),
+            shortfall_basis=draw(_BASES),
         )
     except IncompanyRulesError as error:
         raise InvalidArgument(f"timezone drew {zone!r}, which Policy refuses") from error
@@ -513,14 +542,14 @@ def slots(
             f"min_start={min_start} and max_start={max_start} leave no whole minute "
             "at which a class can start and end on the same local day"
         )
-    return _slots(zone=tz, low=low, high=high, days=_days(tz, first_day, last_day))
+    return _slots(zone=zone, low=low, high=high, days=_days(tz, first_day, last_day))
 
 
 @st.composite
 def _slots(
     draw: st.DrawFn,
     *,
-    zone: str,
+    zone: pendulum.Timezone,
     low: pendulum.DateTime,
     high: pendulum.DateTime,
     days: st.SearchStrategy[dt.date],
@@ -544,21 +573,29 @@ def _slots(
     return Slot(start, end)
 
 
+@functools.lru_cache(maxsize=256)
 def _days(zone: str, first_day: dt.date, last_day: dt.date) -> st.SearchStrategy[dt.date]:
-    """Draw days between the bounds, many from 3 before to 23 after a clock change."""
+    """Draw days between the bounds, many from 3 before to 23 after a clock change.
+
+    The days near a change are listed once, so that none is drawn only to be
+    rejected (a zone without changes, bounds that leave out most of them).
+    """
     span = (last_day - first_day).days
-    uniform = st.integers(0, span).map(lambda n: first_day + dt.timedelta(days=n))
+    uniform = st.integers(0, span).map(functools.partial(_days_after, first_day))
+    near = sorted(
+        {
+            day
+            for year in range(first_day.year, last_day.year + 1)
+            for change in _dst_days(zone, year)
+            for offset in range(-3, 24)
+            if first_day <= (day := change + dt.timedelta(days=offset)) <= last_day
+        }
+    )
+    return uniform | st.sampled_from(near) if near else uniform
 
-    @st.composite
-    def near_a_change(draw: st.DrawFn) -> dt.date:
-        year = draw(st.integers(first_day.year, last_day.year))
-        changes = _dst_days(zone, year)
-        assume(changes)
-        day = draw(st.sampled_from(changes)) + dt.timedelta(days=draw(st.integers(-3, 23)))
-        assume(first_day <= day <= last_day)
-        return day
 
-    return uniform | near_a_change()
+def _days_after(first_day: dt.date, days: int) -> dt.date:
+    return first_day + dt.timedelta(days=days)
 
 
 # --------------------------------------------------------------------------
@@ -610,6 +647,12 @@ def _stages(stage: object) -> tuple[Stage, ...]:
         raise InvalidArgument(f"stage={stage!r} must be a Stage, one of {names}, or None") from None
 
 
+# What sessions() draws from by default, built once.
+_POLICIES = policies()
+_COMPANIES = companies()
+_DIGITAL_TRAININGS = trainings(in_digital_offer=True)
+
+
 def sessions(  # noqa: PLR0913 (keyword-only, as Hypothesis's own strategies)
     *,
     stage: Stage | StageName | None = None,
@@ -644,9 +687,9 @@ def sessions(  # noqa: PLR0913 (keyword-only, as Hypothesis's own strategies)
     weeks before its class).
     """
     stages = _stages(stage)
-    policies_ = policies() if policy is None else policy
-    companies_ = companies() if company is None else company
-    trainings_ = trainings(in_digital_offer=True) if training is None else training
+    policies_ = _POLICIES if policy is None else policy
+    companies_ = _COMPANIES if company is None else company
+    trainings_ = _DIGITAL_TRAININGS if training is None else training
     _strategy(policies_, "policy")
     _strategy(companies_, "company")
     _strategy(trainings_, "training")
@@ -654,7 +697,7 @@ def sessions(  # noqa: PLR0913 (keyword-only, as Hypothesis's own strategies)
     if low is not None and high is not None and low > high:
         raise InvalidArgument(f"min_start={min_start} must not be after max_start={max_start}")
     return _sessions(
-        stages=stages,
+        stages=st.sampled_from(stages),
         policies_=policies_,
         companies_=companies_,
         trainings_=trainings_,
@@ -665,86 +708,115 @@ def sessions(  # noqa: PLR0913 (keyword-only, as Hypothesis's own strategies)
 
 def _seconds(draw: st.DrawFn, low: int, high: int, *, prefer: int | None = None) -> int:
     """Draw whole seconds in ``[low, high]``, shrinking towards ``prefer`` if allowed."""
-    numbers = st.integers(low, high)
-    if prefer is not None and low <= prefer <= high:
-        numbers = st.just(prefer) | numbers
-    return draw(numbers)
+    if prefer is not None and low <= prefer <= high and not draw(st.booleans()):
+        return prefer
+    return draw(st.integers(low, high))
 
 
-def _within(
-    draw: st.DrawFn, low: pendulum.DateTime, high: pendulum.DateTime
-) -> pendulum.DateTime | None:
-    """Draw an instant in ``[low, high]``, whole seconds after ``low``; ``None`` when empty."""
-    if high < low:
-        return None
+def _within(draw: st.DrawFn, low: pendulum.DateTime, high: pendulum.DateTime) -> pendulum.DateTime:
+    """Draw an instant in ``[low, high]`` (not empty), whole seconds after ``low``."""
     return low.add(seconds=_seconds(draw, 0, int((high - low).total_seconds())))
+
+
+@functools.lru_cache(maxsize=256)
+def _session_slots(
+    zone: str, low: pendulum.DateTime | None, high: pendulum.DateTime | None
+) -> st.SearchStrategy[Slot]:
+    return slots(tz=zone, min_start=low, max_start=high)
+
+
+def _nonzero(days: int) -> int:
+    """Map ``-14..13`` onto ``-14..-1`` and ``1..14``, with 0 (the shrink target) on 1."""
+    return days if days < 0 else days + 1
+
+
+_SHIFTS = st.lists(st.integers(-14, 13).map(_nonzero), max_size=2, unique=True)
+_PROJECTS = st.integers(1, 9999)
+_GROUPS = st.integers(1, 9)
 
 
 @st.composite
 def _sessions(  # noqa: PLR0913 (each argument of sessions() reaches here)
     draw: st.DrawFn,
     *,
-    stages: tuple[Stage, ...],
+    stages: st.SearchStrategy[Stage],
     policies_: st.SearchStrategy[Policy],
     companies_: st.SearchStrategy[Company],
     trainings_: st.SearchStrategy[Training],
     low: pendulum.DateTime | None,
     high: pendulum.DateTime | None,
 ) -> Session:
-    stage = draw(st.sampled_from(stages))
+    stage = draw(stages)
     policy = draw(policies_)
-    slot = draw(slots(tz=policy.timezone, min_start=low, max_start=high))
-    fact_tz = draw(st.sampled_from((policy.timezone, "UTC")))
-    base = Session(
-        project=f"IC-{slot.start.year}-{draw(st.integers(1, 9999)):04d}",
-        group=f"G{draw(st.integers(1, 9))}",
-        training=draw(trainings_),
-        company=draw(companies_),
-        requested_at=slot.start,  # replaced below
-        policy=policy,
-        planned_participants=draw(
-            st.none() | st.integers(policy.min_participants, policy.min_participants + 10)
-        ),
-        proposed_slots=(slot, *_alternatives(draw, slot)),
-    )
+    slot = draw(_session_slots(policy.timezone, low, high))
+    fact_tz = "UTC" if draw(st.booleans()) else policy.timezone
+    planned = None
+    if draw(st.booleans()):
+        planned = draw(st.integers(policy.min_participants, policy.min_participants + 10))
+    fields: dict[str, object] = {
+        "project": f"IC-{slot.start.year}-{draw(_PROJECTS):04d}",
+        "group": f"G{draw(_GROUPS)}",
+        "training": draw(trainings_),
+        "company": draw(companies_),
+        "policy": policy,
+        "planned_participants": planned,
+        "proposed_slots": (slot, *_alternatives(draw, slot)),
+    }
     if stage is Stage.REQUESTED or (stage is Stage.CANCELLED and draw(st.integers(0, 3)) == 0):
-        session = _unconfirmed(draw, base, slot, cancel=stage is Stage.CANCELLED)
+        _unconfirmed(draw, fields, slot, cancel=stage is Stage.CANCELLED)
     else:
-        session = _confirmed(draw, base, slot, stage)
-    return _expressed(session, fact_tz)
+        _confirmed(draw, fields, slot, stage)
+    # Every fact on one clock, as a caller's database gives them; built once, validated once.
+    for name in _FACTS:
+        value = fields.get(name)
+        if isinstance(value, pendulum.DateTime):
+            fields[name] = value.in_tz(fact_tz)
+    return Session(**fields)  # type: ignore[arg-type]
 
 
 def _alternatives(draw: st.DrawFn, slot: Slot) -> list[Slot]:
     """Draw other slots the trainer proposed: the same hours, a few days before or after."""
-    found: list[Slot] = []
-    for shift in draw(st.lists(st.integers(-14, 14).filter(bool), max_size=2, unique=True)):
-        other = Slot(slot.start.add(days=shift), slot.end.add(days=shift))
-        # Wall times in a daylight-saving gap move: keep only what stays on one day.
-        if other.start.date() == other.end.date():
-            found.append(other)
-    return found
+    moved = (_moved(slot, days) for days in draw(_SHIFTS))
+    return [other for other in moved if other is not None]
 
 
-def _unconfirmed(draw: st.DrawFn, base: Session, slot: Slot, *, cancel: bool) -> Session:
-    proposed = base.proposed_slots[: draw(st.integers(0, len(base.proposed_slots)))]
+def _moved(slot: Slot, days: int) -> Slot | None:
+    """Return the class at the same local hours ``days`` days later, if it is still one.
+
+    A wall time in a daylight-saving gap moves forward, so a class that starts
+    in the gap may start at or after its end (Brussels, 02:50 to 03:20 moved
+    onto the last Sunday of March), and one that ends in a gap just before
+    midnight may end the next day (Nuuk, 22:50 to 23:10 moved onto the last
+    Saturday of March): ``None`` then.
+    """
+    start, end = slot.start.add(days=days), slot.end.add(days=days)
+    if start < end and start.date() == end.date():
+        return Slot(start, end)
+    return None
+
+
+def _unconfirmed(draw: st.DrawFn, fields: dict[str, object], slot: Slot, *, cancel: bool) -> None:
+    proposed: tuple[Slot, ...] = fields["proposed_slots"]  # type: ignore[assignment]
+    fields["proposed_slots"] = proposed[: draw(st.integers(0, len(proposed)))]
     requested_at = slot.start.subtract(
         seconds=_seconds(draw, 3600, 180 * _DAY_SECONDS, prefer=42 * _DAY_SECONDS)
     )
-    cancelled_at = fees_at = None
+    fields["requested_at"] = requested_at
     if cancel:
         cancelled_at = _within(draw, requested_at.add(seconds=1), slot.start.subtract(seconds=1))
-        if cancelled_at is not None and draw(st.booleans()):
-            fees_at = _within(draw, cancelled_at, cancelled_at.add(days=30))
-    return base.evolve(
-        requested_at=requested_at,
-        proposed_slots=proposed,
-        cancelled_at=cancelled_at,
-        fees_invoiced_at=fees_at,
+        fields["cancelled_at"] = cancelled_at
+        if draw(st.booleans()):
+            fields["fees_invoiced_at"] = _within(draw, cancelled_at, cancelled_at.add(days=30))
+
+
+def _confirmed(draw: st.DrawFn, fields: dict[str, object], slot: Slot, stage: Stage) -> None:
+    # The calendar does not depend on when the dates were confirmed: ask it once.
+    provisional = Session(
+        **fields,  # type: ignore[arg-type]
+        requested_at=slot.start,
+        confirmed_slot=slot,
+        dates_confirmed_at=slot.start,
     )
-
-
-def _confirmed(draw: st.DrawFn, base: Session, slot: Slot, stage: Stage) -> Session:
-    provisional = base.evolve(confirmed_slot=slot, dates_confirmed_at=slot.start.subtract(days=1))
     plan = schedule(provisional)
     # Confirmed before registration closes, or (when the stage allows) later, up
     # to two seconds before the class: late confirmations happen too.
@@ -761,13 +833,12 @@ def _confirmed(draw: st.DrawFn, base: Session, slot: Slot, stage: Stage) -> Sess
     requested_at = confirmed_at.subtract(
         seconds=_seconds(draw, 60, 120 * _DAY_SECONDS, prefer=14 * _DAY_SECONDS)
     )
-    session = provisional.evolve(requested_at=requested_at, dates_confirmed_at=confirmed_at)
-    plan = schedule(session)
+    fields.update(requested_at=requested_at, confirmed_slot=slot, dates_confirmed_at=confirmed_at)
 
     cancelled_at = None
     if stage is Stage.DATES_CONFIRMED:
-        as_of = confirmed_at
-    elif stage is Stage.REGISTRATION_OPEN:
+        return
+    if stage is Stage.REGISTRATION_OPEN:
         as_of = confirmed_at.add(
             seconds=_seconds(
                 draw, 1, int((plan.registration_closes - confirmed_at).total_seconds()) - 1
@@ -775,15 +846,15 @@ def _confirmed(draw: st.DrawFn, base: Session, slot: Slot, stage: Stage) -> Sess
         )
     elif stage is Stage.REGISTRATION_CLOSED:
         opened = max(plan.registration_closes, confirmed_at)
-        as_of_or_none = _within(draw, opened, plan.start.subtract(seconds=1))
-        assume(as_of_or_none is not None)
-        as_of = as_of_or_none or opened
+        # Only a class at 00:00 on the day registration closes leaves no such instant.
+        assume(opened < plan.start)
+        as_of = _within(draw, opened, plan.start.subtract(seconds=1))
     elif stage is Stage.HELD:
         as_of = plan.end.add(seconds=_seconds(draw, 0, 60 * _DAY_SECONDS))
     else:
         cancelled_at = _cancellation(draw, confirmed_at, plan)
         as_of = cancelled_at
-    return _facts(draw, session, stage, as_of, cancelled_at)
+    _facts(draw, fields, provisional, plan, stage=stage, as_of=as_of, cancelled_at=cancelled_at)
 
 
 def _cancellation(
@@ -796,10 +867,11 @@ def _cancellation(
         for nudge in (-1, 0)
     ]
     inside = [m for m in deadlines if confirmed_at < m < plan.start]
-    anywhere = st.integers(1, int((plan.start - confirmed_at).total_seconds()) - 1).map(
-        lambda seconds: confirmed_at.add(seconds=seconds)
+    if bool(inside) and draw(st.booleans()):
+        return draw(st.sampled_from(inside))
+    return confirmed_at.add(
+        seconds=draw(st.integers(1, int((plan.start - confirmed_at).total_seconds()) - 1))
     )
-    return draw(anywhere | st.sampled_from(inside) if inside else anywhere)
 
 
 def _maybe(
@@ -811,39 +883,39 @@ def _maybe(
     return _within(draw, low, high)
 
 
-def _facts(
+def _number_of(person: Participant) -> NationalNumber:
+    return person.national_number
+
+
+@functools.cache
+def _registered(fewest: int, most: int) -> st.SearchStrategy[list[Participant]]:
+    return st.lists(_PARTICIPANTS, min_size=fewest, max_size=most, unique_by=_number_of)
+
+
+def _facts(  # noqa: PLR0913 (the session so far, its calendar and the stage's instants)
     draw: st.DrawFn,
-    session: Session,
+    fields: dict[str, object],
+    provisional: Session,
+    plan: Schedule,
+    *,
     stage: Stage,
     as_of: pendulum.DateTime,
     cancelled_at: pendulum.DateTime | None,
-) -> Session:
+) -> None:
     """Draw the facts plausibly recorded by ``as_of`` (before the cancellation, if any)."""
-    plan = schedule(session)
-    confirmed_at = plan.dates_confirmed
-    if stage is Stage.DATES_CONFIRMED:
-        return session
+    confirmed_at: pendulum.DateTime = fields["dates_confirmed_at"]  # type: ignore[assignment]
     cutoff = cancelled_at or as_of
     held = stage is Stage.HELD
-    people: tuple[Participant, ...] = ()
+    people: list[Participant] = []
     if confirmed_at < min(cutoff, plan.registration_closes):
-        most = session.policy.min_participants + 3
-        people = tuple(
-            draw(
-                st.lists(
-                    _PARTICIPANTS,
-                    min_size=1 if held else 0,
-                    max_size=most,
-                    unique_by=lambda p: p.national_number,
-                )
-            )
-        )
+        most = provisional.policy.min_participants + 3
+        people = draw(_registered(1 if held else 0, most))
     reminder_due = max(plan.reminder, confirmed_at)
     planned = plan.definitive_confirmation
     definitive = _maybe(
         draw, max(confirmed_at, planned.subtract(days=2)), min(cutoff, planned.add(days=3))
     )
-    session = session.evolve(
+    fields.update(
         participants=people,
         reminder_sent_at=_maybe(draw, reminder_due, min(cutoff, reminder_due.add(days=3))),
         definitive_confirmation_at=definitive,
@@ -851,17 +923,18 @@ def _facts(
         cancelled_at=cancelled_at,
     )
     if definitive is not None:
-        plan = schedule(session)
+        # The link counts from the confirmation as recorded: ask the calendar again.
+        plan = schedule(provisional.evolve(definitive_confirmation_at=definitive))
         link = _maybe(draw, plan.platform_link, min(cutoff, plan.platform_link.add(hours=1)))
         emails_at = None
         if link is not None and plan.participant_access_email is not None:
             emails_at = _maybe(draw, link, min(cutoff, link.add(hours=1)))
-        session = session.evolve(link_generated_at=link, access_emails_sent_at=emails_at)
+        fields.update(link_generated_at=link, access_emails_sent_at=emails_at)
     if held:
         attended = None
         if draw(st.booleans()):
             attended = frozenset(p.national_number for p in people if draw(st.booleans()))
-        session = session.evolve(
+        fields.update(
             attendance=attended,
             evaluation_sent_at=_maybe(
                 draw, plan.evaluation, min(as_of, plan.evaluation.add(days=2))
@@ -869,10 +942,7 @@ def _facts(
             fees_invoiced_at=_maybe(draw, plan.end, as_of),
         )
     elif cancelled_at is not None:
-        session = session.evolve(
-            fees_invoiced_at=_maybe(draw, cancelled_at, cancelled_at.add(days=30))
-        )
-    return session
+        fields["fees_invoiced_at"] = _maybe(draw, cancelled_at, cancelled_at.add(days=30))
 
 
 _PARTICIPANTS = participants()
@@ -889,16 +959,6 @@ _FACTS = (
     "evaluation_sent_at",
     "fees_invoiced_at",
 )
-
-
-def _expressed(session: Session, zone: str) -> Session:
-    """Return the same session with every recorded fact on the clock of ``zone``."""
-    changes: dict[str, object] = {}
-    for name in _FACTS:
-        value = getattr(session, name)
-        if value is not None:
-            changes[name] = value.in_tz(zone)
-    return session.evolve(**changes)
 
 
 # --------------------------------------------------------------------------
@@ -976,15 +1036,25 @@ def instants_near(session: Session) -> st.SearchStrategy[dt.datetime]:
             for change in _changes(zone, year):
                 if window_low <= change <= window_high:
                     found.add(pendulum.instance(change).in_tz("UTC"))
-    anchors = tuple(sorted(found))
-    nudges = (
-        st.sampled_from(_JUST)
-        | st.sampled_from(_NUDGES)
-        | st.integers(-2 * _DAY_SECONDS, 2 * _DAY_SECONDS).map(lambda s: dt.timedelta(seconds=s))
-    )
-    zones = st.sampled_from((session.policy.timezone, *_ZONES))
-    forms = st.sampled_from(("pendulum", "zoneinfo", "offset"))
-    return st.builds(_express, st.sampled_from(anchors), nudges, zones, forms)
+    anchors = st.sampled_from(tuple(sorted(found)))
+    return st.builds(_express, anchors, _NUDGE, _clocks(session.policy.timezone), _FORMS)
+
+
+def _elapsed(seconds: int) -> dt.timedelta:
+    return dt.timedelta(seconds=seconds)
+
+
+_NUDGE = (
+    st.sampled_from(_JUST)
+    | st.sampled_from(_NUDGES)
+    | st.integers(-2 * _DAY_SECONDS, 2 * _DAY_SECONDS).map(_elapsed)
+)
+_FORMS = st.sampled_from(("pendulum", "zoneinfo", "offset"))
+
+
+@functools.lru_cache(maxsize=64)
+def _clocks(zone: str) -> st.SearchStrategy[str]:
+    return st.sampled_from((zone, *_ZONES))
 
 
 def _express(anchor: pendulum.DateTime, nudge: dt.timedelta, zone: str, form: str) -> dt.datetime:
