@@ -308,13 +308,19 @@ def deadlines(session: Session) -> Deadlines:
     ordinal = start.toordinal()
     free = dt.date.fromordinal(ordinal - policy.free_cancellation_days_before + 1)
     closes = dt.date.fromordinal(ordinal - policy.registration_days_before + 1)
-    return Deadlines(
-        confirmed_at,
-        pendulum.DateTime(free.year, free.month, free.day, tzinfo=tz),
-        pendulum.DateTime(closes.year, closes.month, closes.day, tzinfo=tz),
-        start,
-        end,
+    return _new_deadlines(
+        Deadlines,
+        (
+            confirmed_at,
+            pendulum.DateTime(free.year, free.month, free.day, tzinfo=tz),
+            pendulum.DateTime(closes.year, closes.month, closes.day, tzinfo=tz),
+            start,
+            end,
+        ),
     )
+
+
+_new_deadlines = tuple.__new__  # builds a Deadlines without the Python frame of its __new__
 
 
 def milestones(session: Session) -> tuple[Milestone, ...]:
