@@ -392,15 +392,10 @@ def check(section: Section, cases: Sequence[Case], rows: Sequence[Row]) -> int:
 
 
 def timed(run: Callable[[], None]) -> float:
-    """Return the seconds ``run`` takes, without the garbage collector."""
-    gc.collect()
-    gc.disable()
-    try:
-        begin = time.perf_counter()
-        run()
-        return time.perf_counter() - begin
-    finally:
-        gc.enable()
+    """Return the seconds ``run`` takes (the caller keeps the garbage collector off)."""
+    begin = time.perf_counter()
+    run()
+    return time.perf_counter() - begin
 
 
 def time_section(
@@ -414,6 +409,26 @@ def time_section(
     burst of load elsewhere costs one run of one chunk, not the figure.
     """
     library, baseline = section.library, section.baseline
+    gc.collect()
+    gc.disable()  # a collection would land on whichever side happens to trigger it
+    try:
+        ours, theirs = _chunks(library, baseline, cases, rows, repeat=repeat, chunk=chunk)
+    finally:
+        gc.enable()
+    count = len(cases)
+    return ours / count * 1e6, theirs / count * 1e6
+
+
+def _chunks(  # noqa: PLR0913 (the pieces of one timing)
+    library: Callable[[Session, dt.datetime], object],
+    baseline: Callable[[Row], object],
+    cases: Sequence[Case],
+    rows: Sequence[Row],
+    *,
+    repeat: int,
+    chunk: int,
+) -> tuple[float, float]:
+    """Return the seconds of the library and of the baseline, summed over the chunks."""
     ours = theirs = 0.0
     for first in range(0, len(cases), chunk):
         some_cases, some_rows = cases[first : first + chunk], rows[first : first + chunk]
@@ -432,8 +447,7 @@ def time_section(
             base.append(timed(run_baseline))
         ours += min(mine)
         theirs += min(base)
-    count = len(cases)
-    return ours / count * 1e6, theirs / count * 1e6
+    return ours, theirs
 
 
 # --------------------------------------------------------------------------
