@@ -48,6 +48,7 @@ from incompany_rules import (
     Slot,
     fees_due,
     milestones,
+    next_actions,
     schedule,
 )
 from incompany_rules.examples import ACME, EXCEL
@@ -103,6 +104,10 @@ class Row(NamedTuple):
     registered: int
     attended: int | None
     now: dt.datetime
+    requested: dt.datetime | None = None
+    #: reminder sent, link generated, access e-mails sent, Zoom checked,
+    #: evaluation sent, fees invoiced (``None`` until recorded).
+    facts: tuple[dt.datetime | None, ...] = (None,) * 6
 
 
 class Case(NamedTuple):
@@ -207,6 +212,30 @@ def make_session(rng: random.Random, index: int, pool: Sequence[Participant]) ->
     if rng.random() < 0.15:
         span = int((plan.start - plan.dates_confirmed).total_seconds())
         changes["cancelled_at"] = plan.dates_confirmed.add(seconds=rng.randint(1, span - 1))
+    return _with_facts(session.evolve(**changes), index)
+
+
+def _with_facts(session: Session, index: int) -> Session:
+    """Record the facts next_actions reads, chosen by ``index`` rather than drawn.
+
+    The random draws stay those of the other sections, so their sessions and
+    figures do not change; these facts do not change their answers either.
+    """
+    plan = schedule(session)
+    after_confirmation = plan.dates_confirmed.add(minutes=5)
+    changes: dict[str, object] = {}
+    if index % 3:
+        changes["reminder_sent_at"] = max(plan.reminder, after_confirmation, key=_utc)
+    if index % 4 == 1:
+        changes["zoom_checked_at"] = after_confirmation.add(days=1)
+    if session.definitive_confirmation_at is not None and index % 2 == 0:
+        changes["link_generated_at"] = plan.platform_link.add(minutes=10)
+        if index % 4 == 0:
+            changes["access_emails_sent_at"] = plan.platform_link.add(minutes=20)
+    if index % 5 == 0:
+        changes["evaluation_sent_at"] = plan.evaluation.add(hours=2)
+    if index % 7 == 0:
+        changes["fees_invoiced_at"] = plan.end.add(days=3)
     return session.evolve(**changes)
 
 
@@ -239,6 +268,18 @@ def row(case: Case) -> Row:
         registered=len(session.participants),
         attended=attended,
         now=plain(case.now),
+        requested=plain(session.requested_at),
+        facts=tuple(
+            None if fact is None else plain(fact)
+            for fact in (
+                session.reminder_sent_at,
+                session.link_generated_at,
+                session.access_emails_sent_at,
+                session.zoom_checked_at,
+                session.evaluation_sent_at,
+                session.fees_invoiced_at,
+            )
+        ),
     )
 
 
@@ -329,6 +370,85 @@ def baseline_fees_due(r: Row) -> list[tuple[str, str, int, Decimal, Decimal, dt.
     return []
 
 
+ACTION_ORDER = {
+    kind: index
+    for index, kind in enumerate(
+        (
+            "propose_slots",
+            "confirm_slot",
+            "send_reminder",
+            "register_participants",
+            "definitive_confirmation",
+            "generate_link",
+            "send_access_emails",
+            "prepare",
+            "check_zoom",
+            "hold_class",
+            "record_attendance",
+            "send_evaluation",
+            "invoice_fees",
+        )
+    )
+}
+
+
+def baseline_next_actions(r: Row) -> list[tuple[str, dt.datetime, bool, Decimal | None]]:  # noqa: C901, PLR0912 (one rule a branch, as in actions.py)
+    """Return what is open at ``now``: (kind, due on the policy's clock, overdue, fee), sorted."""
+    p = r.policy
+    tz = p.tz
+    now = r.now.astimezone(UTC)
+    requested = r.requested if r.requested is not None else r.confirmed
+    if now < requested:
+        return []
+    reminder_sent, linked, emailed, zoom_checked, evaluated, invoiced = r.facts
+    found: list[tuple[bool, dt.datetime, int, str, Decimal | None]] = []
+
+    def add(kind: str, due: dt.datetime, fee: Decimal | None = None) -> None:
+        due = max(due, requested, key=_utc)
+        found.append((due >= now, due, ACTION_ORDER[kind], kind, fee))
+
+    start, end, registered = r.start, r.end, r.registered
+    day = start.astimezone(tz).date()
+    closes = midnight(day - dt.timedelta(days=p.registration_days - 1), tz)
+    if invoiced is None and (r.cancelled is not None or now >= closes):
+        lines = baseline_fees_due(r)
+        total = sum(line[4] for line in lines)
+        if total > 0:
+            first = min(lines, key=lambda line: line[5])
+            add("invoice_fees", first[5], total)
+    if r.cancelled is None and (now < closes or registered):
+        definitive = midnight(day - dt.timedelta(days=p.definitive_days), tz)
+        if now < closes and registered < p.min_participants:
+            missing = p.min_participants - registered
+            fee = p.shortfall_fee * missing if registered else p.list_fee
+            add("register_participants", closes, fee)
+        if r.definitive_at is not None and now < end:
+            link = r.definitive_at.astimezone(UTC) + dt.timedelta(hours=p.link_hours)
+            if linked is None:
+                add("generate_link", link)
+            else:
+                if emailed is None and link.astimezone(tz).date() >= p.email_from:
+                    add("send_access_emails", link)
+                if registered and now < start:
+                    add("prepare", start)
+        if now < start:
+            if reminder_sent is None:
+                add("send_reminder", midnight(day - dt.timedelta(days=p.reminder_days), tz))
+            if r.definitive_at is None:
+                add("definitive_confirmation", definitive)
+            if zoom_checked is None:
+                add("check_zoom", start)
+            add("hold_class", start)
+        else:
+            if r.attended is None:
+                add("record_attendance", end)
+            if now >= end and evaluated is None:
+                evaluation = end.astimezone(tz).date() + dt.timedelta(days=p.evaluation_days)
+                add("send_evaluation", midnight(evaluation, tz))
+    found.sort(key=lambda action: action[:3])
+    return [(kind, due.astimezone(tz), not ahead, fee) for ahead, due, _, kind, fee in found]
+
+
 # --------------------------------------------------------------------------
 # Sections: one library function and its baseline
 
@@ -372,6 +492,21 @@ def _same_fees(library: object, baseline: object) -> bool:
     return mine == theirs
 
 
+def _same_actions(library: object, baseline: object) -> bool:
+    mine = [
+        (a.kind.value, _utc(a.due), a.overdue, a.fee if a.kind.value in _PRICED else None)
+        for a in library  # type: ignore[attr-defined]
+    ]
+    theirs = [
+        (kind, _utc(due), overdue, fee if kind in _PRICED else None)
+        for kind, due, overdue, fee in baseline  # type: ignore[attr-defined]
+    ]
+    return mine == theirs
+
+
+_PRICED = {"register_participants", "invoice_fees"}
+
+
 SECTIONS: list[Section] = [
     Section(
         "milestones",
@@ -380,6 +515,7 @@ SECTIONS: list[Section] = [
         _same_milestones,
     ),
     Section("fees_due", fees_due, baseline_fees_due, _same_fees),
+    Section("next_actions", next_actions, baseline_next_actions, _same_actions),
 ]
 
 

@@ -35,3 +35,16 @@ def test_the_walkthrough_reaches_the_fees_and_closes_every_action(
     assert [] == missing
     assert out.rstrip().endswith("R15  Invoice the fees owed")
     assert "nothing" in out.split("09:01:")[1].split("==")[0]
+
+
+def test_the_readme_example_runs_and_prints_the_fees(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The Python example in the README runs as written."""
+    readme = (WALKTHROUGH.parent.parent / "README.md").read_text(encoding="utf-8")
+    code = readme.split("```python\n", 1)[1].split("```", 1)[0]
+    exec(compile(code, "README.md", "exec"), {})  # noqa: S102 (the README's own example)
+    out = capsys.readouterr().out
+    assert "2026-03-30T00:00:00+02:00 R8 registration_closes" in out
+    assert "\n375\n" in out
+    assert out.rstrip().endswith("Total: 450.00 EUR")

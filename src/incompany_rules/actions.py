@@ -70,7 +70,7 @@ import attrs
 
 from incompany_rules.errors import InvalidTypeError, InvalidValueError
 from incompany_rules.fees import fees_due
-from incompany_rules.instants import instant, local, utc
+from incompany_rules.instants import instant, local
 from incompany_rules.milestones import Schedule, schedule
 from incompany_rules.policy import ShortfallBasis
 from incompany_rules.session import Session
@@ -83,8 +83,6 @@ if TYPE_CHECKING:
     from incompany_rules.decisions import Language
 
 __all__ = ["Action", "ActionKind", "Actor", "next_actions"]
-
-_UTC = dt.UTC
 
 _LANGUAGES: tuple[Language, ...] = ("fr", "nl", "en")
 
@@ -347,37 +345,47 @@ class Action:
         )
 
 
+def _seconds(moment: dt.datetime) -> float:
+    """Return the POSIX timestamp of the aware ``moment``: instants compare by it.
+
+    Two datetimes on one clock compare by wall time, wrong in the hour that
+    repeats in October; timestamps compare by instant, and cost a third of
+    a conversion to UTC. A double holds every microsecond of these years.
+    """
+    return moment.timestamp()
+
+
 class _Collector:
-    """Build the actions of one session at one instant, comparing instants in UTC once each."""
+    """Build the actions of one session at one instant, each instant converted once."""
 
-    __slots__ = ("found", "now", "requested", "requested_utc", "tz")
+    __slots__ = ("found", "now", "requested", "requested_at", "tz")
 
-    def __init__(self, session: Session, now: dt.datetime) -> None:
+    def __init__(self, session: Session, now: float) -> None:
         self.tz = session.policy.tz
         self.now = now
         self.requested = session.requested_at
-        self.requested_utc = utc(session.requested_at)
-        self.found: list[tuple[bool, dt.datetime, int, Action]] = []
+        self.requested_at = _seconds(session.requested_at)
+        self.found: list[tuple[bool, float, int, Action]] = []
 
     def add(  # noqa: PLR0913 (the parts of an action, keyword-only)
         self,
         kind: ActionKind,
         due: pendulum.DateTime,
         *,
-        due_utc: dt.datetime | None = None,
+        due_at: float | None = None,
         fee: Decimal | None = None,
         count: int | None = None,
         rule: str | None = None,
     ) -> None:
-        if due_utc is None:
-            due_utc = utc(due)
-        if due_utc < self.requested_utc:
-            due, due_utc = self.requested, self.requested_utc
-        overdue = due_utc < self.now
+        if due_at is None:
+            due_at = _seconds(due)
+        if due_at < self.requested_at:
+            due, due_at = self.requested, self.requested_at
+        overdue = due_at < self.now
         actor, kind_rule, _title, _consequence = _KINDS[kind]
         shown = due if due.tzinfo is self.tz else local(due, self.tz)
         action = Action(kind, actor, shown, rule or kind_rule, overdue, fee, count)
-        self.found.append((not overdue, due_utc, _ORDER[kind], action))
+        self.found.append((not overdue, due_at, _ORDER[kind], action))
 
     def sorted(self) -> tuple[Action, ...]:
         self.found.sort(key=lambda row: row[:3])
@@ -386,12 +394,12 @@ class _Collector:
 
 @attrs.frozen
 class _Plan:
-    """The schedule of a confirmed session, with the instants compared most, in UTC."""
+    """The schedule of a confirmed session, with the instants compared most as timestamps."""
 
     dates: Schedule
-    closes: dt.datetime
-    start: dt.datetime
-    end: dt.datetime
+    closes: float
+    start: float
+    end: float
 
 
 def next_actions(session: Session, now: dt.datetime) -> tuple[Action, ...]:
@@ -406,41 +414,41 @@ def next_actions(session: Session, now: dt.datetime) -> tuple[Action, ...]:
     """
     if not isinstance(session, Session):
         raise InvalidTypeError("session", f"expected a Session, got {type(session).__name__}")
-    at = _utc_now(now)
+    at = _now(now)
     found = _Collector(session, at)
-    if at < found.requested_utc:
+    if at < found.requested_at:
         return ()
     if session.confirmed_slot is None:
         if session.cancelled_at is None:
             _unconfirmed(session, at, found)
         return found.sorted()
     dates = schedule(session)
-    plan = _Plan(dates, utc(dates.registration_closes), utc(dates.start), utc(dates.end))
+    plan = _Plan(
+        dates, _seconds(dates.registration_closes), _seconds(dates.start), _seconds(dates.end)
+    )
     _invoice(session, plan, now, at, found)
     if session.cancelled_at is None:
         _confirmed(session, plan, at, found)
     return found.sorted()
 
 
-def _utc_now(now: object) -> dt.datetime:
-    """Return the aware instant ``now`` in UTC, or raise the T1 error of :func:`instant`."""
+def _now(now: object) -> float:
+    """Return the timestamp of the aware instant ``now``, or raise the T1 error of :func:`instant`."""
     if isinstance(now, dt.datetime) and now.utcoffset() is not None:
-        return now.astimezone(_UTC)
-    return utc(instant(now, field="now"))  # raises: not a datetime, or a naive one
+        return now.timestamp()
+    return _seconds(instant(now, field="now"))  # raises: not a datetime, or a naive one
 
 
-def _unconfirmed(session: Session, at: dt.datetime, found: _Collector) -> None:
+def _unconfirmed(session: Session, at: float, found: _Collector) -> None:
     """Add the planning steps of a session whose dates are not confirmed (R3)."""
-    bookable = [s.start for s in session.proposed_slots if utc(s.start) > at]
+    bookable = [s.start for s in session.proposed_slots if _seconds(s.start) > at]
     if bookable:
-        found.add(ActionKind.CONFIRM_SLOT, min(bookable, key=utc))
+        found.add(ActionKind.CONFIRM_SLOT, min(bookable, key=_seconds))
     else:
         found.add(ActionKind.PROPOSE_SLOTS, session.requested_at)
 
 
-def _invoice(
-    session: Session, plan: _Plan, now: dt.datetime, at: dt.datetime, found: _Collector
-) -> None:
+def _invoice(session: Session, plan: _Plan, now: dt.datetime, at: float, found: _Collector) -> None:
     """Add the invoicing of the fees owed at ``now`` and not invoiced yet (R15-R18)."""
     if session.fees_invoiced_at is not None:
         return
@@ -449,11 +457,11 @@ def _invoice(
     invoice = fees_due(session, now)
     total = invoice.total
     if total > 0:
-        first = min(invoice.lines, key=lambda line: utc(line.arises_at))
+        first = min(invoice.lines, key=lambda line: _seconds(line.arises_at))
         found.add(ActionKind.INVOICE_FEES, first.arises_at, fee=total, rule=first.rule)
 
 
-def _may_owe(session: Session, plan: _Plan, at: dt.datetime) -> bool:
+def _may_owe(session: Session, plan: _Plan, at: float) -> bool:
     """Whether a session not cancelled may owe a fee at ``at`` (a cheap superset of R16, R17)."""
     if not session.participants:
         return at >= plan.closes  # the missing list (R16)
@@ -464,7 +472,7 @@ def _may_owe(session: Session, plan: _Plan, at: dt.datetime) -> bool:
     return at >= plan.end and counted  # the shortfall (R17), once the count is known
 
 
-def _confirmed(session: Session, plan: _Plan, at: dt.datetime, found: _Collector) -> None:
+def _confirmed(session: Session, plan: _Plan, at: float, found: _Collector) -> None:
     """Add the actions of a session whose dates are confirmed and that is not cancelled."""
     if at >= plan.closes and not session.participants:
         return  # R18: no list when registration closed, so the class is not held
@@ -477,16 +485,16 @@ def _confirmed(session: Session, plan: _Plan, at: dt.datetime, found: _Collector
         if session.definitive_confirmation_at is None:
             found.add(kind.DEFINITIVE_CONFIRMATION, dates.definitive_confirmation)
         if session.zoom_checked_at is None:
-            found.add(kind.CHECK_ZOOM, dates.start, due_utc=plan.start)
-        found.add(kind.HOLD_CLASS, dates.start, due_utc=plan.start)
+            found.add(kind.CHECK_ZOOM, dates.start, due_at=plan.start)
+        found.add(kind.HOLD_CLASS, dates.start, due_at=plan.start)
         return
     if session.attendance is None:
-        found.add(kind.RECORD_ATTENDANCE, dates.end, due_utc=plan.end)
+        found.add(kind.RECORD_ATTENDANCE, dates.end, due_at=plan.end)
     if at >= plan.end and session.evaluation_sent_at is None:
         found.add(kind.SEND_EVALUATION, dates.evaluation)
 
 
-def _registration(session: Session, plan: _Plan, at: dt.datetime, found: _Collector) -> None:
+def _registration(session: Session, plan: _Plan, at: float, found: _Collector) -> None:
     """Add the registration of participants while the window is open (R8, R16, R17)."""
     policy = session.policy
     registered = len(session.participants)
@@ -498,7 +506,7 @@ def _registration(session: Session, plan: _Plan, at: dt.datetime, found: _Collec
         found.add(
             ActionKind.REGISTER_PARTICIPANTS,
             closes,
-            due_utc=plan.closes,
+            due_at=plan.closes,
             fee=policy.shortfall_fee_per_person * missing,
             count=missing,
         )
@@ -506,12 +514,12 @@ def _registration(session: Session, plan: _Plan, at: dt.datetime, found: _Collec
         found.add(
             ActionKind.REGISTER_PARTICIPANTS,
             closes,
-            due_utc=plan.closes,
+            due_at=plan.closes,
             fee=policy.missing_list_fee,
         )
 
 
-def _platform(session: Session, plan: _Plan, at: dt.datetime, found: _Collector) -> None:
+def _platform(session: Session, plan: _Plan, at: float, found: _Collector) -> None:
     """Add the platform's steps once the definitive confirmation is recorded (R11, R12)."""
     if session.definitive_confirmation_at is None or at >= plan.end:
         return
@@ -522,4 +530,4 @@ def _platform(session: Session, plan: _Plan, at: dt.datetime, found: _Collector)
     if emails is not None and session.access_emails_sent_at is None:
         found.add(ActionKind.SEND_ACCESS_EMAILS, emails)
     if session.participants and at < plan.start:
-        found.add(ActionKind.PREPARE, plan.dates.start, due_utc=plan.start)
+        found.add(ActionKind.PREPARE, plan.dates.start, due_at=plan.start)
