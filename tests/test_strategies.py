@@ -38,6 +38,7 @@ from incompany_rules.examples import confirmed_session
 from incompany_rules.participants import email_address
 from incompany_rules.strategies import (
     Stage,
+    _express,
     _moved,
     companies,
     emails,
@@ -280,9 +281,7 @@ class TestCompanies:
         check()
 
     def test_it_shrinks_towards_acme(self) -> None:
-        company = simplest(companies())
-        assert "Acme SA" == company.name
-        assert company.number.startswith("0200.000.")
+        assert Company("0200.000.043", "Acme SA") == simplest(companies())
 
 
 class TestHrAccounts:
@@ -796,8 +795,28 @@ class TestInstantsNear:
         assert (APRIL_CLASS.requested_at, "Europe/Brussels") == (found, found.timezone_name)
 
     def test_anything_but_a_session_is_refused(self) -> None:
-        with pytest.raises(InvalidArgument):
+        with pytest.raises(InvalidArgument, match=r"^session='IC-2026-0042/G1' must be a Session$"):
             instants_near("IC-2026-0042/G1")  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("form", ["pendulum", "zoneinfo", "offset"])
+    @pytest.mark.parametrize("zone", ["Europe/Brussels", "Asia/Kolkata", "Australia/Lord_Howe"])
+    @pytest.mark.parametrize(
+        "nudge",
+        [dt.timedelta(microseconds=-1), dt.timedelta(0), dt.timedelta(hours=1, microseconds=1)],
+    )
+    def test_every_form_of_an_instant_is_the_anchor_moved_by_the_nudge(
+        self, form: str, zone: str, nudge: dt.timedelta
+    ) -> None:
+        """The form and the clock change how an instant is written, never which it is."""
+        anchor = pendulum.datetime(
+            2026, 3, 29, 0, 59, 59, tz="UTC"
+        )  # Brussels changes at 01:00 UTC
+        moment = _express(anchor, nudge, zone, form)
+        assert anchor + nudge == moment
+        assert (anchor + nudge).microsecond == moment.microsecond
+        assert moment.utcoffset() == moment.astimezone(zoneinfo.ZoneInfo(zone)).utcoffset()
+        expected_kind = {"pendulum": pendulum.Timezone, "zoneinfo": zoneinfo.ZoneInfo}
+        assert isinstance(moment.tzinfo, expected_kind.get(form, dt.timezone))
 
 
 STRATEGIES = sorted(name for name in strategies.__all__ if name[0].islower())
