@@ -9,7 +9,7 @@ import pendulum
 import pytest
 
 from incompany_rules import InvalidTypeError, NaiveDatetimeError
-from incompany_rules.instants import instant, local, optional_instant
+from incompany_rules.instants import instant, local, optional_instant, utc
 
 BRUSSELS = pendulum.timezone("Europe/Brussels")
 
@@ -74,3 +74,44 @@ class TestLocal:
         result = local(utc, BRUSSELS)
         assert isinstance(result, pendulum.DateTime)
         assert expected == result.isoformat()
+
+    # Each row: the same instants given as pendulum values on other clocks.
+    @pytest.mark.parametrize(
+        ("given", "expected"),
+        [
+            (pendulum.datetime(2026, 10, 25, 9, 30, tz="Asia/Tokyo"), "2026-10-25T02:30:00+02:00"),
+            (pendulum.datetime(2026, 10, 25, 10, 30, tz="Asia/Tokyo"), "2026-10-25T02:30:00+01:00"),
+            (pendulum.datetime(2026, 3, 29, 1, tz="UTC"), "2026-03-29T03:00:00+02:00"),
+        ],
+    )
+    def test_pendulum_instants_on_another_clock_keep_their_instant(
+        self, given: pendulum.DateTime, expected: str
+    ) -> None:
+        result = local(given, BRUSSELS)
+        assert (expected, utc(given)) == (result.isoformat(), utc(result))
+        assert BRUSSELS is result.tzinfo
+
+    def test_an_instant_already_on_the_clock_is_returned_as_it_is(self) -> None:
+        moment = pendulum.datetime(2026, 3, 29, 3, tz=BRUSSELS)
+        assert moment is local(moment, BRUSSELS)
+
+    def test_a_zoneinfo_clock_also_gives_a_pendulum_instant(self) -> None:
+        result = local(
+            dt.datetime(2026, 3, 29, 1, tzinfo=dt.UTC), zoneinfo.ZoneInfo("Europe/Brussels")
+        )
+        assert isinstance(result, pendulum.DateTime)
+        assert "2026-03-29T03:00:00+02:00" == result.isoformat()
+
+
+class TestUtc:
+    def test_instants_of_the_repeated_october_hour_compare_in_order(self) -> None:
+        summer = local(pendulum.datetime(2026, 10, 25, 0, 30), BRUSSELS)
+        winter = local(pendulum.datetime(2026, 10, 25, 1, 10), BRUSSELS)
+        assert (2, 2) == (summer.hour, winter.hour)
+        assert utc(summer) < utc(winter)
+        assert dt.timedelta(minutes=40) == utc(winter) - utc(summer)
+
+    def test_utc_keeps_the_instant(self) -> None:
+        value = dt.datetime(2026, 3, 29, 3, tzinfo=zoneinfo.ZoneInfo("Europe/Brussels"))
+        assert dt.datetime(2026, 3, 29, 1, tzinfo=dt.UTC) == utc(value)
+        assert dt.UTC == utc(value).tzinfo

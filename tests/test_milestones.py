@@ -14,11 +14,14 @@ from incompany_rules import (
     DEFAULT_POLICY,
     InvalidSessionError,
     InvalidTypeError,
+    Milestone,
     MilestoneKind,
     NaiveDatetimeError,
     Policy,
     Session,
+    Slot,
     Window,
+    deadlines,
     milestones,
     schedule,
 )
@@ -284,6 +287,38 @@ class TestMilestones:
         assert milestones(session) == milestones(cancelled)
 
 
+class TestRepeatedOctoberHour:
+    """Instants in the hour Brussels repeats on 25 October 2026 keep their order."""
+
+    def test_a_class_over_the_repeated_hour_starts_before_it_ends(self) -> None:
+        start = local_of(pendulum.datetime(2026, 10, 25, 0, 40, tz="UTC"))  # 02:40 summer
+        session = confirmed_session(start, hours=40 / 60)  # until 02:20 winter time
+        assert (2, 40, 2, 20) == (
+            session.confirmed_slot.start.hour,  # type: ignore[union-attr]
+            session.confirmed_slot.start.minute,  # type: ignore[union-attr]
+            session.confirmed_slot.end.hour,  # type: ignore[union-attr]
+            session.confirmed_slot.end.minute,  # type: ignore[union-attr]
+        )
+        found = [m.kind for m in milestones(session)]
+        assert found.index(MilestoneKind.CLASS_START) < found.index(MilestoneKind.CLASS_END)
+
+    def test_milestones_at_the_same_wall_clock_hour_are_not_equal(self) -> None:
+        summer = local_of(pendulum.datetime(2026, 10, 25, 0, 30, tz="UTC"))
+        winter = local_of(pendulum.datetime(2026, 10, 25, 1, 30, tz="UTC"))
+        first = Milestone(MilestoneKind.CLASS_START, summer, "R3")
+        assert first != Milestone(MilestoneKind.CLASS_START, winter, "R3")
+        assert first == Milestone(MilestoneKind.CLASS_START, summer.in_tz("UTC"), "R3")
+
+    def test_registration_closes_in_utc_order_whatever_the_clock(self) -> None:
+        s = schedule(confirmed_session(brussels(2026, 10, 28, 9)))
+        assert s.registration_is_open(brussels(2026, 10, 25, 23, 59, 59))
+        assert not s.registration_is_open(brussels(2026, 10, 26))
+
+
+def local_of(value: pendulum.DateTime) -> pendulum.DateTime:
+    return value.in_tz(BRUSSELS)
+
+
 class TestScheduleWindows:
     @pytest.mark.parametrize(
         ("now", "is_open"),
@@ -411,3 +446,41 @@ class TestMilestoneProperties:
         """milestones() is sorted by instant, then process order."""
         found = milestones(session)
         assert sorted(found, key=lambda m: m.sort_key) == list(found)
+
+
+class TestDeadlines:
+    @pytest.mark.parametrize(
+        "start",
+        [
+            brussels(2026, 4, 1, 9),
+            brussels(2026, 10, 28, 9),
+            pendulum.datetime(2026, 6, 9, 22, 30, tz="UTC"),  # 00:30 on 10 June in Brussels
+        ],
+    )
+    def test_the_deadlines_are_the_schedules_instants(self, start: pendulum.DateTime) -> None:
+        """Whatever clock the slot and the facts were given on, deadlines() is part of schedule()."""
+        session = confirmed_session(start, hours=2)
+        slot = session.proposed_slots[0]
+        utc_slot = Slot(slot.start.in_tz("UTC"), slot.end.in_tz("UTC"))
+        assert session.dates_confirmed_at is not None
+        for variant in (
+            session,
+            session.evolve(
+                proposed_slots=(utc_slot,),
+                confirmed_slot=utc_slot,
+                dates_confirmed_at=session.dates_confirmed_at.in_tz("Asia/Tokyo"),
+            ),
+        ):
+            plan, found = schedule(variant), deadlines(variant)
+            assert (
+                plan.dates_confirmed,
+                plan.free_cancellation_closes,
+                plan.registration_closes,
+                plan.start,
+                plan.end,
+            ) == tuple(found)
+            assert {BRUSSELS} == {moment.tzinfo for moment in found}
+
+    def test_a_session_without_dates_has_no_deadlines(self) -> None:
+        with pytest.raises(InvalidSessionError, match=r"confirmed_slot"):
+            deadlines(requested_session(brussels(2026, 4, 1, 9)))

@@ -151,6 +151,26 @@ class TestSlot:
             Slot(start, end)
         assert str(caught.value).startswith(message)
 
+    # The hour Brussels repeats on Sunday 25 October 2026: 02:00-03:00 summer
+    # time (00:00-01:00 UTC), then 02:00-03:00 winter time (01:00-02:00 UTC).
+    def test_a_slot_over_the_repeated_october_hour_is_accepted(self) -> None:
+        start = pendulum.datetime(2026, 10, 25, 0, 30, tz="UTC").in_tz("Europe/Brussels")
+        end = pendulum.datetime(2026, 10, 25, 1, 15, tz="UTC").in_tz("Europe/Brussels")
+        assert (start.hour, end.hour) == (2, 2)
+        assert end.subtract(minutes=45) == Slot(start, end).start
+
+    def test_two_slots_at_the_same_wall_clock_in_the_repeated_hour_differ(self) -> None:
+        summer = pendulum.datetime(2026, 10, 25, 0, 10, tz="UTC").in_tz("Europe/Brussels")
+        winter = pendulum.datetime(2026, 10, 25, 1, 10, tz="UTC").in_tz("Europe/Brussels")
+        end = pendulum.datetime(2026, 10, 25, 3, tz="Europe/Brussels")
+        assert Slot(summer, end) != Slot(winter, end)
+        assert 2 == len({Slot(summer, end), Slot(winter, end)})
+
+    def test_a_slot_ending_at_its_start_in_the_repeated_hour_is_refused(self) -> None:
+        same = pendulum.datetime(2026, 10, 25, 1, tz="UTC").in_tz("Europe/Brussels")
+        with pytest.raises(InvalidSlotError, match=r"^Invalid Slot.end: must be after"):
+            Slot(same, pendulum.datetime(2026, 10, 25, 1, tz="UTC"))
+
 
 class TestSession:
     def test_a_requested_session_has_no_dates_yet(self) -> None:

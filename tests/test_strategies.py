@@ -863,3 +863,21 @@ class TestRegistration:
             env={"PYTHONPATH": str(ROOT / "src")},
         )
         assert "False" == result.stdout.strip()
+
+    def test_a_suite_may_import_the_strategies_before_hypothesis(self) -> None:
+        """A user's first import, ``incompany_rules.strategies``, triggers the entry point."""
+        code = (
+            "from incompany_rules.strategies import sessions\n"
+            "from hypothesis import find, settings, strategies as st\n"
+            "from incompany_rules import Session\n"
+            "found = find(st.from_type(Session), lambda _: True, settings=settings(database=None))\n"
+            "print(type(found).__name__, type(sessions()).__name__ != '')"
+        )
+        result = subprocess.run(  # noqa: S603 (a fixed command)
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=ROOT,
+        )
+        assert ("Session True", "") == (result.stdout.strip(), result.stderr.strip()[-300:])

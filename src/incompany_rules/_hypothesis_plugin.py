@@ -6,6 +6,11 @@ declared in ``pyproject.toml`` when Hypothesis itself is imported, so that
 Importing ``incompany_rules`` never imports this module nor Hypothesis.
 Setting ``HYPOTHESIS_NO_PLUGINS`` turns the registration off, like every
 Hypothesis plugin's.
+
+A test module that imports :mod:`incompany_rules.strategies` before
+Hypothesis runs this hook while ``strategies`` is still being imported (it
+imports Hypothesis first). So each registration is a function that asks
+``strategies`` for its strategy only when ``st.from_type`` resolves the type.
 """
 
 from __future__ import annotations
@@ -27,11 +32,11 @@ def _register() -> None:
     )
     from incompany_rules import strategies as ours  # noqa: PLC0415
 
-    st.register_type_strategy(Company, ours.companies())
-    st.register_type_strategy(HrAccount, ours.hr_accounts())
-    st.register_type_strategy(NationalNumber, ours.national_numbers())
-    st.register_type_strategy(Participant, ours.participants())
-    st.register_type_strategy(Policy, ours.policies())
-    st.register_type_strategy(Session, ours.sessions())
-    st.register_type_strategy(Slot, ours.slots())
-    st.register_type_strategy(Training, ours.trainings())
+    st.register_type_strategy(Company, lambda _: ours.companies())
+    st.register_type_strategy(HrAccount, lambda _: ours.hr_accounts())
+    st.register_type_strategy(NationalNumber, lambda _: ours.national_numbers())
+    st.register_type_strategy(Participant, lambda _: ours.participants())
+    st.register_type_strategy(Policy, lambda _: ours.policies())
+    st.register_type_strategy(Session, lambda _: ours.sessions())
+    st.register_type_strategy(Slot, lambda _: ours.slots())
+    st.register_type_strategy(Training, lambda _: ours.trainings())

@@ -22,9 +22,16 @@ about one names it by its masked form only.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from incompany_rules.decisions import Decision
+
 __all__ = [
+    "AttendanceNotRecordedError",
     "IncompanyRulesError",
     "InvalidEmailError",
+    "InvalidKeyError",
     "InvalidNationalNumberError",
     "InvalidPolicyError",
     "InvalidSessionError",
@@ -32,6 +39,9 @@ __all__ = [
     "InvalidTypeError",
     "InvalidValueError",
     "NaiveDatetimeError",
+    "SessionStartedError",
+    "TransitionRefusedError",
+    "UnregisteredAttendeeError",
 ]
 
 
@@ -78,3 +88,33 @@ class InvalidSlotError(InvalidValueError):
 
 class InvalidSessionError(InvalidValueError):
     """A session whose parts contradict each other."""
+
+
+class InvalidKeyError(InvalidValueError):
+    """A secret key for pseudonyms that cannot serve (an empty one)."""
+
+
+class SessionStartedError(InvalidValueError):
+    """A cancellation notified at or after the class start: a started session cannot be cancelled (R15)."""
+
+
+class AttendanceNotRecordedError(InvalidValueError):
+    """A shortfall counted on attendance (R17) for a class whose attendance is neither recorded nor given."""
+
+
+class UnregisteredAttendeeError(InvalidValueError):
+    """Someone counted as attending a class who is not a registered participant of its session (R17)."""
+
+
+class TransitionRefusedError(InvalidValueError):
+    """A transition the rules refuse at that instant; ``decision`` says every reason why.
+
+    ``field`` names the transition (``"register"``, ``"cancel"``, ...); the
+    message lists the reasons in English, and :attr:`decision` carries them
+    with their machine codes and their French and Dutch texts.
+    """
+
+    def __init__(self, field: str, decision: Decision) -> None:
+        self.decision = decision
+        reasons = "; ".join(str(reason) for reason in decision.reasons)
+        super().__init__(field, f"refused ({reasons})")

@@ -10,16 +10,22 @@ confirmed six weeks before, both at 10:00 local time.
 >>> session.key, session.dates_confirmed_at.isoformat()
 ('IC-2026-0042/G1', '2026-02-18T10:00:00+01:00')
 
+:func:`year_of_sessions` makes a realistic year of sessions of several
+companies and trainings, for notebooks and the analysts' how-to: the same
+sessions for the same arguments, on any machine.
+
 They are ordinary values: nothing here is needed to use the library.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 import pendulum
 
-from incompany_rules.instants import instant, local
+from incompany_rules.instants import instant, local, utc
+from incompany_rules.milestones import schedule
 from incompany_rules.participants import Participant
 from incompany_rules.policy import DEFAULT_POLICY, Policy
 from incompany_rules.session import Company, HrAccount, Session, Slot, Training
@@ -31,6 +37,7 @@ __all__ = [
     "confirmed_session",
     "requested_session",
     "sample_participants",
+    "year_of_sessions",
 ]
 
 ACME = Company("0403.170.701", "Acme SA")
@@ -95,3 +102,160 @@ def confirmed_session(
         confirmed_slot=slot,
         dates_confirmed_at=_at_ten(slot.start.date() - dt.timedelta(weeks=6), policy.tz),
     )
+
+
+# --------------------------------------------------------------------------
+# A year of sessions
+
+_COMPANIES = (
+    ACME,
+    Company("0417.497.106", "Brasserie du Parc SRL"),
+    Company("0456.789.193", "Vlaamse Logistiek NV"),
+    Company("0812.345.673", "Zénith ASBL"),
+    Company("0723.456.715", "Digital Wallonia SA"),
+    Company("0634.567.868", "Havenbedrijf Gent BV"),
+)
+_TRAININGS = (
+    EXCEL,
+    Training("DIG-007", "Gérer son temps en télétravail"),
+    Training("DIG-113", "Python pour l'analyse de données"),
+    Training("DIG-205", "Cybersécurité au quotidien"),
+    Training("DIG-318", "Feedback geven op afstand"),
+)
+# Classes per month of a year, relative (fewer in summer and at year end).
+_SEASON = (8, 10, 11, 10, 9, 7, 2, 3, 11, 12, 11, 6)
+
+
+def _national_number(rng: random.Random) -> str:
+    """Return a valid national register number of someone born 1960-2004 (fictitious)."""
+    born = dt.date(1960, 1, 1) + dt.timedelta(days=rng.randrange(45 * 365))
+    first_nine = f"{born:%y%m%d}{rng.randrange(1, 998):03d}"
+    checked = ("2" if born.year >= 2000 else "") + first_nine
+    return f"{first_nine}{97 - int(checked) % 97:02d}"
+
+
+def _staff(rng: random.Random, company: Company, size: int) -> tuple[Participant, ...]:
+    """Return ``size`` distinct employees of ``company``, the people HR registers."""
+    domain = company.name.split()[0].lower().replace("é", "e") + ".example"
+    numbers: dict[str, None] = {}
+    while len(numbers) < size:
+        numbers[_national_number(rng)] = None
+    return tuple(
+        Participant(number, f"employee{index:03d}@{domain}")
+        for index, number in enumerate(numbers, start=1)
+    )
+
+
+def _class_days(rng: random.Random, year: int, count: int) -> list[dt.date]:
+    """Return ``count`` working days of ``year``, spread by the season, in order."""
+    days = [
+        dt.date(year, 1, 1) + dt.timedelta(days=offset)
+        for offset in range((dt.date(year + 1, 1, 1) - dt.date(year, 1, 1)).days)
+    ]
+    workdays = [day for day in days if day.weekday() < 5]
+    weights = [_SEASON[day.month - 1] for day in workdays]
+    return sorted(rng.choices(workdays, weights, k=count))
+
+
+def _office_hours(rng: random.Random, day: dt.date, tz: pendulum.Timezone) -> pendulum.DateTime:
+    hour, minute = rng.randrange(8, 18), rng.choice((0, 15, 30, 45))
+    return pendulum.DateTime(day.year, day.month, day.day, hour, minute, tzinfo=tz)
+
+
+def _before(at: dt.datetime, end: dt.datetime) -> bool:
+    return utc(at) < utc(end)
+
+
+def year_of_sessions(
+    year: int,
+    *,
+    count: int = 240,
+    seed: int = 0,
+    policy: Policy = DEFAULT_POLICY,
+) -> tuple[Session, ...]:
+    """Return ``count`` sessions whose classes fall in ``year``, as recorded by the year's end.
+
+    A fictitious but plausible year of the process: six companies, five
+    digital trainings, classes on working days at 09:00 or 13:30 (fewer in
+    July, August and December), requested eight to twelve weeks before and
+    confirmed four to seven weeks before (one in twenty late, after D-21).
+    Each company registers people from a staff of its own, so the same
+    person attends several sessions. About one session in twelve is
+    cancelled (a third of those after free cancellation closed), one in
+    twenty-five has no participant when registration closes, and the rest
+    are held with four to thirteen registered, nine in ten of whom attend. The
+    reminder, the definitive confirmation, the link and the e-mails are
+    recorded at their milestones, the evaluation after the class; no fee
+    is recorded as invoiced. The same arguments give the same sessions.
+
+    >>> sessions = year_of_sessions(2026, count=40, seed=7)
+    >>> len(sessions), sessions[0].key
+    (40, 'IC-2026-0001/G3')
+    >>> all(s.confirmed_slot.start.year == 2026 for s in sessions)
+    True
+    >>> year_of_sessions(2026, count=40, seed=7) == sessions
+    True
+    """
+    rng = random.Random(f"{year}/{seed}")  # noqa: S311 (example data, not a secret)
+    tz = policy.tz
+    staff = {company: _staff(rng, company, 40) for company in _COMPANIES}
+    found: list[Session] = []
+    for index, day in enumerate(_class_days(rng, year, count), start=1):
+        company = rng.choice(_COMPANIES)
+        hour, minute = rng.choice(((9, 0), (13, 30)))
+        start = pendulum.DateTime(day.year, day.month, day.day, hour, minute, tzinfo=tz)
+        slot = Slot(start, start.add(minutes=rng.choice((180, 210))))
+        late = rng.random() < 0.05
+        confirmed_day = day - dt.timedelta(
+            days=rng.randrange(8, 20) if late else rng.randrange(28, 50)
+        )
+        session = Session(
+            project=f"IC-{year}-{index:04d}",
+            group=f"G{rng.choice((1, 1, 1, 2, 3))}",
+            training=rng.choice(_TRAININGS),
+            company=company,
+            requested_at=_office_hours(
+                rng, confirmed_day - dt.timedelta(days=rng.randrange(14, 40)), tz
+            ),
+            policy=policy,
+            planned_participants=rng.randrange(
+                policy.min_participants, policy.min_participants + 8
+            ),
+            proposed_slots=(slot,),
+            confirmed_slot=slot,
+            dates_confirmed_at=_office_hours(rng, confirmed_day, tz),
+        )
+        found.append(_recorded(rng, session, staff[company]))
+    return tuple(found)
+
+
+def _recorded(rng: random.Random, session: Session, staff: tuple[Participant, ...]) -> Session:
+    """Return ``session`` with the facts of its outcome, drawn with ``rng``."""
+    plan = schedule(session)
+    confirmed = plan.dates_confirmed
+    outcome = rng.random()
+    end = plan.end
+    cancelled_at = None
+    if outcome < 0.08:
+        span = int((utc(plan.start) - utc(confirmed)).total_seconds())
+        cancelled_at = confirmed.add(seconds=rng.randrange(3600, span - 3600))
+        end = cancelled_at
+    registered = 0 if 0.08 <= outcome < 0.12 else rng.randrange(4, 14)
+    people = tuple(rng.sample(staff, registered))
+    if _before(end, plan.registration_closes):
+        people = people[: rng.randrange(len(people) + 1)]
+    reminder = plan.reminder if _before(confirmed, plan.reminder) else confirmed
+    due = {
+        "reminder_sent_at": reminder,
+        "definitive_confirmation_at": plan.definitive_confirmation,
+        "link_generated_at": plan.platform_link,
+        "access_emails_sent_at": plan.participant_access_email,
+    }
+    facts: dict[str, object] = {
+        name: at for name, at in due.items() if at is not None and _before(at, end)
+    }
+    facts |= {"participants": people, "cancelled_at": cancelled_at}
+    if cancelled_at is None and people:
+        facts["attendance"] = [p for p in people if rng.random() < 0.9]
+        facts["evaluation_sent_at"] = plan.evaluation
+    return session.evolve(**facts)

@@ -17,6 +17,17 @@ An aware ``datetime`` of any timezone is accepted and becomes a
 
 T6. Instants the library returns are in the policy's timezone; ``local``
 does that conversion.
+
+Python compares two datetimes that share a ``tzinfo`` by their wall clocks,
+so in the hour that Brussels repeats in October, 02:30 summer time and 02:30
+winter time would compare equal although an hour apart. The library
+compares instants in UTC (``utc``) wherever both could lie on that clock:
+
+    >>> brussels = pendulum.timezone("Europe/Brussels")
+    >>> summer = local(pendulum.datetime(2026, 10, 25, 0, 30), brussels)
+    >>> winter = local(pendulum.datetime(2026, 10, 25, 1, 30), brussels)
+    >>> summer == winter, utc(summer) < utc(winter)
+    (True, True)
 """
 
 from __future__ import annotations
@@ -27,7 +38,7 @@ import pendulum
 
 from incompany_rules.errors import InvalidTypeError, NaiveDatetimeError
 
-__all__ = ["instant", "local", "optional_instant"]
+__all__ = ["instant", "local", "optional_instant", "utc"]
 
 
 def instant(value: object, *, field: str) -> pendulum.DateTime:
@@ -71,7 +82,42 @@ def local(value: dt.datetime, tz: dt.tzinfo) -> pendulum.DateTime:
     >>> local(dt.datetime(2026, 3, 29, 1, 0, tzinfo=dt.timezone.utc), brussels)
     DateTime(2026, 3, 29, 3, 0, 0, tzinfo=Timezone('Europe/Brussels'))
     """
+    if type(value) is pendulum.DateTime:
+        if value.tzinfo is tz:
+            return value
+        # Convert a plain datetime: pendulum's own astimezone does the same, slower.
+        value = dt.datetime(
+            value.year,
+            value.month,
+            value.day,
+            value.hour,
+            value.minute,
+            value.second,
+            value.microsecond,
+            tzinfo=value.tzinfo,
+            fold=value.fold,
+        )
     converted = value.astimezone(tz)
-    if type(converted) is pendulum.DateTime:
-        return converted
+    if isinstance(tz, pendulum.Timezone):
+        return pendulum.DateTime(
+            converted.year,
+            converted.month,
+            converted.day,
+            converted.hour,
+            converted.minute,
+            converted.second,
+            converted.microsecond,
+            tzinfo=tz,
+            fold=converted.fold,
+        )
     return pendulum.instance(converted)
+
+
+def utc(value: dt.datetime) -> dt.datetime:
+    """Return the aware instant ``value`` in UTC, where comparison is by instant.
+
+    >>> import datetime as dt
+    >>> utc(pendulum.datetime(2026, 3, 29, 3, tz="Europe/Brussels")).isoformat()
+    '2026-03-29T01:00:00+00:00'
+    """
+    return value.astimezone(dt.UTC)

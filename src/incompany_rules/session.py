@@ -42,7 +42,7 @@ import attrs
 import pendulum
 
 from incompany_rules.errors import InvalidSessionError, InvalidSlotError, InvalidTypeError
-from incompany_rules.instants import instant, local, optional_instant
+from incompany_rules.instants import instant, local, optional_instant, utc
 from incompany_rules.participants import NationalNumber, Participant, email_address
 from incompany_rules.policy import DEFAULT_POLICY, Policy
 
@@ -108,12 +108,34 @@ def _of_type(
         raise InvalidTypeError(name, f"expected {expected}, got {type(value).__name__}")
 
 
+def _company_fact(value: object, field: attrs.Attribute[object]) -> pendulum.DateTime | None:
+    return optional_instant(value, field=f"Company.{field.name}")
+
+
+_COMPANY_FACT = attrs.Converter(_company_fact, takes_field=True)
+
+
 @attrs.frozen
 class Company:
-    """A client company, by its enterprise number and name."""
+    """A client company, by its enterprise number and name.
+
+    ``training_plan_submitted_at`` is when the company submitted its training
+    plan to the fund (R1), ``None`` while it has not.
+    """
 
     number: str = attrs.field(converter=_COMPANY_TEXT)  # type: ignore[misc]
     name: str = attrs.field(converter=_COMPANY_TEXT)  # type: ignore[misc]
+    #: When the company submitted its training plan (R1); ``None`` until it does.
+    training_plan_submitted_at: Instant | None = attrs.field(
+        default=None,
+        kw_only=True,
+        converter=_COMPANY_FACT,  # type: ignore[misc]
+    )
+
+    @property
+    def digits(self) -> str:
+        """The enterprise number's digits only: how two records of one company compare (R5)."""
+        return "".join(ch for ch in self.number if ch.isdigit())
 
 
 @attrs.frozen
@@ -153,8 +175,9 @@ def _slot_end(value: object) -> pendulum.DateTime:
 class Slot:
     """One online class: an aware start and an end after it (R3).
 
-    Slots compare by instant, whatever timezone they were given in. That the
-    class lies on one local day is checked against the session's policy.
+    Slots compare by instant, whatever timezone they were given in, also in
+    the hour the clocks repeat in October. That the class lies on one local
+    day is checked against the session's policy.
 
     >>> import pendulum
     >>> start = pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels")
@@ -164,11 +187,11 @@ class Slot:
     incompany_rules.errors.InvalidSlotError: Invalid Slot.end: must be after Slot.start (2026-04-01T09:00:00+02:00)
     """
 
-    start: pendulum.DateTime = attrs.field(converter=_slot_start)
-    end: pendulum.DateTime = attrs.field(converter=_slot_end)
+    start: pendulum.DateTime = attrs.field(converter=_slot_start, eq=utc)
+    end: pendulum.DateTime = attrs.field(converter=_slot_end, eq=utc)
 
     def __attrs_post_init__(self) -> None:
-        if self.end <= self.start:
+        if utc(self.end) <= utc(self.start):
             raise InvalidSlotError(
                 "Slot.end", f"must be after Slot.start ({self.start.isoformat()})"
             )

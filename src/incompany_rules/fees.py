@@ -1,0 +1,898 @@
+"""Fees and invoices: late cancellation, missing list, shortfall (rules R15-R18).
+
+R15 (Etape 7, *"au moins 15 jours avant le début ... endéans les 15 jours
+... 375€"*): cancelling is free when the client notifies it by the end of
+D-15 on the local clock; from 00:00 on D-14 until the class starts it costs
+the policy's late cancellation fee (375 EUR). A session cannot be cancelled
+at or after the class start: it has started.
+
+R16 (*"si nous ne disposons toujours pas de la liste des participants 3
+jours avant"*): the policy's missing list fee (375 EUR) is owed when no
+participant is registered when registration closes, at the end of D-3
+(00:00 on D-2).
+
+R17 (*"si le nombre minimum de 6 participants n'est pas atteint ... 150€
+par personne manquante"*): after the class, the policy's shortfall fee
+(150 EUR) per person below ``Policy.min_participants`` (6), counted on the
+attendance recorded for the class (``Policy.shortfall_basis``; the other
+basis counts the registered participants). Nobody present at a held class
+means 6 x 150 EUR.
+
+R18 (overlaps): a session owes at most one of the R15 and R16 charges,
+whichever arises first; a session that is cancelled, or has no list at
+D-3, is not held, so R17 does not apply to it.
+
+Every date comes from the session's calendar
+(:func:`~incompany_rules.milestones.deadlines`, the instants of
+:func:`~incompany_rules.milestones.schedule` that fees compare against); every
+amount from the session's :class:`~incompany_rules.Policy`, the one in force
+when the session was requested.
+
+Readings taken
+--------------
+
+- **The list** (R16) is the participants recorded on the session. Since
+  registering and removing both close with the window (R8), after 00:00 on
+  D-2 they are the list as it stood at the end of D-3. Before that instant
+  :func:`missing_list_fee` answers for the list as it stands, and
+  :func:`fees_due` charges nothing yet.
+- **A cancelled session's list.** A session cancelled before registration
+  closes needs no list: it owes no R16 charge (R18), whatever it recorded.
+  A session cancelled at or after 00:00 on D-2 with no list owes the R16
+  charge, which arose first, and no R15 charge; at exactly 00:00 on D-2 the
+  list is already missing (T3), so R16 counts as first.
+- **Dates confirmed after registration closed.** A session whose dates were
+  confirmed at or after the end of D-3 never had a registration window: it
+  owes no R16 charge. Without a list, it is not held either (R18).
+- **No dates, no fee.** Cancelling a session whose dates are not confirmed
+  is free: there is no ``D`` to count from.
+- **Which charge is "the 375 EUR charge"** (R18): the R15 and R16 charges,
+  whatever amounts the policy gives them. :func:`cancellation_fee` applies
+  R18 too: cancelling a session whose R16 charge has already arisen costs
+  nothing more (the fee says so, with rule ``R18``).
+- **Facts after ``now``.** :func:`fees_due` takes a cancellation recorded
+  after ``now`` as not yet notified. It lists what is owed whether or not it
+  was invoiced already (``Session.fees_invoiced_at`` is the caller's
+  bookkeeping). The shortfall is owed once the class has ended and, on the
+  attendance basis, once attendance is recorded.
+- **Amounts** are ``quantity x unit price``, exact ``Decimal`` products of
+  the policy's figures, never rounded (a policy giving ``"375.00"`` keeps
+  its two places). Only :meth:`Fee.describe` and friends show cents.
+- **Instants** that fees return are on the policy's clock (T6): a late
+  cancellation arises when it is notified, the missing list charge when
+  registration closes, the shortfall when the class ends.
+
+A class on Thursday 2 April 2026: cancelling is free until the end of
+Wednesday 18 March (D-15), and costs 375 EUR from 00:00 on Thursday 19 March:
+
+>>> import pendulum
+>>> from incompany_rules.examples import confirmed_session, sample_participants
+>>> session = confirmed_session(pendulum.datetime(2026, 4, 2, 9, tz="Europe/Brussels"))
+>>> session = session.evolve(participants=sample_participants(5))
+>>> for step in cancellation_fee_schedule(session):
+...     print(step.describe("en"))
+Free cancellation until Wednesday 18 March 2026, 23:59
+Cancelling costs 375.00 EUR from Thursday 19 March 2026, 00:00 until Thursday 2 April 2026, 08:59
+>>> late = cancellation_fee(session, pendulum.datetime(2026, 3, 19, tz="Europe/Brussels"))
+>>> late.owed, late.amount, late.rule
+(True, Decimal('375'), 'R15')
+>>> print(late.describe("fr"))
+Annulation tardive (à partir du 19/03/2026 00:00) : 375,00 EUR
+
+After the class, four of the five registered participants attended: two
+people are missing below the minimum of six:
+
+>>> held = session.evolve(attendance=session.participants[:4])
+>>> invoice = fees_due(held, pendulum.datetime(2026, 4, 3, tz="Europe/Brussels"))
+>>> print(invoice.describe("nl"))
+Ontbrekende deelnemer (R17): 2 x 150,00 EUR = 300,00 EUR
+Totaal: 300,00 EUR
+>>> invoice.total
+Decimal('300')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from typing import Literal
+
+import attrs
+import pendulum
+
+from incompany_rules.errors import (
+    AttendanceNotRecordedError,
+    InvalidSessionError,
+    InvalidTypeError,
+    InvalidValueError,
+    SessionStartedError,
+    UnregisteredAttendeeError,
+)
+from incompany_rules.instants import instant, local
+from incompany_rules.milestones import Deadlines, deadlines
+from incompany_rules.participants import NationalNumber, Participant
+from incompany_rules.policy import ShortfallBasis
+from incompany_rules.session import Session
+
+__all__ = [
+    "Fee",
+    "FeeKind",
+    "FeeReason",
+    "FeeStep",
+    "Invoice",
+    "InvoiceLine",
+    "Language",
+    "cancellation_fee",
+    "cancellation_fee_schedule",
+    "fees_due",
+    "missing_list_fee",
+    "shortfall_invoice",
+]
+
+Language = Literal["fr", "nl", "en"]
+
+_ZERO = Decimal(0)
+_UTC = dt.UTC
+
+
+class FeeKind(enum.Enum):
+    """What a fee is charged for."""
+
+    #: Cancelling after the end of D-15 (R15).
+    LATE_CANCELLATION = "late_cancellation"
+    #: No participant registered when registration closes (R16).
+    MISSING_LIST = "missing_list"
+    #: Fewer people than the minimum at the class, per person missing (R17).
+    SHORTFALL = "shortfall"
+
+
+class FeeReason(enum.Enum):
+    """Why a :class:`Fee` is owed or not: a stable machine code for the answer."""
+
+    #: Notified by the end of D-15 (R15): free.
+    FREE_CANCELLATION = "free_cancellation"
+    #: The session has no confirmed dates: cancelling is free (R15).
+    NO_DATES = "no_dates"
+    #: Notified from 00:00 on D-14 until the class start (R15): owed.
+    LATE_CANCELLATION = "late_cancellation"
+    #: The missing list charge arose first (R18): cancelling costs nothing more.
+    LIST_CHARGED_FIRST = "list_charged_first"
+    #: At least one participant is registered (R16): nothing owed.
+    LIST_RECEIVED = "list_received"
+    #: No participant registered when registration closed (R16): owed.
+    NO_LIST = "no_list"
+    #: Cancelled before registration closed (R18): no list was due.
+    CANCELLED_BEFORE_LIST = "cancelled_before_list"
+    #: The dates were confirmed after registration closed, or not at all (R16).
+    NO_REGISTRATION_WINDOW = "no_registration_window"
+
+
+_LANGUAGES = ("fr", "nl", "en")
+
+
+def _language(lang: object) -> Language:
+    if lang == "fr" or lang == "nl" or lang == "en":  # noqa: PLR1714 (narrows the Literal)
+        return lang
+    raise InvalidValueError("lang", f"expected 'fr', 'nl' or 'en', got {lang!r}")
+
+
+def _euros(amount: Decimal, lang: Language) -> str:
+    text = f"{amount:.2f}"
+    return f"{text} EUR" if lang == "en" else f"{text.replace('.', ',')} EUR"
+
+
+def _stamp(moment: pendulum.DateTime | None) -> str:
+    return "" if moment is None else f"{moment:%d/%m/%Y %H:%M}"
+
+
+def _spelled(moment: pendulum.DateTime, lang: Language) -> str:
+    """``Wednesday 18 March 2026, 23:59`` in ``lang``."""
+    return moment.format("dddd D MMMM YYYY, HH:mm", locale=lang)
+
+
+_REASONS: dict[FeeReason, dict[str, str]] = {
+    FeeReason.FREE_CANCELLATION: {
+        "fr": "Annulation gratuite : notifiée avant le {deadline}",
+        "nl": "Kosteloze annulering: gemeld vóór {deadline}",
+        "en": "Free cancellation: notified before {deadline}",
+    },
+    FeeReason.NO_DATES: {
+        "fr": "Annulation gratuite : aucune date n'est confirmée",
+        "nl": "Kosteloze annulering: er is nog geen datum bevestigd",
+        "en": "Free cancellation: no date is confirmed yet",
+    },
+    FeeReason.LATE_CANCELLATION: {
+        "fr": "Annulation tardive (à partir du {deadline}) : {amount}",
+        "nl": "Late annulering (vanaf {deadline}): {amount}",
+        "en": "Late cancellation (from {deadline}): {amount}",
+    },
+    FeeReason.LIST_CHARGED_FIRST: {
+        "fr": "Annulation sans frais supplémentaires : la liste des participants manque depuis le {deadline}",
+        "nl": "Annulering zonder bijkomende kosten: de deelnemerslijst ontbreekt sinds {deadline}",
+        "en": "No further cost to cancel: the participant list is missing since {deadline}",
+    },
+    FeeReason.LIST_RECEIVED: {
+        "fr": "Liste des participants reçue : aucun frais",
+        "nl": "Deelnemerslijst ontvangen: geen kosten",
+        "en": "Participant list received: nothing owed",
+    },
+    FeeReason.NO_LIST: {
+        "fr": "Liste des participants manquante le {deadline} : {amount}",
+        "nl": "Geen deelnemerslijst op {deadline}: {amount}",
+        "en": "No participant list on {deadline}: {amount}",
+    },
+    FeeReason.CANCELLED_BEFORE_LIST: {
+        "fr": "Pas de frais de liste manquante : session annulée avant le {deadline}",
+        "nl": "Geen kosten voor een ontbrekende lijst: sessie geannuleerd vóór {deadline}",
+        "en": "No missing list fee: the session was cancelled before {deadline}",
+    },
+    FeeReason.NO_REGISTRATION_WINDOW: {
+        "fr": "Pas de frais de liste manquante : l'inscription n'a jamais été ouverte",
+        "nl": "Geen kosten voor een ontbrekende lijst: de inschrijving was nooit open",
+        "en": "No missing list fee: registration was never open",
+    },
+}
+
+_KINDS: dict[FeeKind, dict[str, str]] = {
+    FeeKind.LATE_CANCELLATION: {
+        "fr": "Annulation tardive",
+        "nl": "Late annulering",
+        "en": "Late cancellation",
+    },
+    FeeKind.MISSING_LIST: {
+        "fr": "Liste des participants manquante",
+        "nl": "Ontbrekende deelnemerslijst",
+        "en": "Missing participant list",
+    },
+    FeeKind.SHORTFALL: {
+        "fr": "Participant manquant",
+        "nl": "Ontbrekende deelnemer",
+        "en": "Missing participant",
+    },
+}
+
+_COLON = {"fr": " : ", "nl": ": ", "en": ": "}
+_TOTAL = {"fr": "Total", "nl": "Totaal", "en": "Total"}
+
+
+def _check_amounts(owner: str, quantity: object, unit_price: object, amount: object) -> None:
+    if (
+        isinstance(quantity, int)
+        and not isinstance(quantity, bool)
+        and isinstance(unit_price, Decimal)
+        and isinstance(amount, Decimal)
+        and quantity >= 0
+        and unit_price.is_finite()
+        and unit_price >= 0
+        and amount == quantity * unit_price
+    ):
+        return  # the usual case, checked at once; below, the one that fails is named
+    if not isinstance(quantity, int) or isinstance(quantity, bool) or quantity < 0:
+        raise InvalidValueError(
+            f"{owner}.quantity", f"expected a whole number >= 0, got {quantity!r}"
+        )
+    for name, value in (("unit_price", unit_price), ("amount", amount)):
+        if not isinstance(value, Decimal):
+            raise InvalidTypeError(
+                f"{owner}.{name}", f"expected a Decimal amount in euros, got {type(value).__name__}"
+            )
+        if not value.is_finite() or value < 0:
+            raise InvalidValueError(f"{owner}.{name}", f"expected an amount >= 0, got {value}")
+    # Every figure is valid on its own, so the product is what is wrong.
+    raise InvalidValueError(
+        f"{owner}.amount", f"must be quantity x unit_price ({quantity} x {unit_price})"
+    )
+
+
+@attrs.frozen(kw_only=True)
+class InvoiceLine:
+    """One charge owed: what for, under which rule, how many at what price, since when.
+
+    ``amount`` is ``quantity x unit_price`` in euros; ``arises_at`` is on the
+    policy's clock.
+    """
+
+    kind: FeeKind
+    rule: str
+    quantity: int
+    unit_price: Decimal
+    amount: Decimal
+    arises_at: pendulum.DateTime
+
+    def __attrs_post_init__(self) -> None:
+        _check_amounts("InvoiceLine", self.quantity, self.unit_price, self.amount)
+        if self.quantity < 1:
+            raise InvalidValueError("InvoiceLine.quantity", "a line charges at least 1 unit")
+
+    def describe(self, lang: Language = "fr") -> str:
+        """Return ``label (rule): quantity x unit price = amount`` in ``lang``.
+
+        >>> import pendulum
+        >>> line = InvoiceLine(kind=FeeKind.SHORTFALL, rule="R17", quantity=2,
+        ...     unit_price=Decimal(150), amount=Decimal(300),
+        ...     arises_at=pendulum.datetime(2026, 4, 2, 12, 30, tz="Europe/Brussels"))
+        >>> line.describe("en")
+        'Missing participant (R17): 2 x 150.00 EUR = 300.00 EUR'
+        """
+        lang = _language(lang)
+        return (
+            f"{_KINDS[self.kind][lang]} ({self.rule}){_COLON[lang]}{self.quantity} x "
+            f"{_euros(self.unit_price, lang)} = {_euros(self.amount, lang)}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Fee:
+    """The answer of one fee rule for one session: owed or not, how much, and why.
+
+    A fee not owed has ``quantity`` 0 and ``amount`` 0; ``unit_price`` is
+    still the policy's figure. ``reason`` is the machine code of the answer
+    and ``rule`` the rule that decided it (``R18`` when an overlap did).
+    ``arises_at`` is when the charge arises (or would): the cancellation
+    instant, the end of registration, the class end; ``deadline`` is the
+    instant the rule compared against, when there is one.
+    """
+
+    kind: FeeKind
+    rule: str
+    reason: FeeReason
+    owed: bool
+    quantity: int
+    unit_price: Decimal
+    amount: Decimal
+    arises_at: pendulum.DateTime | None
+    deadline: pendulum.DateTime | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _check_amounts("Fee", self.quantity, self.unit_price, self.amount)
+        if not self.owed and self.quantity:
+            raise InvalidValueError("Fee.quantity", "a fee not owed has quantity 0")
+
+    def describe(self, lang: Language = "fr") -> str:
+        """Return one sentence saying what is owed and why, in ``lang``."""
+        lang = _language(lang)
+        return _REASONS[self.reason][lang].format(
+            deadline=_stamp(self.deadline), amount=_euros(self.amount, lang)
+        )
+
+    def line(self) -> InvoiceLine:
+        """Return this fee as an invoice line; only a fee owed has one."""
+        if not self.owed or self.arises_at is None:
+            raise InvalidValueError(
+                "Fee", f"a fee not owed ({self.reason.value}) has no invoice line"
+            )
+        return InvoiceLine(
+            kind=self.kind,
+            rule=self.rule,
+            quantity=self.quantity,
+            unit_price=self.unit_price,
+            amount=self.amount,
+            arises_at=self.arises_at,
+        )
+
+
+def _lines(value: object) -> tuple[InvoiceLine, ...]:
+    if not isinstance(value, Iterable) or isinstance(value, (str, bytes)):
+        raise InvalidTypeError(
+            "Invoice.lines", f"expected invoice lines, got {type(value).__name__}"
+        )
+    lines = tuple(value)
+    for line in lines:
+        if not isinstance(line, InvoiceLine):
+            raise InvalidTypeError(
+                "Invoice.lines", f"expected InvoiceLine items, got {type(line).__name__}"
+            )
+    return lines
+
+
+@attrs.frozen
+class Invoice:
+    """The charges owed by one session, in the order they arose; iterable.
+
+    >>> Invoice().total
+    Decimal('0')
+    """
+
+    lines: tuple[InvoiceLine, ...] = attrs.field(default=(), converter=_lines)
+
+    @property
+    def total(self) -> Decimal:
+        """The sum of the lines' amounts, ``Decimal("0")`` for an empty invoice."""
+        return sum((line.amount for line in self.lines), _ZERO)
+
+    def __iter__(self) -> Iterator[InvoiceLine]:
+        return iter(self.lines)
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def describe(self, lang: Language = "fr") -> str:
+        """Return one line per charge, then the total, in ``lang``."""
+        lang = _language(lang)
+        rows = [line.describe(lang) for line in self.lines]
+        rows.append(f"{_TOTAL[lang]}{_COLON[lang]}{_euros(self.total, lang)}")
+        return "\n".join(rows)
+
+
+@attrs.frozen(kw_only=True)
+class FeeStep:
+    """What cancelling costs from ``starts`` (included) until ``ends`` (excluded).
+
+    ``starts`` is ``None`` for the first step (any earlier instant). The last
+    step ends at the class start, from which cancelling is refused.
+    """
+
+    starts: pendulum.DateTime | None
+    ends: pendulum.DateTime
+    owed: bool
+    amount: Decimal
+    rule: str
+    reason: FeeReason
+
+    @property
+    def last_minute(self) -> pendulum.DateTime:
+        """The last whole minute of the step on the local clock (``23:59`` for 00:00)."""
+        return self.ends.subtract(minutes=1).replace(second=0, microsecond=0)
+
+    def describe(self, lang: Language = "fr") -> str:
+        """Say what cancelling costs during the step, with its dates spelled out."""
+        lang = _language(lang)
+        until = _spelled(self.last_minute, lang)
+        since = "" if self.starts is None else _spelled(self.starts, lang)
+        if self.reason is FeeReason.FREE_CANCELLATION:
+            return {
+                "fr": f"Annulation gratuite jusqu'au {until}",
+                "nl": f"Kosteloos annuleren tot {until}",
+                "en": f"Free cancellation until {until}",
+            }[lang]
+        if self.reason is FeeReason.LATE_CANCELLATION:
+            amount = _euros(self.amount, lang)
+            return {
+                "fr": f"Annuler coûte {amount} du {since} au {until}",
+                "nl": f"Annuleren kost {amount} van {since} tot {until}",
+                "en": f"Cancelling costs {amount} from {since} until {until}",
+            }[lang]
+        return {
+            "fr": f"Annuler ne coûte rien de plus du {since} au {until} : la liste des participants manque",
+            "nl": f"Annuleren kost niets meer van {since} tot {until}: de deelnemerslijst ontbreekt",
+            "en": f"Cancelling costs nothing more from {since} until {until}: the participant list is missing",
+        }[lang]
+
+
+# --------------------------------------------------------------------------
+# Checks and instants
+
+
+def _require_session(session: object) -> None:
+    if not isinstance(session, Session):
+        raise InvalidTypeError("session", f"expected a Session, got {type(session).__name__}")
+
+
+def _on_clock(value: object, tz: pendulum.Timezone, field: str) -> pendulum.DateTime:
+    """Return the aware ``value`` on the policy's clock, converting it once (T1, T6)."""
+    if type(value) is pendulum.DateTime and value.tzinfo is tz:
+        return value
+    if not isinstance(value, dt.datetime) or value.utcoffset() is None:
+        return instant(value, field=field)  # raises the T1 error: not a datetime, or naive
+    return local(value, tz)
+
+
+def _comparable(value: object, tz: pendulum.Timezone, field: str) -> dt.datetime:
+    """Return the aware ``value`` on the policy's clock, ready to compare, not to return.
+
+    A standard-library datetime stays one (converting it is all it needs).
+    """
+    if type(value) is dt.datetime and value.utcoffset() is not None:
+        return value.astimezone(tz)
+    return _on_clock(value, tz, field)
+
+
+def _lt(a: dt.datetime, b: dt.datetime) -> bool:
+    """Whether instant ``a`` is before instant ``b``, both on the policy's clock.
+
+    Two datetimes on one clock compare by wall time. That is the order of
+    the instants except in an hour the clock repeats, where the second pass
+    (``fold=1``) reads earlier than it is; there, and only for instants a
+    day or less apart whose ``fold`` differs, compare in UTC.
+    """
+    if a.fold == b.fold:
+        return a < b
+    days = a.toordinal() - b.toordinal()
+    if days > 1 or days < -1:
+        return a < b
+    return a.astimezone(_UTC) < b.astimezone(_UTC)
+
+
+# --------------------------------------------------------------------------
+# Cancelling, rule R15
+
+
+def _cancellation(session: Session, plan: Deadlines, when: pendulum.DateTime, field: str) -> Fee:
+    if not _lt(when, plan.start):
+        raise SessionStartedError(
+            field,
+            f"the class started at {plan.start.isoformat()}; "
+            "a started session cannot be cancelled (R15)",
+        )
+    price = session.policy.late_cancellation_fee
+    closes = plan.free_cancellation_closes
+    if _lt(when, closes):
+        reason, rule, owed = FeeReason.FREE_CANCELLATION, "R15", False
+    elif _list_charged(session, plan, when):
+        reason, rule, owed, closes = (
+            FeeReason.LIST_CHARGED_FIRST,
+            "R18",
+            False,
+            plan.registration_closes,
+        )
+    else:
+        reason, rule, owed = FeeReason.LATE_CANCELLATION, "R15", True
+    return Fee(
+        kind=FeeKind.LATE_CANCELLATION,
+        rule=rule,
+        reason=reason,
+        owed=owed,
+        quantity=1 if owed else 0,
+        unit_price=price,
+        amount=price if owed else _ZERO,
+        arises_at=when,
+        deadline=closes,
+    )
+
+
+def _list_charged(session: Session, plan: Deadlines, cancelled: pendulum.DateTime | None) -> bool:
+    """Whether the R16 charge arose for ``session`` cancelled at ``cancelled`` (or not at all)."""
+    closes = plan.registration_closes
+    return (
+        not session.participants
+        and _lt(plan.dates_confirmed, closes)
+        and (cancelled is None or not _lt(cancelled, closes))
+    )
+
+
+def cancellation_fee(session: Session, when: dt.datetime) -> Fee:
+    """Return what cancelling ``session`` at ``when`` costs (R15, R18).
+
+    Free when notified before 00:00 on D-14 (the end of D-15, local), the
+    policy's late cancellation fee from then until the class starts. A
+    session whose missing list charge (R16) has already arisen at ``when``
+    costs nothing more to cancel (R18). ``when`` is any aware instant: a
+    cancellation recorded on the session is not consulted, so this answers
+    "what would cancelling now cost?" as well.
+
+    Raises :class:`~incompany_rules.errors.SessionStartedError` (field
+    ``when``) at or after the class start, and
+    :class:`~incompany_rules.errors.NaiveDatetimeError` for a naive ``when``.
+
+    >>> import pendulum
+    >>> from incompany_rules.examples import confirmed_session
+    >>> session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
+    >>> cancellation_fee(session, pendulum.datetime(2026, 3, 17, 23, 59, 59, tz="Europe/Brussels")).amount
+    Decimal('0')
+    >>> cancellation_fee(session, pendulum.datetime(2026, 3, 18, tz="Europe/Brussels")).amount
+    Decimal('375')
+    >>> cancellation_fee(session, pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
+    Traceback (most recent call last):
+      ...
+    incompany_rules.errors.SessionStartedError: Invalid when: the class started at 2026-04-01T09:00:00+02:00; a started session cannot be cancelled (R15)
+    """
+    _require_session(session)
+    moment = _on_clock(when, session.policy.tz, "when")
+    if session.confirmed_slot is None:
+        return Fee(
+            kind=FeeKind.LATE_CANCELLATION,
+            rule="R15",
+            reason=FeeReason.NO_DATES,
+            owed=False,
+            quantity=0,
+            unit_price=session.policy.late_cancellation_fee,
+            amount=_ZERO,
+            arises_at=moment,
+        )
+    return _cancellation(session, deadlines(session), moment, "when")
+
+
+def cancellation_fee_schedule(session: Session) -> tuple[FeeStep, ...]:
+    """Return the steps of what cancelling ``session`` costs, in order (R15, R18).
+
+    Each step gives the cost of a cancellation notified from its ``starts``
+    until its ``ends``; the first starts at any earlier instant, the last
+    ends at the class start. Consecutive instants with the same answer make
+    one step, so a session with the default policy and a list has two: free
+    until the end of D-15, then the late cancellation fee. A session with no
+    participant registered gets a third from 00:00 on D-2, when its missing
+    list charge arises (R18). The steps follow the participants recorded now.
+
+    Raises :class:`~incompany_rules.errors.InvalidSessionError` for a
+    session whose dates are not confirmed (there is nothing to count from;
+    cancelling it is free).
+    """
+    _require_session(session)
+    plan = deadlines(session)
+    start = plan.start
+    cuts = sorted(
+        {
+            moment
+            for moment in (plan.free_cancellation_closes, plan.registration_closes)
+            if _lt(moment, start)
+        }
+    )
+    bounds: list[pendulum.DateTime | None] = [None, *cuts]
+    ends = [*cuts, start]
+    steps: list[FeeStep] = []
+    for begins, finishes in zip(bounds, ends, strict=True):
+        probe = begins if begins is not None else finishes.subtract(microseconds=1)
+        fee = _cancellation(session, plan, probe, "when")
+        if steps and (steps[-1].reason, steps[-1].amount) == (fee.reason, fee.amount):
+            steps[-1] = attrs.evolve(steps[-1], ends=finishes)
+            continue
+        steps.append(
+            FeeStep(
+                starts=begins,
+                ends=finishes,
+                owed=fee.owed,
+                amount=fee.amount,
+                rule=fee.rule,
+                reason=fee.reason,
+            )
+        )
+    return tuple(steps)
+
+
+# --------------------------------------------------------------------------
+# The participant list, rule R16
+
+
+def _missing_list(session: Session, plan: Deadlines, cancelled: pendulum.DateTime | None) -> Fee:
+    price = session.policy.missing_list_fee
+    closes = plan.registration_closes
+    rule, owed = "R16", False
+    if cancelled is not None and _lt(cancelled, closes):
+        rule, reason = "R18", FeeReason.CANCELLED_BEFORE_LIST
+    elif not _lt(plan.dates_confirmed, closes):
+        reason = FeeReason.NO_REGISTRATION_WINDOW
+    elif session.participants:
+        reason = FeeReason.LIST_RECEIVED
+    else:
+        reason, owed = FeeReason.NO_LIST, True
+    return Fee(
+        kind=FeeKind.MISSING_LIST,
+        rule=rule,
+        reason=reason,
+        owed=owed,
+        quantity=1 if owed else 0,
+        unit_price=price,
+        amount=price if owed else _ZERO,
+        arises_at=closes,
+        deadline=closes,
+    )
+
+
+def missing_list_fee(session: Session) -> Fee:
+    """Return the missing list fee of ``session`` (R16, R18).
+
+    Owed when no participant is recorded on the session and registration
+    closes (00:00 on D-2) while the session is not cancelled. A session
+    cancelled before that owes none (R18), nor does one whose dates were
+    confirmed only after registration closed, or not at all.
+
+    >>> import pendulum
+    >>> from incompany_rules.examples import confirmed_session
+    >>> session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
+    >>> fee = missing_list_fee(session)
+    >>> fee.owed, fee.amount, fee.arises_at.isoformat()
+    (True, Decimal('375'), '2026-03-30T00:00:00+02:00')
+    >>> print(fee.describe("en"))
+    No participant list on 30/03/2026 00:00: 375.00 EUR
+    """
+    _require_session(session)
+    if session.confirmed_slot is None:
+        return Fee(
+            kind=FeeKind.MISSING_LIST,
+            rule="R16",
+            reason=FeeReason.NO_REGISTRATION_WINDOW,
+            owed=False,
+            quantity=0,
+            unit_price=session.policy.missing_list_fee,
+            amount=_ZERO,
+            arises_at=None,
+        )
+    plan = deadlines(session)
+    cancelled = session.cancelled_at
+    if cancelled is not None:
+        cancelled = local(cancelled, session.policy.tz)
+    return _missing_list(session, plan, cancelled)
+
+
+# --------------------------------------------------------------------------
+# The shortfall, rule R17
+
+
+def _attendees(session: Session, attended: object) -> int | None:
+    """Return how many registered participants ``attended`` counts; ``None`` if not given."""
+    if attended is None:
+        return None
+    registered = len(session.participants)
+    if isinstance(attended, int) and not isinstance(attended, bool):
+        if attended < 0:
+            raise InvalidValueError("attended", f"expected a count >= 0, got {attended}")
+        if attended > registered:
+            raise UnregisteredAttendeeError(
+                "attended",
+                f"{attended} attendees but only {registered} registered participants",
+            )
+        return attended
+    if not isinstance(attended, Iterable) or isinstance(attended, (str, bytes)):
+        raise InvalidTypeError(
+            "attended",
+            f"expected participants, national numbers or a count, got {type(attended).__name__}",
+        )
+    numbers: set[NationalNumber] = set()
+    for item in attended:
+        if isinstance(item, Participant):
+            numbers.add(item.national_number)
+        elif isinstance(item, NationalNumber):
+            numbers.add(item)
+        else:
+            raise InvalidTypeError(
+                "attended",
+                f"expected Participant or NationalNumber items, got {type(item).__name__}",
+            )
+    strangers = numbers.difference(p.national_number for p in session.participants)
+    if strangers:
+        raise UnregisteredAttendeeError(
+            "attended",
+            "attended but not registered: " + ", ".join(sorted(n.masked() for n in strangers)),
+        )
+    return len(numbers)
+
+
+def _invoice(
+    kind: FeeKind, rule: str, quantity: int, price: Decimal, at: pendulum.DateTime
+) -> Invoice:
+    """Return an invoice of one line."""
+    line = InvoiceLine(
+        kind=kind,
+        rule=rule,
+        quantity=quantity,
+        unit_price=price,
+        amount=quantity * price,
+        arises_at=at,
+    )
+    return Invoice((line,))
+
+
+def _shortfall(session: Session, plan: Deadlines, present: int) -> Invoice:
+    policy = session.policy
+    missing = policy.min_participants - present
+    if missing <= 0:
+        return _EMPTY
+    return _invoice(FeeKind.SHORTFALL, "R17", missing, policy.shortfall_fee_per_person, plan.end)
+
+
+def _counted(session: Session, given: int | None) -> int | None:
+    """Who counts for the shortfall: registered, or attended (given, else recorded)."""
+    if session.policy.shortfall_basis is ShortfallBasis.REGISTERED:
+        return len(session.participants)
+    if given is not None:
+        return given
+    return None if session.attendance is None else len(session.attendance)
+
+
+def shortfall_invoice(session: Session, attended: object = None) -> Invoice:
+    """Return the shortfall owed for the class of ``session`` (R17, R18).
+
+    The policy's shortfall fee per person below ``Policy.min_participants``,
+    counted on attendance (``Policy.shortfall_basis``; on the registered
+    participants with the other basis). ``attended`` is who attended:
+    participants, national numbers or a count; by default the attendance
+    recorded on the session. Each one must be a registered participant.
+
+    A session not held (cancelled, without any participant registered, or
+    without confirmed dates) owes no shortfall: the invoice is empty.
+
+    Raises :class:`~incompany_rules.errors.UnregisteredAttendeeError` for
+    an attendee who is not registered, and
+    :class:`~incompany_rules.errors.AttendanceNotRecordedError` when
+    attendance counts but is neither recorded nor given.
+
+    >>> import pendulum
+    >>> from incompany_rules.examples import confirmed_session, sample_participants
+    >>> session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
+    >>> session = session.evolve(participants=sample_participants(7))
+    >>> shortfall_invoice(session, attended=0).total
+    Decimal('900')
+    >>> shortfall_invoice(session, attended=session.participants[:6]).total
+    Decimal('0')
+    """
+    _require_session(session)
+    given = _attendees(session, attended)
+    if (
+        session.confirmed_slot is None
+        or session.cancelled_at is not None
+        or not session.participants
+    ):
+        return _EMPTY
+    present = _counted(session, given)
+    if present is None:
+        raise AttendanceNotRecordedError(
+            "attended",
+            "the shortfall counts attendance, and none is recorded on the session "
+            "(Session.attendance) or given",
+        )
+    return _shortfall(session, deadlines(session), present)
+
+
+# --------------------------------------------------------------------------
+# Everything owed at an instant
+
+
+def fees_due(session: Session, now: dt.datetime) -> Invoice:
+    """Return every fee ``session`` owes as of ``now`` (R15-R18).
+
+    - The late cancellation fee, once a cancellation notified from 00:00 on
+      D-14 is recorded at or before ``now`` (R15).
+    - The missing list fee, from 00:00 on D-2, when no participant is
+      registered and the session was not cancelled before (R16).
+    - At most one of those two, whichever arose first (R18).
+    - The shortfall, once the class has ended and the count is known (the
+      attendance recorded, on the attendance basis), for a session held:
+      not cancelled, with a list (R17, R18).
+
+    An empty invoice (total ``Decimal("0")``) when nothing is owed, as for a
+    session whose dates are not confirmed. Raises
+    :class:`~incompany_rules.errors.InvalidSessionError` for a cancellation
+    recorded at or after the class start.
+    """
+    _require_session(session)
+    tz = session.policy.tz
+    moment = (
+        now if type(now) is pendulum.DateTime and now.tzinfo is tz else _comparable(now, tz, "now")
+    )
+    if session.confirmed_slot is None:
+        return _EMPTY
+    plan = deadlines(session)
+    cancelled = None if session.cancelled_at is None else _notified(session, plan, moment)
+    policy = session.policy
+    if not session.participants:
+        # No list: the R16 charge from the end of D-3, unless cancelled before (R18).
+        closes = plan.registration_closes
+        if not _lt(moment, closes) and _list_charged(session, plan, cancelled):
+            return _invoice(FeeKind.MISSING_LIST, "R16", 1, policy.missing_list_fee, closes)
+    if cancelled is not None:
+        # An R16 charge that arose first was returned above (R18).
+        if _lt(cancelled, plan.free_cancellation_closes):
+            return _EMPTY
+        return _invoice(
+            FeeKind.LATE_CANCELLATION, "R15", 1, policy.late_cancellation_fee, cancelled
+        )
+    if session.participants and not _lt(moment, plan.end):
+        return _recorded_shortfall(session, plan)
+    return _EMPTY
+
+
+def _notified(session: Session, plan: Deadlines, moment: dt.datetime) -> pendulum.DateTime | None:
+    """Return the cancellation recorded on ``session`` if notified by ``moment``, else ``None``."""
+    assert session.cancelled_at is not None  # noqa: S101 (the caller checked)
+    cancelled = local(session.cancelled_at, session.policy.tz)
+    if not _lt(cancelled, plan.start):
+        raise InvalidSessionError(
+            "Session.cancelled_at",
+            f"is at or after the class start ({plan.start.isoformat()}); "
+            "a started session cannot be cancelled (R15)",
+        )
+    return None if _lt(moment, cancelled) else cancelled
+
+
+def _recorded_shortfall(session: Session, plan: Deadlines) -> Invoice:
+    """Return the shortfall of a held class once its count is known, else nothing yet."""
+    if session.policy.shortfall_basis is ShortfallBasis.REGISTERED:
+        return _shortfall(session, plan, len(session.participants))
+    if session.attendance is None:
+        return _EMPTY  # owed once attendance is recorded
+    return _shortfall(session, plan, len(session.attendance))
+
+
+_EMPTY = Invoice()

@@ -1,0 +1,439 @@
+"""The steps of the process: each returns a new session, or raises with every reason why not.
+
+A transition takes a :class:`~incompany_rules.session.Session` and the
+instant of the step, and returns the session after the step. When the rules
+refuse it, it raises :class:`~incompany_rules.errors.TransitionRefusedError`,
+whose ``decision`` lists every unmet condition; nothing is half-done, and the
+session given is never changed (it is immutable).
+
+The steps of the client and the trainer:
+
+- :func:`request_session` (R1, R2), :func:`propose_slots` and
+  :func:`confirm_slot` (R3: only a proposed slot, before its class starts);
+- :func:`register` and :func:`unregister` (R5, R8, R9), as
+  :func:`~incompany_rules.registration.can_register` decides;
+- :func:`cancel` (R15): refused when the session is cancelled already, and at
+  or after the class start; :func:`cancel_with_fee` also returns what
+  cancelling costs (R15, R18).
+
+The facts that happen outside the library, recorded with their instant:
+:func:`record_reminder_sent` (R6), :func:`record_definitive_confirmation`
+(R10), :func:`record_link_generated` (R11), :func:`record_access_emails_sent`
+(R12), :func:`record_zoom_checked` (R13), :func:`record_evaluation_sent`
+(R14), :func:`record_attendance` (R17) and :func:`record_fees_invoiced`.
+Each fact is recorded once; recording it again is refused.
+
+>>> import pendulum
+>>> from incompany_rules.examples import ACME_HR, confirmed_session, sample_participants
+>>> session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
+>>> ann = sample_participants(1)[0]
+>>> registered = register(session, ann, pendulum.datetime(2026, 3, 12, 9, tz="Europe/Brussels"), by=ACME_HR)
+>>> len(session.participants), len(registered.participants)
+(0, 1)
+>>> register(registered, ann, pendulum.datetime(2026, 3, 30, tz="Europe/Brussels"), by=ACME_HR)
+Traceback (most recent call last):
+  ...
+incompany_rules.errors.TransitionRefusedError: Invalid register: refused (R8 registration_closed: Registration closed on 30/03/2026 at 00:00 (end of D-3).; R9 already_registered: National number *********28 is registered already.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from incompany_rules.decisions import Decision, Reason, ReasonCode
+from incompany_rules.errors import InvalidTypeError, InvalidValueError, TransitionRefusedError
+from incompany_rules.fees import Fee, cancellation_fee, fees_due
+from incompany_rules.instants import instant, local, utc
+from incompany_rules.milestones import day_start, schedule
+from incompany_rules.participants import NationalNumber, Participant
+from incompany_rules.policy import DEFAULT_POLICY, Policy
+from incompany_rules.registration import can_register, can_request, can_unregister
+from incompany_rules.session import Company, HrAccount, Session, Slot, Training
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    import pendulum
+
+__all__ = [
+    "can_cancel",
+    "can_confirm_slot",
+    "cancel",
+    "cancel_with_fee",
+    "confirm_slot",
+    "propose_slots",
+    "record_access_emails_sent",
+    "record_attendance",
+    "record_definitive_confirmation",
+    "record_evaluation_sent",
+    "record_fees_invoiced",
+    "record_link_generated",
+    "record_reminder_sent",
+    "record_zoom_checked",
+    "register",
+    "request_session",
+    "unregister",
+]
+
+
+def _session(value: object) -> Session:
+    if not isinstance(value, Session):
+        raise InvalidTypeError("session", f"expected a Session, got {type(value).__name__}")
+    return value
+
+
+def _items(value: object, field: str) -> tuple[object, ...]:
+    if not isinstance(value, Iterable) or isinstance(value, (str, bytes)):
+        raise InvalidTypeError(field, f"expected a collection, got {type(value).__name__}")
+    return tuple(value)
+
+
+def _done(step: str, reasons: list[Reason]) -> None:
+    """Raise when any condition of ``step`` is unmet."""
+    if reasons:
+        raise TransitionRefusedError(step, Decision.from_reasons(reasons))
+
+
+def _local(session: Session, moment: dt.datetime) -> pendulum.DateTime:
+    return local(moment, session.policy.tz)
+
+
+def _before_request(session: Session, at: dt.datetime) -> list[Reason]:
+    if utc(at) < utc(session.requested_at):
+        return [Reason(ReasonCode.BEFORE_REQUEST, "R1", at=_local(session, session.requested_at))]
+    return []
+
+
+def _cancelled(session: Session) -> list[Reason]:
+    if session.cancelled_at is not None:
+        return [
+            Reason(ReasonCode.SESSION_CANCELLED, "R15", at=_local(session, session.cancelled_at))
+        ]
+    return []
+
+
+def _unconfirmed(session: Session, rule: str) -> list[Reason]:
+    if session.confirmed_slot is None:
+        return [Reason(ReasonCode.DATES_NOT_CONFIRMED, rule)]
+    return []
+
+
+def _recorded(session: Session, fact: str, rule: str) -> list[Reason]:
+    value = getattr(session, fact)
+    if value is not None:
+        return [Reason(ReasonCode.ALREADY_RECORDED, rule, at=_local(session, value))]
+    return []
+
+
+# --------------------------------------------------------------------------
+# Requesting and planning: rules R1 to R3
+
+
+def request_session(  # noqa: PLR0913 (the parts of a request, keyword-only)
+    *,
+    project: str,
+    group: str,
+    company: Company,
+    training: Training,
+    planned_participants: int,
+    now: dt.datetime,
+    policy: Policy = DEFAULT_POLICY,
+) -> Session:
+    """Return the session ``company`` requests at ``now``, or raise (R1, R2).
+
+    :func:`~incompany_rules.registration.can_request` decides; the session
+    carries ``policy``, the rules in force at the request.
+    """
+    decision = can_request(company, training, planned_participants, now, policy=policy)
+    if not decision:
+        raise TransitionRefusedError("request_session", decision)
+    return Session(
+        project=project,
+        group=group,
+        training=training,
+        company=company,
+        requested_at=now,
+        policy=policy,
+        planned_participants=planned_participants,
+    )
+
+
+def propose_slots(session: Session, slots: Iterable[Slot], when: dt.datetime) -> Session:
+    """Return ``session`` with the trainer's ``slots`` added to those proposed (R3).
+
+    Refused once a slot is confirmed, for a cancelled session, and before the
+    request. A slot proposed already is not added twice.
+    """
+    _session(session)
+    at = instant(when, field="when")
+    new = _items(slots, "slots")
+    if not new:
+        raise InvalidValueError("slots", "expected at least one slot")
+    checked: list[Slot] = []
+    for slot in new:
+        if not isinstance(slot, Slot):
+            raise InvalidTypeError("slots", f"expected Slot items, got {type(slot).__name__}")
+        checked.append(slot)
+    reasons = _before_request(session, at) + _cancelled(session)
+    if session.confirmed_slot is not None:
+        reasons.append(Reason(ReasonCode.DATES_ALREADY_CONFIRMED, "R3"))
+    _done("propose_slots", reasons)
+    proposed = list(session.proposed_slots)
+    proposed.extend(slot for slot in dict.fromkeys(checked) if slot not in proposed)
+    return session.evolve(proposed_slots=tuple(proposed))
+
+
+def can_confirm_slot(session: Session, slot: Slot, when: dt.datetime) -> Decision:
+    """Whether the client may confirm ``slot`` at ``when`` (R3).
+
+    The slot must be one the trainer proposed, its class not started; no
+    slot is confirmed yet; the session is not cancelled.
+    """
+    _session(session)
+    if not isinstance(slot, Slot):
+        raise InvalidTypeError("slot", f"expected a Slot, got {type(slot).__name__}")
+    at = instant(when, field="when")
+    reasons = _before_request(session, at) + _cancelled(session)
+    if session.confirmed_slot is not None:
+        reasons.append(Reason(ReasonCode.DATES_ALREADY_CONFIRMED, "R3"))
+    if slot not in session.proposed_slots:
+        reasons.append(Reason(ReasonCode.SLOT_NOT_PROPOSED, "R3"))
+    if utc(at) >= utc(slot.start):
+        reasons.append(Reason(ReasonCode.SLOT_STARTED, "R3", at=_local(session, slot.start)))
+    return Decision.from_reasons(reasons)
+
+
+def confirm_slot(session: Session, slot: Slot, when: dt.datetime) -> Session:
+    """Return ``session`` with ``slot`` confirmed at ``when``, or raise (R3).
+
+    Registration opens at ``when`` (R8); see :func:`can_confirm_slot`.
+    """
+    decision = can_confirm_slot(session, slot, when)
+    if not decision:
+        raise TransitionRefusedError("confirm_slot", decision)
+    return session.evolve(confirmed_slot=slot, dates_confirmed_at=instant(when, field="when"))
+
+
+# --------------------------------------------------------------------------
+# Participants: rules R5, R8 and R9
+
+
+def register(
+    session: Session, participant: Participant, now: dt.datetime, *, by: HrAccount
+) -> Session:
+    """Return ``session`` with ``participant`` registered by ``by`` at ``now``, or raise.
+
+    :func:`~incompany_rules.registration.can_register` decides (R5, R8, R9).
+    """
+    decision = can_register(session, participant, now, by=by)
+    if not decision:
+        raise TransitionRefusedError("register", decision)
+    return session.evolve(participants=(*session.participants, participant))
+
+
+def unregister(
+    session: Session, participant: Participant, now: dt.datetime, *, by: HrAccount
+) -> Session:
+    """Return ``session`` without ``participant`` (same national number), or raise.
+
+    :func:`~incompany_rules.registration.can_unregister` decides (R5, R8).
+    """
+    decision = can_unregister(session, participant, now, by=by)
+    if not decision:
+        raise TransitionRefusedError("unregister", decision)
+    return session.evolve(participants=tuple(p for p in session.participants if p != participant))
+
+
+# --------------------------------------------------------------------------
+# Cancellation: rule R15
+
+
+def can_cancel(session: Session, when: dt.datetime) -> Decision:
+    """Whether the client may cancel ``session`` at ``when`` (R15).
+
+    Refused when it is cancelled already, before its request, and at or
+    after the class start (the session has started). Whether a fee is owed
+    is the fees' business, not a reason to refuse.
+    """
+    _session(session)
+    at = instant(when, field="when")
+    reasons = _before_request(session, at) + _cancelled(session)
+    if session.confirmed_slot is not None:
+        start = schedule(session).start
+        if utc(at) >= utc(start):
+            reasons.append(Reason(ReasonCode.CLASS_STARTED, "R15", at=start))
+    return Decision.from_reasons(reasons)
+
+
+def cancel(session: Session, when: dt.datetime) -> Session:
+    """Return ``session`` cancelled at ``when``, or raise (R15); see :func:`can_cancel`."""
+    return cancel_with_fee(session, when)[0]
+
+
+def cancel_with_fee(session: Session, when: dt.datetime) -> tuple[Session, Fee]:
+    """Return ``session`` cancelled at ``when`` and what cancelling costs, or raise (R15, R18).
+
+    The fee is :func:`~incompany_rules.fees.cancellation_fee`'s: nothing by the
+    end of D-15, the policy's late cancellation fee from 00:00 on D-14, and
+    nothing more once the missing list charge has arisen (R18).
+
+    >>> import pendulum
+    >>> from incompany_rules.examples import confirmed_session
+    >>> session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
+    >>> cancelled, fee = cancel_with_fee(session, pendulum.datetime(2026, 3, 18, tz="Europe/Brussels"))
+    >>> cancelled.is_cancelled, fee.owed, fee.amount
+    (True, True, Decimal('375'))
+    """
+    decision = can_cancel(session, when)
+    if not decision:
+        raise TransitionRefusedError("cancel", decision)
+    fee = cancellation_fee(session, when)
+    return session.evolve(cancelled_at=instant(when, field="when")), fee
+
+
+# --------------------------------------------------------------------------
+# Facts recorded from outside: rules R6, R10 to R14, R17
+
+
+def _fact(
+    session: Session, at: dt.datetime, fact: str, rule: str
+) -> tuple[pendulum.DateTime, list[Reason]]:
+    """Return the instant and the unmet conditions shared by recording any fact."""
+    _session(session)
+    moment = instant(at, field="at")
+    reasons = _before_request(session, moment) + _cancelled(session)
+    reasons += _unconfirmed(session, rule) + _recorded(session, fact, rule)
+    return moment, reasons
+
+
+def _record(step: str, session: Session, at: dt.datetime, fact: str, rule: str) -> Session:
+    moment, reasons = _fact(session, at, fact, rule)
+    _done(step, reasons)
+    return session.evolve(**{fact: moment})
+
+
+def record_reminder_sent(session: Session, at: dt.datetime) -> Session:
+    """Return ``session`` with the reminder to register participants sent at ``at`` (R6)."""
+    return _record("record_reminder_sent", session, at, "reminder_sent_at", "R6")
+
+
+def record_definitive_confirmation(session: Session, at: dt.datetime) -> Session:
+    """Return ``session`` with the fund's definitive confirmation given at ``at`` (R10).
+
+    The platform link is then due 24 elapsed hours after ``at`` (R11).
+    """
+    return _record(
+        "record_definitive_confirmation", session, at, "definitive_confirmation_at", "R10"
+    )
+
+
+def record_link_generated(session: Session, at: dt.datetime) -> Session:
+    """Return ``session`` with the platform link generated at ``at`` (R11).
+
+    Refused before the definitive confirmation is recorded.
+    """
+    step = "record_link_generated"
+    moment, reasons = _fact(session, at, "link_generated_at", "R11")
+    if session.definitive_confirmation_at is None:
+        reasons.append(Reason(ReasonCode.NO_DEFINITIVE_CONFIRMATION, "R11"))
+    _done(step, reasons)
+    return session.evolve(link_generated_at=moment)
+
+
+def record_access_emails_sent(session: Session, at: dt.datetime) -> Session:
+    """Return ``session`` with the participants' access e-mails sent at ``at`` (R12).
+
+    Refused before the link is recorded, and for a link generated before
+    ``Policy.participant_email_from`` (no e-mail then).
+    """
+    step = "record_access_emails_sent"
+    moment, reasons = _fact(session, at, "access_emails_sent_at", "R12")
+    if session.link_generated_at is None:
+        reasons.append(Reason(ReasonCode.NO_LINK, "R12"))
+    elif schedule(session).participant_access_email is None:
+        first = day_start(session.policy.participant_email_from, session.policy.tz)
+        reasons.append(Reason(ReasonCode.NO_ACCESS_EMAILS, "R12", at=first))
+    _done(step, reasons)
+    return session.evolve(access_emails_sent_at=moment)
+
+
+def record_zoom_checked(session: Session, at: dt.datetime) -> Session:
+    """Return ``session`` with the client's Zoom check (with its IT) done at ``at`` (R13)."""
+    return _record("record_zoom_checked", session, at, "zoom_checked_at", "R13")
+
+
+def _class_over(session: Session, moment: dt.datetime, rule: str) -> list[Reason]:
+    """Return why the class is not over at ``moment``, or was never held (R18)."""
+    if session.confirmed_slot is None:
+        return []
+    plan = schedule(session)
+    reasons = []
+    if not session.participants and utc(moment) >= utc(plan.registration_closes):
+        reasons.append(Reason(ReasonCode.NOT_HELD, "R18", at=plan.registration_closes))
+    if utc(moment) < utc(plan.end):
+        reasons.append(Reason(ReasonCode.CLASS_NOT_OVER, rule, at=plan.end))
+    return reasons
+
+
+def record_evaluation_sent(session: Session, at: dt.datetime) -> Session:
+    """Return ``session`` with the evaluation form sent at ``at`` (R14); not before the class ends."""
+    step = "record_evaluation_sent"
+    moment, reasons = _fact(session, at, "evaluation_sent_at", "R14")
+    reasons += _class_over(session, moment, "R14")
+    _done(step, reasons)
+    return session.evolve(evaluation_sent_at=moment)
+
+
+def record_attendance(
+    session: Session, attended: Iterable[Participant | NationalNumber], at: dt.datetime
+) -> Session:
+    """Return ``session`` with who ``attended`` the class, recorded at ``at`` (R17).
+
+    ``attended`` holds participants or national numbers, every one of them
+    registered; refused before the class ends and once recorded.
+    """
+    step = "record_attendance"
+    _session(session)
+    people = _items(attended, "attended")
+    numbers = []
+    for item in people:
+        if isinstance(item, Participant):
+            numbers.append(item.national_number)
+        elif isinstance(item, NationalNumber):
+            numbers.append(item)
+        else:
+            raise InvalidTypeError(
+                "attended",
+                f"expected Participant or NationalNumber items, got {type(item).__name__}",
+            )
+    moment = instant(at, field="at")
+    reasons = _before_request(session, moment) + _cancelled(session)
+    reasons += _unconfirmed(session, "R17")
+    if session.attendance is not None:
+        reasons.append(Reason(ReasonCode.ALREADY_RECORDED, "R17"))
+    reasons += _class_over(session, moment, "R17")
+    registered = {p.national_number for p in session.participants}
+    reasons.extend(
+        Reason(ReasonCode.NOT_REGISTERED, "R17", subject=number.masked())
+        for number in dict.fromkeys(numbers)
+        if number not in registered
+    )
+    _done(step, reasons)
+    return session.evolve(attendance=frozenset(numbers))
+
+
+def record_fees_invoiced(session: Session, at: dt.datetime) -> Session:
+    """Return ``session`` with the fees owed invoiced at ``at`` (R15-R17).
+
+    Allowed for a cancelled session too: cancellation may leave a fee.
+    Refused when :func:`~incompany_rules.fees.fees_due` owes nothing at ``at``.
+    """
+    step = "record_fees_invoiced"
+    _session(session)
+    moment = instant(at, field="at")
+    reasons = _before_request(session, moment) + _recorded(session, "fees_invoiced_at", "R18")
+    if not reasons and fees_due(session, moment).total <= 0:
+        reasons.append(Reason(ReasonCode.NO_FEES_OWED, "R18", at=_local(session, moment)))
+    _done(step, reasons)
+    return session.evolve(fees_invoiced_at=moment)

@@ -1,0 +1,1 @@
+"""Property tests: each quotes the rule it checks."""

@@ -1,0 +1,325 @@
+"""Properties of the decisions, the transitions and ``next_actions`` over generated sessions.
+
+The sessions come at every stage of the process, with varied policies and
+class days (many near a daylight-saving change); the instants are those on
+both sides of every milestone, given on varied clocks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from typing import TYPE_CHECKING
+
+import pendulum
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from incompany_rules import (
+    ActionKind,
+    Company,
+    Decision,
+    HrAccount,
+    Participant,
+    Session,
+    TransitionRefusedError,
+    can_cancel,
+    can_confirm_slot,
+    can_manage_participants,
+    can_register,
+    can_request,
+    can_unregister,
+    cancel,
+    next_actions,
+    register,
+    schedule,
+)
+from incompany_rules.instants import utc
+from incompany_rules.strategies import (
+    Stage,
+    hr_accounts,
+    instants_near,
+    participants,
+    policies,
+    sessions,
+    trainings,
+)
+
+if TYPE_CHECKING:
+    from incompany_rules import Policy, Training
+    from incompany_rules.decisions import Language
+
+LANGUAGES: tuple[Language, ...] = ("fr", "nl", "en")
+KOLKATA = zoneinfo.ZoneInfo("Asia/Kolkata")
+CHATHAM = zoneinfo.ZoneInfo("Pacific/Chatham")
+
+# The fact that closes each action once recorded.
+CLOSED_BY = {
+    "reminder_sent_at": {ActionKind.SEND_REMINDER},
+    "definitive_confirmation_at": {ActionKind.DEFINITIVE_CONFIRMATION},
+    "link_generated_at": {ActionKind.GENERATE_LINK},
+    "access_emails_sent_at": {ActionKind.SEND_ACCESS_EMAILS},
+    "zoom_checked_at": {ActionKind.CHECK_ZOOM},
+    "evaluation_sent_at": {ActionKind.SEND_EVALUATION},
+    "fees_invoiced_at": {ActionKind.INVOICE_FEES},
+    "attendance": {ActionKind.RECORD_ATTENDANCE},
+    "dates_confirmed_at": {ActionKind.PROPOSE_SLOTS, ActionKind.CONFIRM_SLOT},
+}
+
+
+def with_instant(session: Session) -> st.SearchStrategy[tuple[Session, dt.datetime]]:
+    return st.tuples(st.just(session), instants_near(session))
+
+
+any_session_and_instant = sessions().flatmap(with_instant)
+# Policies on other clocks too.
+elsewhere_and_instant = sessions(
+    policy=policies(timezone=st.sampled_from(["America/New_York", "Australia/Sydney"]))
+).flatmap(with_instant)
+
+
+def the_company_hr(session: Session) -> st.SearchStrategy[HrAccount]:
+    """Accounts of the session's company, with or without the rights of R5."""
+    return hr_accounts(company=st.just(session.company))
+
+
+@st.composite
+def registrations(
+    draw: st.DrawFn,
+) -> tuple[Session, dt.datetime, Participant, HrAccount]:
+    """A session, an instant, a person (often one registered already) and an account."""
+    session, now = draw(any_session_and_instant)
+    people = [*session.participants]
+    person = draw(st.sampled_from(people) | participants() if people else participants())
+    account = draw(the_company_hr(session) | hr_accounts())
+    return session, now, person, account
+
+
+def assert_explained(decision: Decision) -> None:
+    """Every refusal has a reason; every reason reads in the three languages."""
+    assert isinstance(decision, Decision)
+    assert decision.allowed == (not decision.reasons)
+    for reason in decision.reasons:
+        assert reason.rule.startswith("R")
+        for lang in LANGUAGES:
+            text = reason.text(lang)
+            assert text
+            assert "None" not in text
+            assert "{" not in text
+        if reason.subject is not None:
+            assert "*" in reason.subject  # a masked national number, never a full one
+
+
+def as_rows(decision: Decision) -> list[tuple[object, ...]]:
+    return [(r.code, r.rule, r.at and r.at.isoformat(), r.count, r.limit) for r in decision.reasons]
+
+
+def on_clocks(now: dt.datetime) -> list[dt.datetime]:
+    """The same instant on other clocks: UTC, Kolkata (+05:30), Chatham (+12:45), pendulum."""
+    return [
+        now.astimezone(dt.UTC),
+        now.astimezone(KOLKATA),
+        now.astimezone(CHATHAM),
+        pendulum.instance(now).in_tz("America/New_York"),
+    ]
+
+
+class TestNextActions:
+    @given(any_session_and_instant | elsewhere_and_instant)
+    def test_actions_are_sorted_overdue_first_then_by_due_instant(
+        self, drawn: tuple[Session, dt.datetime]
+    ) -> None:
+        """Issue: "what is open at now, sorted overdue first then by due instant"."""
+        session, now = drawn
+        keys = [(not a.overdue, utc(a.due)) for a in next_actions(session, now)]
+        assert sorted(keys) == keys
+
+    @given(any_session_and_instant | elsewhere_and_instant)
+    def test_overdue_means_due_strictly_before_the_instant_asked(
+        self, drawn: tuple[Session, dt.datetime]
+    ) -> None:
+        session, now = drawn
+        for action in next_actions(session, now):
+            assert action.overdue == (utc(action.due) < utc(now))
+            assert session.policy.timezone == action.due.timezone_name  # T6
+
+    @given(any_session_and_instant | elsewhere_and_instant)
+    def test_no_action_is_due_before_the_session_was_requested(
+        self, drawn: tuple[Session, dt.datetime]
+    ) -> None:
+        """Issue: "No action is due before the session was requested"."""
+        session, now = drawn
+        found = next_actions(session, now)
+        if utc(now) < utc(session.requested_at):
+            assert () == found
+        for action in found:
+            assert utc(action.due) >= utc(session.requested_at)
+
+    @given(any_session_and_instant)
+    def test_a_recorded_fact_never_reappears_as_an_action(
+        self, drawn: tuple[Session, dt.datetime]
+    ) -> None:
+        """Issue: "Facts already recorded close their action"."""
+        session, now = drawn
+        kinds = {a.kind for a in next_actions(session, now)}
+        for fact, closed in CLOSED_BY.items():
+            if getattr(session, fact) is not None:
+                assert set() == kinds & closed, fact
+
+    @given(sessions(stage=Stage.CANCELLED).flatmap(with_instant))
+    def test_a_cancelled_session_only_keeps_the_invoicing_of_a_fee(
+        self, drawn: tuple[Session, dt.datetime]
+    ) -> None:
+        """Issue: "A cancelled session only has what cancellation leaves (invoicing a fee)"."""
+        session, now = drawn
+        for action in next_actions(session, now):
+            assert ActionKind.INVOICE_FEES is action.kind
+            assert action.fee is not None
+            assert action.fee > 0
+
+    @given(any_session_and_instant | elsewhere_and_instant)
+    def test_the_answer_is_the_same_whichever_clock_the_instant_is_given_on(
+        self, drawn: tuple[Session, dt.datetime]
+    ) -> None:
+        """T1, T6: an instant is an instant; what comes back is on the policy's clock."""
+        session, now = drawn
+        expected = [
+            (a.kind, a.due.isoformat(), a.overdue, a.fee, a.count, a.consequence("fr"))
+            for a in next_actions(session, now)
+        ]
+        for other in on_clocks(now):
+            assert expected == [
+                (a.kind, a.due.isoformat(), a.overdue, a.fee, a.count, a.consequence("fr"))
+                for a in next_actions(session, other)
+            ]
+
+    @given(any_session_and_instant)
+    def test_every_action_reads_in_the_three_languages(
+        self, drawn: tuple[Session, dt.datetime]
+    ) -> None:
+        session, now = drawn
+        for action in next_actions(session, now):
+            for lang in LANGUAGES:
+                assert action.title(lang)
+                text = action.consequence(lang)
+                assert "{" not in text
+                assert "None" not in text
+
+
+class TestPredicates:
+    @given(registrations())
+    def test_registration_decisions_never_raise_and_explain_every_refusal(
+        self, drawn: tuple[Session, dt.datetime, Participant, HrAccount]
+    ) -> None:
+        """Every refusal has at least one reason, each in French, Dutch and English."""
+        session, now, person, account = drawn
+        assert_explained(can_register(session, person, now, by=account))
+        assert_explained(can_unregister(session, person, now, by=account))
+        assert_explained(can_manage_participants(account, session))
+
+    @given(any_session_and_instant)
+    def test_cancel_and_confirm_decisions_never_raise_and_explain_every_refusal(
+        self, drawn: tuple[Session, dt.datetime]
+    ) -> None:
+        session, now = drawn
+        assert_explained(can_cancel(session, now))
+        for slot in session.proposed_slots:
+            assert_explained(can_confirm_slot(session, slot, now))
+
+    @given(
+        st.builds(
+            lambda company, submitted: Company(
+                company.number, company.name, training_plan_submitted_at=submitted
+            ),
+            st.just(Company("0403.170.701", "Acme SA")),
+            st.none() | st.datetimes(timezones=st.just(dt.UTC)),
+        ),
+        trainings(),
+        st.integers(-3, 20),
+        st.datetimes(timezones=st.sampled_from([dt.UTC, KOLKATA, CHATHAM])),
+        policies(),
+    )
+    def test_request_decisions_explain_every_refusal(
+        self,
+        company: Company,
+        training: Training,
+        planned: int,
+        now: dt.datetime,
+        policy: Policy,
+    ) -> None:
+        """R1, R2: every unmet condition is a reason."""
+        decision = can_request(company, training, planned, now, policy=policy)
+        assert_explained(decision)
+        expected = (
+            (company.training_plan_submitted_at is None
+             or utc(company.training_plan_submitted_at) > utc(now))
+            + (not training.in_digital_offer)
+            + (planned < policy.min_participants)
+        )  # fmt: skip
+        assert expected == len(decision.reasons)
+
+    @given(registrations())
+    def test_decisions_are_the_same_whichever_clock_the_instant_is_given_on(
+        self, drawn: tuple[Session, dt.datetime, Participant, HrAccount]
+    ) -> None:
+        session, now, person, account = drawn
+        expected = as_rows(can_register(session, person, now, by=account))
+        cancelling = as_rows(can_cancel(session, now))
+        for other in on_clocks(now):
+            assert expected == as_rows(can_register(session, person, other, by=account))
+            assert cancelling == as_rows(can_cancel(session, other))
+
+    @given(
+        sessions(stage=Stage.REGISTRATION_OPEN).flatmap(
+            lambda s: st.tuples(st.just(s), instants_near(s), participants())
+        )
+    )
+    def test_an_entitled_account_may_register_exactly_while_the_window_is_open(
+        self, drawn: tuple[Session, dt.datetime, Participant]
+    ) -> None:
+        """R8: "from the date confirmation until D-3 included"."""
+        session, now, person = drawn
+        entitled = HrAccount(
+            "hr@example.be", session.company, has_hr_function=True, tos_completed=True
+        )
+        expected = schedule(session).registration_is_open(now) and person not in (
+            session.participants
+        )
+        assert expected == bool(can_register(session, person, now, by=entitled))
+
+
+class TestTransitions:
+    @given(registrations())
+    def test_a_refused_registration_carries_the_decision_and_changes_nothing(
+        self, drawn: tuple[Session, dt.datetime, Participant, HrAccount]
+    ) -> None:
+        """Issue: "A transition that is not allowed leaves nothing half-done"."""
+        session, now, person, account = drawn
+        before = session.evolve()
+        decision = can_register(session, person, now, by=account)
+        if decision:
+            after = register(session, person, now, by=account)
+            assert (*session.participants, person) == after.participants
+        else:
+            with pytest.raises(TransitionRefusedError) as caught:
+                register(session, person, now, by=account)
+            assert decision == caught.value.decision
+            assert person.national_number.reveal() not in str(caught.value)
+        assert before == session
+
+    @given(any_session_and_instant)
+    def test_cancelling_is_allowed_exactly_before_the_class_of_a_live_session(
+        self, drawn: tuple[Session, dt.datetime]
+    ) -> None:
+        """R15: "Cancelling at or after the class start is refused"."""
+        session, now = drawn
+        decision = can_cancel(session, now)
+        live = session.cancelled_at is None and utc(now) >= utc(session.requested_at)
+        if session.confirmed_slot is not None:
+            live = live and utc(now) < utc(schedule(session).start)
+        assert live == bool(decision)
+        if decision:
+            cancelled_at = cancel(session, now).cancelled_at
+            assert cancelled_at is not None
+            assert utc(now) == utc(cancelled_at)

@@ -1,0 +1,184 @@
+"""Decisions and their reasons: truthiness, machine codes, figures and the three languages."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pendulum
+import pytest
+
+from incompany_rules import (
+    Decision,
+    InvalidTypeError,
+    InvalidValueError,
+    Reason,
+    ReasonCode,
+    TransitionRefusedError,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+CLOSED = pendulum.datetime(2026, 3, 30, tz="Europe/Brussels")
+
+
+class TestReasonCode:
+    def test_codes_are_strings_equal_to_their_stable_value(self) -> None:
+        """A machine code compares equal to its string, so it can be stored and matched as text."""
+        assert "registration_closed" == f"{ReasonCode.REGISTRATION_CLOSED}"
+        assert {"registration_closed"} == {ReasonCode.REGISTRATION_CLOSED}
+        assert ReasonCode.REGISTRATION_CLOSED is ReasonCode("registration_closed")
+
+    def test_every_code_is_lower_snake_case_and_unique(self) -> None:
+        values = [code.value for code in ReasonCode]
+        assert len(values) == len(set(values))
+        for value in values:
+            assert value == value.lower()
+            assert " " not in value
+
+
+class TestReason:
+    @pytest.mark.parametrize("code", list(ReasonCode))
+    def test_every_code_has_a_text_in_french_dutch_and_english(self, code: ReasonCode) -> None:
+        """Each reason reads in the three languages, with its figures filled in."""
+        reason = Reason(code, "R8", at=CLOSED, count=4, limit=3, subject="*********28")
+        texts = [reason.text(lang) for lang in ("fr", "nl", "en")]
+        assert 3 == len(set(texts))
+        for text in texts:
+            assert "{" not in text
+            assert "None" not in text
+
+    def test_the_deadline_is_written_on_its_own_clock(self) -> None:
+        reason = Reason(ReasonCode.REGISTRATION_CLOSED, "R8", at=CLOSED, limit=3)
+        assert "Registration closed on 30/03/2026 at 00:00 (end of D-3)." == reason.text("en")
+        assert (
+            "Les inscriptions sont clôturées depuis le 30/03/2026 à 00:00 (fin de J-3)."
+            == reason.text("fr")
+        )
+
+    def test_counts_are_written_in_the_text(self) -> None:
+        reason = Reason(ReasonCode.TOO_FEW_PARTICIPANTS, "R1", count=4, limit=6)
+        assert "4 planned participants, at least 6 are needed." == reason.text()
+
+    def test_an_unknown_language_is_refused(self) -> None:
+        reason = Reason(ReasonCode.NO_HR_FUNCTION, "R5")
+        with pytest.raises(InvalidValueError, match=r"Invalid lang: expected 'fr', 'nl' or 'en'"):
+            reason.text("de")  # type: ignore[arg-type]
+
+    def test_a_code_given_as_its_string_becomes_the_enum(self) -> None:
+        assert ReasonCode.NO_HR_FUNCTION is Reason("no_hr_function", "R5").code
+
+    def test_the_instant_must_be_a_pendulum_instant(self) -> None:
+        with pytest.raises(InvalidTypeError, match=r"Reason.at"):
+            Reason(ReasonCode.NO_HR_FUNCTION, "R5", at="2026-03-30")
+
+    def test_str_names_the_rule_and_the_code(self) -> None:
+        assert "R5 no_hr_function: The myCefora account does not have the HR function." == str(
+            Reason(ReasonCode.NO_HR_FUNCTION, "R5")
+        )
+
+
+class TestDecision:
+    def test_an_allowed_decision_is_truthy_and_has_no_reason(self) -> None:
+        decision = Decision.allow()
+        assert decision
+        assert () == decision.reasons
+        assert "" == decision.text()
+
+    def test_a_refusal_is_falsy_and_lists_every_reason_in_order(self) -> None:
+        first = Reason(ReasonCode.NO_HR_FUNCTION, "R5")
+        second = Reason(ReasonCode.TOS_NOT_COMPLETED, "R5")
+        decision = Decision.refuse(first, second)
+        assert not decision
+        assert (first, second) == decision.reasons
+        assert (ReasonCode.NO_HR_FUNCTION, ReasonCode.TOS_NOT_COMPLETED) == decision.codes
+
+    def test_from_reasons_allows_when_there_is_no_reason(self) -> None:
+        assert Decision.allow() == Decision.from_reasons([])
+        assert not Decision.from_reasons([Reason(ReasonCode.OTHER_COMPANY, "R5")])
+
+    def test_the_text_joins_the_reasons_in_the_language_asked(self) -> None:
+        decision = Decision.refuse(
+            Reason(ReasonCode.NO_HR_FUNCTION, "R5"), Reason(ReasonCode.TOS_NOT_COMPLETED, "R5")
+        )
+        assert (
+            "De myCefora-account heeft de HR-functie niet. "
+            "Het TOS-document van de account is niet ingevuld." == decision.text("nl")
+        )
+
+    @pytest.mark.parametrize(
+        ("allowed", "reasons"),
+        [
+            # allowed, yet with a reason
+            (True, (Reason(ReasonCode.NO_HR_FUNCTION, "R5"),)),
+            # refused without any reason
+            (False, ()),
+        ],
+    )
+    def test_allowed_and_reasons_must_agree(
+        self, allowed: bool, reasons: tuple[Reason, ...]
+    ) -> None:
+        with pytest.raises(InvalidValueError, match=r"Invalid Decision.reasons"):
+            Decision(allowed, reasons)
+
+    def test_reasons_must_be_reasons(self) -> None:
+        with pytest.raises(InvalidTypeError, match=r"expected Reason items, got str"):
+            Decision(allowed=False, reasons=("no",))
+        with pytest.raises(InvalidTypeError, match=r"expected reasons, got int"):
+            Decision(allowed=False, reasons=3)
+
+    def test_allowed_must_be_a_bool(self) -> None:
+        with pytest.raises(InvalidTypeError, match=r"Decision.allowed"):
+            Decision(allowed=1)  # type: ignore[arg-type]
+
+    def test_decisions_are_values(self) -> None:
+        reason = Reason(ReasonCode.OTHER_COMPANY, "R5")
+        assert Decision.refuse(reason) == Decision.refuse(reason)
+        assert hash(Decision.refuse(reason)) == hash(Decision.refuse(reason))
+
+
+class TestTransitionRefusedError:
+    def test_the_error_carries_the_decision_and_reads_its_reasons(self) -> None:
+        decision = Decision.refuse(Reason(ReasonCode.REGISTRATION_CLOSED, "R8", at=CLOSED, limit=3))
+        error = TransitionRefusedError("register", decision)
+        assert decision is error.decision
+        assert isinstance(error, ValueError)
+        assert "register" == error.field
+        assert (
+            "Invalid register: refused (R8 registration_closed: "
+            "Registration closed on 30/03/2026 at 00:00 (end of D-3).)" == str(error)
+        )
+
+
+class TestReasonValidation:
+    @pytest.mark.parametrize(
+        ("build", "error", "field"),
+        [
+            (lambda: Reason("closed", "R8"), InvalidValueError, "Reason.code"),
+            (
+                lambda: Reason(ReasonCode.NO_HR_FUNCTION, 5),  # type: ignore[arg-type]
+                InvalidTypeError,
+                "Reason.rule",
+            ),
+            (
+                lambda: Reason(ReasonCode.TOO_FEW_PARTICIPANTS, "R1", count="4"),  # type: ignore[arg-type]
+                InvalidTypeError,
+                "Reason.count",
+            ),
+            (
+                lambda: Reason(ReasonCode.TOO_FEW_PARTICIPANTS, "R1", limit=True),
+                InvalidTypeError,
+                "Reason.limit",
+            ),
+            (
+                lambda: Reason(ReasonCode.NOT_REGISTERED, "R8", subject=28),  # type: ignore[arg-type]
+                InvalidTypeError,
+                "Reason.subject",
+            ),
+        ],
+    )
+    def test_a_reason_refuses_figures_of_the_wrong_kind(
+        self, build: Callable[[], object], error: type[Exception], field: str
+    ) -> None:
+        with pytest.raises(error, match=rf"Invalid {field}:"):
+            build()

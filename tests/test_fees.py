@@ -1,0 +1,773 @@
+"""Fees and invoices (R15 late cancellation, R16 missing list, R17 shortfall, R18 overlaps)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from decimal import Decimal
+
+import pendulum
+import pytest
+
+from incompany_rules import (
+    DEFAULT_POLICY,
+    AttendanceNotRecordedError,
+    Fee,
+    FeeKind,
+    FeeReason,
+    IncompanyRulesError,
+    InvalidSessionError,
+    InvalidTypeError,
+    InvalidValueError,
+    Invoice,
+    InvoiceLine,
+    NaiveDatetimeError,
+    Participant,
+    Policy,
+    Session,
+    SessionStartedError,
+    ShortfallBasis,
+    UnregisteredAttendeeError,
+    cancellation_fee,
+    cancellation_fee_schedule,
+    fees_due,
+    missing_list_fee,
+    schedule,
+    shortfall_invoice,
+)
+from incompany_rules.examples import confirmed_session, requested_session, sample_participants
+
+BRUSSELS = pendulum.timezone("Europe/Brussels")
+TOKYO = zoneinfo.ZoneInfo("Asia/Tokyo")
+US = dt.timedelta(microseconds=1)
+
+
+def brussels(
+    year: int,
+    month: int,
+    day: int,
+    hour: int = 0,
+    minute: int = 0,
+    second: int = 0,
+    microsecond: int = 0,
+) -> pendulum.DateTime:
+    return pendulum.datetime(year, month, day, hour, minute, second, microsecond, tz=BRUSSELS)
+
+
+def session_at(
+    start: dt.datetime, people: int = 6, *, policy: Policy = DEFAULT_POLICY, **changes: object
+) -> Session:
+    """Acme's confirmed session for a class at ``start`` with ``people`` registered."""
+    session = confirmed_session(start, policy=policy).evolve(
+        participants=sample_participants(people)
+    )
+    return session.evolve(**changes) if changes else session
+
+
+# Classes on both sides of the Brussels changes of 2026 (29 March, 25 October).
+APRIL_1 = brussels(2026, 4, 1, 9)  # D-15 17/03 (+01), D-3 29/03 (the change day)
+APRIL_15 = brussels(2026, 4, 15, 9)  # D-15 31/03, D-3 12/04: all on summer time
+APRIL_13 = brussels(2026, 4, 13, 14)  # D-15 is 29/03, the change day itself
+OCTOBER_28 = brussels(2026, 10, 28, 9)  # D-15 13/10 (+02), D-3 25/10 (the change day)
+NOVEMBER_4 = brussels(2026, 11, 4, 9)  # D-15 20/10 (+02), D-3 01/11 (+01)
+
+# Each class with the last instant of D-15, the first of D-14, the last of D-3
+# and the first of D-2, on the local clock.
+DEADLINES = [
+    pytest.param(
+        APRIL_1,
+        brussels(2026, 3, 17, 23, 59, 59),
+        brussels(2026, 3, 18),
+        brussels(2026, 3, 29, 23, 59, 59),
+        brussels(2026, 3, 30),
+        id="1-april",
+    ),
+    pytest.param(
+        APRIL_15,
+        brussels(2026, 3, 31, 23, 59, 59),
+        brussels(2026, 4, 1),
+        brussels(2026, 4, 12, 23, 59, 59),
+        brussels(2026, 4, 13),
+        id="15-april",
+    ),
+    pytest.param(
+        APRIL_13,
+        brussels(2026, 3, 29, 23, 59, 59),
+        brussels(2026, 3, 30),
+        brussels(2026, 4, 10, 23, 59, 59),
+        brussels(2026, 4, 11),
+        id="13-april",
+    ),
+    pytest.param(
+        OCTOBER_28,
+        brussels(2026, 10, 13, 23, 59, 59),
+        brussels(2026, 10, 14),
+        brussels(2026, 10, 25, 23, 59, 59),
+        brussels(2026, 10, 26),
+        id="28-october",
+    ),
+    pytest.param(
+        NOVEMBER_4,
+        brussels(2026, 10, 20, 23, 59, 59),
+        brussels(2026, 10, 21),
+        brussels(2026, 11, 1, 23, 59, 59),
+        brussels(2026, 11, 2),
+        id="4-november",
+    ),
+]
+DEADLINE_NAMES = ("start", "last_free", "first_late", "last_of_d3", "first_of_d2")
+
+
+class TestCancellationFee:
+    @pytest.mark.parametrize(DEADLINE_NAMES, DEADLINES)
+    def test_cancelling_is_free_until_the_end_of_d_minus_15_then_costs_375(
+        self,
+        start: pendulum.DateTime,
+        last_free: pendulum.DateTime,
+        first_late: pendulum.DateTime,
+        last_of_d3: pendulum.DateTime,
+        first_of_d2: pendulum.DateTime,
+    ) -> None:
+        """23:59:59 on D-15 is free; 00:00 on D-14, D-3, D-2 and 1 µs before the start cost 375."""
+        session = session_at(start)
+        assert (False, Decimal(0)) == (
+            cancellation_fee(session, last_free).owed,
+            cancellation_fee(session, last_free).amount,
+        )
+        for when in (first_late, last_of_d3, first_of_d2, start - US):
+            fee = cancellation_fee(session, when)
+            assert (True, Decimal(375), "R15", FeeReason.LATE_CANCELLATION) == (
+                fee.owed,
+                fee.amount,
+                fee.rule,
+                fee.reason,
+            )
+
+    @pytest.mark.parametrize(DEADLINE_NAMES, DEADLINES)
+    def test_cancelling_at_or_after_the_start_is_refused(
+        self,
+        start: pendulum.DateTime,
+        last_free: pendulum.DateTime,
+        first_late: pendulum.DateTime,
+        last_of_d3: pendulum.DateTime,
+        first_of_d2: pendulum.DateTime,
+    ) -> None:
+        """The start instant itself is too late: the session has started."""
+        del last_free, first_late, last_of_d3, first_of_d2
+        session = session_at(start)
+        for when in (start, start + US, start.add(days=3)):
+            with pytest.raises(SessionStartedError, match=r"^Invalid when: the class started") as e:
+                cancellation_fee(session, when)
+            assert "when" == e.value.field
+
+    # Each row: when, expressed on another clock, and whether it costs 375.
+    @pytest.mark.parametrize(
+        ("when", "owed"),
+        [
+            # 23:59:59 on 17 March in Brussels (+01:00) is 22:59:59 UTC
+            (pendulum.datetime(2026, 3, 17, 22, 59, 59, tz="UTC"), False),
+            (pendulum.datetime(2026, 3, 17, 23, tz="UTC"), True),
+            # the same instants in Tokyo (+09:00), as plain zoneinfo datetimes
+            (dt.datetime(2026, 3, 18, 7, 59, 59, 999999, tzinfo=TOKYO), False),
+            (dt.datetime(2026, 3, 18, 8, tzinfo=TOKYO), True),
+            # a fixed offset
+            (dt.datetime(2026, 3, 18, tzinfo=dt.timezone(dt.timedelta(hours=1))), True),
+        ],
+    )
+    def test_the_deadline_is_an_instant_whatever_clock_gives_when(
+        self, when: dt.datetime, owed: bool
+    ) -> None:
+        """The end of D-15 is read on the Brussels clock, whatever the clock of ``when``."""
+        fee = cancellation_fee(session_at(APRIL_1), when)
+        assert owed == fee.owed
+        assert fee.arises_at is not None
+        assert "Europe/Brussels" == fee.arises_at.timezone_name
+        assert when == fee.arises_at
+
+    def test_after_the_missing_list_charge_cancelling_costs_nothing_more(self) -> None:
+        """R18: with no list at 00:00 on D-2 the R16 charge arose first; cancelling adds nothing."""
+        session = session_at(APRIL_1, people=0)
+        before = cancellation_fee(session, brussels(2026, 3, 29, 23, 59, 59))
+        after = cancellation_fee(session, brussels(2026, 3, 30))
+        assert (True, "R15", Decimal(375)) == (before.owed, before.rule, before.amount)
+        assert (False, "R18", FeeReason.LIST_CHARGED_FIRST, Decimal(0)) == (
+            after.owed,
+            after.rule,
+            after.reason,
+            after.amount,
+        )
+
+    def test_a_session_confirmed_after_registration_closed_still_pays_a_late_cancellation(
+        self,
+    ) -> None:
+        """No registration window, so no R16 charge that could come first (R18)."""
+        session = confirmed_session(APRIL_1).evolve(dates_confirmed_at=brussels(2026, 3, 30, 10))
+        assert Decimal(375) == cancellation_fee(session, brussels(2026, 3, 31)).amount
+
+    def test_the_amount_is_the_sessions_policy(self) -> None:
+        """A session keeps the fee of the policy it was requested under."""
+        policy = DEFAULT_POLICY.evolve(late_cancellation_fee="400.00")
+        fee = cancellation_fee(session_at(APRIL_1, policy=policy), brussels(2026, 3, 18))
+        assert (Decimal("400.00"), Decimal("400.00"), 1) == (
+            fee.amount,
+            fee.unit_price,
+            fee.quantity,
+        )
+
+    def test_a_free_fee_still_carries_the_price_it_avoided(self) -> None:
+        fee = cancellation_fee(session_at(APRIL_1), brussels(2026, 3, 1))
+        assert (0, Decimal(375), Decimal(0)) == (fee.quantity, fee.unit_price, fee.amount)
+        assert brussels(2026, 3, 18) == fee.deadline
+
+    def test_a_policy_with_other_days_moves_the_deadline(self) -> None:
+        """Free until the end of D-10 with ``free_cancellation_days_before=10``."""
+        session = session_at(APRIL_1, policy=Policy(free_cancellation_days_before=10))
+        assert not cancellation_fee(session, brussels(2026, 3, 22, 23, 59, 59)).owed
+        assert cancellation_fee(session, brussels(2026, 3, 23)).owed
+
+    def test_cancelling_a_session_without_dates_is_free(self) -> None:
+        fee = cancellation_fee(requested_session(APRIL_1), brussels(2026, 3, 31))
+        assert (False, FeeReason.NO_DATES, None) == (fee.owed, fee.reason, fee.deadline)
+
+    @pytest.mark.parametrize(
+        ("lang", "free", "late"),
+        [
+            (
+                "fr",
+                "Annulation gratuite : notifiée avant le 18/03/2026 00:00",
+                "Annulation tardive (à partir du 18/03/2026 00:00) : 375,00 EUR",
+            ),
+            (
+                "nl",
+                "Kosteloze annulering: gemeld vóór 18/03/2026 00:00",
+                "Late annulering (vanaf 18/03/2026 00:00): 375,00 EUR",
+            ),
+            (
+                "en",
+                "Free cancellation: notified before 18/03/2026 00:00",
+                "Late cancellation (from 18/03/2026 00:00): 375.00 EUR",
+            ),
+        ],
+    )
+    def test_the_fee_explains_itself_in_three_languages(
+        self, lang: str, free: str, late: str
+    ) -> None:
+        session = session_at(APRIL_1)
+        assert free == cancellation_fee(session, brussels(2026, 3, 1)).describe(lang)  # type: ignore[arg-type]
+        assert late == cancellation_fee(session, brussels(2026, 3, 20)).describe(lang)  # type: ignore[arg-type]
+
+    def test_an_unknown_language_is_refused(self) -> None:
+        fee = cancellation_fee(session_at(APRIL_1), brussels(2026, 3, 1))
+        with pytest.raises(InvalidValueError, match=r"^Invalid lang: expected 'fr', 'nl' or 'en'"):
+            fee.describe("de")  # type: ignore[arg-type]
+
+    # Each row: what is passed as ``when``, and the error expected.
+    @pytest.mark.parametrize(
+        ("when", "error"),
+        [
+            (dt.datetime(2026, 3, 18, 9), NaiveDatetimeError),
+            (pendulum.naive(2026, 3, 18, 9), NaiveDatetimeError),
+            (dt.date(2026, 3, 18), InvalidTypeError),
+            ("2026-03-18T09:00:00+01:00", InvalidTypeError),
+            (None, InvalidTypeError),
+        ],
+    )
+    def test_when_must_be_an_aware_instant(self, when: object, error: type[Exception]) -> None:
+        with pytest.raises(error, match=r"^Invalid when: expected a timezone-aware datetime"):
+            cancellation_fee(session_at(APRIL_1), when)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("thing", [None, "IC-2026-0042/G1", 42])
+    def test_anything_but_a_session_is_refused(self, thing: object) -> None:
+        with pytest.raises(InvalidTypeError, match=r"^Invalid session: expected a Session"):
+            cancellation_fee(thing, brussels(2026, 3, 1))  # type: ignore[arg-type]
+
+
+class TestCancellationFeeSchedule:
+    @pytest.mark.parametrize(DEADLINE_NAMES, DEADLINES)
+    def test_a_session_with_a_list_is_free_then_375_until_the_start(
+        self,
+        start: pendulum.DateTime,
+        last_free: pendulum.DateTime,
+        first_late: pendulum.DateTime,
+        last_of_d3: pendulum.DateTime,
+        first_of_d2: pendulum.DateTime,
+    ) -> None:
+        """Two steps: free until 00:00 on D-14, then 375 EUR until the class start."""
+        del last_of_d3, first_of_d2
+        free, late = cancellation_fee_schedule(session_at(start))
+        assert (None, first_late, False, Decimal(0)) == (
+            free.starts,
+            free.ends,
+            free.owed,
+            free.amount,
+        )
+        assert (first_late, start, True, Decimal(375), "R15") == (
+            late.starts,
+            late.ends,
+            late.owed,
+            late.amount,
+            late.rule,
+        )
+        assert last_free.replace(second=0) == free.last_minute
+
+    @pytest.mark.parametrize(DEADLINE_NAMES, DEADLINES)
+    def test_a_session_without_a_list_costs_nothing_more_from_d_minus_2(
+        self,
+        start: pendulum.DateTime,
+        last_free: pendulum.DateTime,
+        first_late: pendulum.DateTime,
+        last_of_d3: pendulum.DateTime,
+        first_of_d2: pendulum.DateTime,
+    ) -> None:
+        """R18: from 00:00 on D-2 the missing list charge is owed, and cancelling adds nothing."""
+        del last_free, last_of_d3
+        steps = cancellation_fee_schedule(session_at(start, people=0))
+        assert [
+            (None, first_late, FeeReason.FREE_CANCELLATION),
+            (first_late, first_of_d2, FeeReason.LATE_CANCELLATION),
+            (first_of_d2, start, FeeReason.LIST_CHARGED_FIRST),
+        ] == [(s.starts, s.ends, s.reason) for s in steps]
+
+    def test_each_step_agrees_with_cancellation_fee(self) -> None:
+        session = session_at(APRIL_1, people=0)
+        for step in cancellation_fee_schedule(session):
+            probes = [step.ends - US] if step.starts is None else [step.starts, step.ends - US]
+            for when in probes:
+                assert step.amount == cancellation_fee(session, when).amount
+
+    def test_a_deadline_after_the_class_start_leaves_one_free_step(self) -> None:
+        """With free cancellation until the end of D-0, the class starts first."""
+        policy = Policy(free_cancellation_days_before=0, registration_days_before=0)
+        (step,) = cancellation_fee_schedule(session_at(APRIL_1, policy=policy))
+        assert (None, APRIL_1, False) == (step.starts, step.ends, step.owed)
+
+    @pytest.mark.parametrize(
+        ("lang", "expected"),
+        [
+            (
+                "fr",
+                [
+                    "Annulation gratuite jusqu'au mardi 17 mars 2026, 23:59",
+                    "Annuler coûte 375,00 EUR du mercredi 18 mars 2026, 00:00 au dimanche 29 mars 2026, 23:59",
+                    "Annuler ne coûte rien de plus du lundi 30 mars 2026, 00:00 au mercredi 1 avril 2026, 08:59 : la liste des participants manque",
+                ],
+            ),
+            (
+                "nl",
+                [
+                    "Kosteloos annuleren tot dinsdag 17 maart 2026, 23:59",
+                    "Annuleren kost 375,00 EUR van woensdag 18 maart 2026, 00:00 tot zondag 29 maart 2026, 23:59",
+                    "Annuleren kost niets meer van maandag 30 maart 2026, 00:00 tot woensdag 1 april 2026, 08:59: de deelnemerslijst ontbreekt",
+                ],
+            ),
+        ],
+    )
+    def test_steps_spell_their_dates_for_an_application(
+        self, lang: str, expected: list[str]
+    ) -> None:
+        steps = cancellation_fee_schedule(session_at(APRIL_1, people=0))
+        assert expected == [s.describe(lang) for s in steps]  # type: ignore[arg-type]
+
+    def test_a_session_without_dates_has_no_schedule(self) -> None:
+        with pytest.raises(InvalidSessionError, match=r"confirmed_slot"):
+            cancellation_fee_schedule(requested_session(APRIL_1))
+
+
+class TestMissingListFee:
+    @pytest.mark.parametrize(DEADLINE_NAMES, DEADLINES)
+    def test_no_participant_when_registration_closes_costs_375_at_00_00_on_d_minus_2(
+        self,
+        start: pendulum.DateTime,
+        last_free: pendulum.DateTime,
+        first_late: pendulum.DateTime,
+        last_of_d3: pendulum.DateTime,
+        first_of_d2: pendulum.DateTime,
+    ) -> None:
+        del last_free, first_late, last_of_d3
+        fee = missing_list_fee(session_at(start, people=0))
+        assert (True, Decimal(375), "R16", first_of_d2) == (
+            fee.owed,
+            fee.amount,
+            fee.rule,
+            fee.arises_at,
+        )
+        assert first_of_d2.isoformat() == fee.arises_at.isoformat()  # type: ignore[union-attr]
+
+    @pytest.mark.parametrize("people", [1, 5, 6, 7])
+    def test_one_registered_participant_is_a_list(self, people: int) -> None:
+        fee = missing_list_fee(session_at(APRIL_1, people=people))
+        assert (False, FeeReason.LIST_RECEIVED, Decimal(0)) == (fee.owed, fee.reason, fee.amount)
+
+    @pytest.mark.parametrize(DEADLINE_NAMES, DEADLINES)
+    def test_a_session_cancelled_before_registration_closes_owes_no_list(
+        self,
+        start: pendulum.DateTime,
+        last_free: pendulum.DateTime,
+        first_late: pendulum.DateTime,
+        last_of_d3: pendulum.DateTime,
+        first_of_d2: pendulum.DateTime,
+    ) -> None:
+        """R18: cancelled at 23:59:59 on D-3, no list; cancelled at 00:00 on D-2, it owes one."""
+        del last_free, first_late
+        early = missing_list_fee(session_at(start, people=0, cancelled_at=last_of_d3))
+        late = missing_list_fee(session_at(start, people=0, cancelled_at=first_of_d2))
+        assert (False, "R18", FeeReason.CANCELLED_BEFORE_LIST) == (
+            early.owed,
+            early.rule,
+            early.reason,
+        )
+        assert (True, "R16") == (late.owed, late.rule)
+
+    def test_dates_confirmed_after_registration_closed_owe_no_list(self) -> None:
+        session = confirmed_session(APRIL_1).evolve(dates_confirmed_at=brussels(2026, 3, 30))
+        fee = missing_list_fee(session)
+        assert (False, FeeReason.NO_REGISTRATION_WINDOW) == (fee.owed, fee.reason)
+
+    def test_a_session_without_dates_owes_no_list(self) -> None:
+        fee = missing_list_fee(requested_session(APRIL_1))
+        assert (False, FeeReason.NO_REGISTRATION_WINDOW, None) == (
+            fee.owed,
+            fee.reason,
+            fee.arises_at,
+        )
+
+    def test_the_amount_is_the_sessions_policy(self) -> None:
+        policy = DEFAULT_POLICY.evolve(missing_list_fee="300")
+        assert Decimal(300) == missing_list_fee(session_at(APRIL_1, 0, policy=policy)).amount
+
+    def test_the_fee_explains_itself(self) -> None:
+        fee = missing_list_fee(session_at(APRIL_1, people=0))
+        assert "Liste des participants manquante le 30/03/2026 00:00 : 375,00 EUR" == (
+            fee.describe()
+        )
+        assert "Geen deelnemerslijst op 30/03/2026 00:00: 375,00 EUR" == fee.describe("nl")
+
+    def test_anything_but_a_session_is_refused(self) -> None:
+        with pytest.raises(InvalidTypeError, match=r"^Invalid session"):
+            missing_list_fee("IC-2026-0042/G1")  # type: ignore[arg-type]
+
+
+def held(
+    people: int = 7,
+    attended: int | None = None,
+    *,
+    policy: Policy = DEFAULT_POLICY,
+    **changes: object,
+) -> Session:
+    """A class on 1 April 2026 with ``people`` registered and the first ``attended`` present."""
+    session = session_at(APRIL_1, people, policy=policy, **changes)
+    if attended is None:
+        return session
+    return session.evolve(attendance=session.participants[:attended])
+
+
+class TestShortfallInvoice:
+    # Each row: attendees out of 7 registered, and the shortfall (150 EUR per
+    # person below 6).
+    @pytest.mark.parametrize(
+        ("attended", "missing", "total"),
+        [
+            (0, 6, Decimal(900)),
+            (1, 5, Decimal(750)),
+            (5, 1, Decimal(150)),
+            (6, 0, Decimal(0)),
+            (7, 0, Decimal(0)),
+        ],
+    )
+    def test_each_person_missing_below_6_costs_150(
+        self, attended: int, missing: int, total: Decimal
+    ) -> None:
+        invoice = shortfall_invoice(held(attended=attended))
+        assert total == invoice.total
+        assert ([missing] if missing else []) == [line.quantity for line in invoice]
+
+    @pytest.mark.parametrize("count", [0, 1, 5, 6, 7])
+    def test_attended_may_be_participants_national_numbers_or_a_count(self, count: int) -> None:
+        session = held()
+        people = session.participants[:count]
+        numbers = [p.national_number for p in people]
+        expected = shortfall_invoice(session, attended=count)
+        assert expected == shortfall_invoice(session, attended=people)
+        assert expected == shortfall_invoice(session, attended=numbers)
+        assert expected == shortfall_invoice(session.evolve(attendance=numbers))
+
+    def test_the_line_says_how_many_at_what_price_and_arises_at_the_class_end(self) -> None:
+        (line,) = shortfall_invoice(held(attended=4))
+        assert (FeeKind.SHORTFALL, "R17", 2, Decimal(150), Decimal(300)) == (
+            line.kind,
+            line.rule,
+            line.quantity,
+            line.unit_price,
+            line.amount,
+        )
+        assert "2026-04-01T12:30:00+02:00" == line.arises_at.isoformat()
+
+    def test_an_attendee_counts_once(self) -> None:
+        session = held()
+        twice = [session.participants[0], session.participants[0].national_number]
+        assert Decimal(750) == shortfall_invoice(session, attended=twice).total
+
+    def test_the_policy_sets_the_minimum_and_the_price(self) -> None:
+        policy = DEFAULT_POLICY.evolve(min_participants=8, shortfall_fee_per_person="160.50")
+        invoice = shortfall_invoice(held(attended=5, policy=policy))
+        assert Decimal("481.50") == invoice.total
+
+    def test_the_registered_basis_counts_registrations_not_attendance(self) -> None:
+        policy = DEFAULT_POLICY.evolve(shortfall_basis=ShortfallBasis.REGISTERED)
+        assert Decimal(150) == shortfall_invoice(held(5, policy=policy)).total
+        assert Decimal(150) == shortfall_invoice(held(5, attended=0, policy=policy)).total
+
+    def test_without_recorded_or_given_attendance_the_shortfall_cannot_be_counted(self) -> None:
+        with pytest.raises(AttendanceNotRecordedError, match=r"^Invalid attended: .*none"):
+            shortfall_invoice(held())
+
+    def test_a_stranger_in_the_attendance_is_refused_without_showing_the_number(self) -> None:
+        stranger = Participant("93.03.03-333.96", "stranger@acme.example")
+        with pytest.raises(UnregisteredAttendeeError, match=r"not registered: \*+96$") as e:
+            shortfall_invoice(held(people=6), attended=[stranger])
+        assert "93030333396" not in str(e.value)
+        assert isinstance(e.value, ValueError)
+
+    # Each row: a bad ``attended`` and the error it raises.
+    @pytest.mark.parametrize(
+        ("attended", "error", "match"),
+        [
+            (8, UnregisteredAttendeeError, r"8 attendees but only 7 registered"),
+            (-1, InvalidValueError, r"expected a count >= 0"),
+            (True, InvalidTypeError, r"expected participants, national numbers or a count"),
+            ("85.07.30-033.28", InvalidTypeError, r"got str"),
+            (6.0, InvalidTypeError, r"got float"),
+            (["85.07.30-033.28"], InvalidTypeError, r"expected Participant or NationalNumber"),
+        ],
+    )
+    def test_bad_attendance_is_refused(
+        self, attended: object, error: type[IncompanyRulesError], match: str
+    ) -> None:
+        with pytest.raises(error, match=r"^Invalid attended: .*" + match):
+            shortfall_invoice(held(), attended=attended)
+
+    @pytest.mark.parametrize(
+        "session",
+        [
+            pytest.param(held(attended=0, cancelled_at=brussels(2026, 3, 1)), id="cancelled"),
+            pytest.param(held(people=0), id="no-list"),
+            pytest.param(requested_session(APRIL_1), id="no-dates"),
+        ],
+    )
+    def test_a_session_not_held_owes_no_shortfall(self, session: Session) -> None:
+        """R18: cancelled, or without a list at D-3, the class is not held."""
+        assert Invoice() == shortfall_invoice(session, attended=0)
+        assert Invoice() == shortfall_invoice(session)
+
+
+class TestFeesDue:
+    @pytest.mark.parametrize(DEADLINE_NAMES, DEADLINES)
+    def test_the_missing_list_charge_is_owed_from_00_00_on_d_minus_2(
+        self,
+        start: pendulum.DateTime,
+        last_free: pendulum.DateTime,
+        first_late: pendulum.DateTime,
+        last_of_d3: pendulum.DateTime,
+        first_of_d2: pendulum.DateTime,
+    ) -> None:
+        """23:59:59 on D-3: nothing yet; 00:00 on D-2: 375 EUR under R16."""
+        del last_free, first_late
+        session = session_at(start, people=0)
+        assert Invoice() == fees_due(session, last_of_d3)
+        (line,) = fees_due(session, first_of_d2)
+        assert (FeeKind.MISSING_LIST, "R16", Decimal(375), first_of_d2) == (
+            line.kind,
+            line.rule,
+            line.amount,
+            line.arises_at,
+        )
+
+    @pytest.mark.parametrize(DEADLINE_NAMES, DEADLINES)
+    def test_a_late_cancellation_is_owed_once_notified(
+        self,
+        start: pendulum.DateTime,
+        last_free: pendulum.DateTime,
+        first_late: pendulum.DateTime,
+        last_of_d3: pendulum.DateTime,
+        first_of_d2: pendulum.DateTime,
+    ) -> None:
+        del last_of_d3, first_of_d2
+        free = session_at(start, cancelled_at=last_free)
+        late = session_at(start, cancelled_at=first_late)
+        after = start.add(days=30)
+        assert Invoice() == fees_due(free, after)
+        assert Invoice() == fees_due(late, first_late - US)  # not notified yet
+        for now in (first_late, start - US, start, after):
+            assert [(FeeKind.LATE_CANCELLATION, "R15", Decimal(375))] == [
+                (line.kind, line.rule, line.amount) for line in fees_due(late, now)
+            ]
+
+    # Each row: when a session without a list is cancelled, and the one charge it owes.
+    @pytest.mark.parametrize(
+        ("cancelled_at", "expected"),
+        [
+            (brussels(2026, 3, 17, 23, 59, 59), []),
+            (brussels(2026, 3, 18), [(FeeKind.LATE_CANCELLATION, "R15")]),
+            (brussels(2026, 3, 29, 23, 59, 59), [(FeeKind.LATE_CANCELLATION, "R15")]),
+            (brussels(2026, 3, 30), [(FeeKind.MISSING_LIST, "R16")]),
+            (APRIL_1 - US, [(FeeKind.MISSING_LIST, "R16")]),
+        ],
+    )
+    def test_a_session_owes_at_most_one_375_charge(
+        self, cancelled_at: pendulum.DateTime, expected: list[tuple[FeeKind, str]]
+    ) -> None:
+        """R18: R15 or R16, whichever arises first, never both."""
+        session = session_at(APRIL_1, people=0, cancelled_at=cancelled_at)
+        invoice = fees_due(session, brussels(2026, 5, 1))
+        assert expected == [(line.kind, line.rule) for line in invoice]
+
+    # Each row: ``now`` around the class of 1 April 2026 (09:00-12:30), 4 of 7 present.
+    @pytest.mark.parametrize(
+        ("now", "total"),
+        [
+            (brussels(2026, 3, 30), Decimal(0)),
+            (APRIL_1 - US, Decimal(0)),
+            (APRIL_1, Decimal(0)),
+            (brussels(2026, 4, 1, 12, 29, 59, 999999), Decimal(0)),
+            (brussels(2026, 4, 1, 12, 30), Decimal(300)),
+            (pendulum.datetime(2026, 4, 1, 10, 30, tz="UTC"), Decimal(300)),
+            (brussels(2027, 1, 1), Decimal(300)),
+        ],
+    )
+    def test_the_shortfall_is_owed_once_the_class_has_ended(
+        self, now: pendulum.DateTime, total: Decimal
+    ) -> None:
+        assert total == fees_due(held(attended=4), now).total
+
+    def test_on_the_registered_basis_the_shortfall_needs_no_attendance(self) -> None:
+        policy = DEFAULT_POLICY.evolve(shortfall_basis="registered")
+        assert Decimal(150) == fees_due(held(5, policy=policy), brussels(2026, 4, 2)).total
+
+    def test_the_shortfall_waits_for_the_attendance(self) -> None:
+        """On the attendance basis, nothing is owed until attendance is recorded."""
+        assert Invoice() == fees_due(held(), brussels(2026, 4, 2))
+
+    def test_a_session_without_a_list_owes_no_shortfall(self) -> None:
+        """R18: no list at D-3, not held: only the missing list charge."""
+        invoice = fees_due(held(people=0), brussels(2026, 4, 2))
+        assert [FeeKind.MISSING_LIST] == [line.kind for line in invoice]
+
+    def test_a_session_without_dates_owes_nothing(self) -> None:
+        session = requested_session(APRIL_1).evolve(cancelled_at=brussels(2026, 3, 31))
+        assert Decimal(0) == fees_due(session, brussels(2026, 5, 1)).total
+
+    def test_a_cancellation_recorded_after_the_start_is_refused(self) -> None:
+        session = held(cancelled_at=APRIL_1)
+        with pytest.raises(InvalidSessionError, match=r"^Invalid Session.cancelled_at: is at or"):
+            fees_due(session, brussels(2026, 5, 1))
+
+    def test_the_same_instant_on_any_clock_owes_the_same(self) -> None:
+        session = session_at(APRIL_1, people=0)
+        closes = brussels(2026, 3, 30)
+        tokyo = dt.datetime(2026, 3, 30, 7, tzinfo=TOKYO)  # 00:00 in Brussels
+        for now in (closes, closes.in_tz("UTC"), closes.in_tz("Asia/Tokyo"), tokyo):
+            assert Decimal(375) == fees_due(session, now).total
+            assert Decimal(0) == fees_due(session, now - US).total
+
+    @pytest.mark.parametrize(
+        ("now", "error"),
+        [
+            (dt.datetime(2026, 4, 2), NaiveDatetimeError),
+            (dt.date(2026, 4, 2), InvalidTypeError),
+            (1_775_000_000, InvalidTypeError),
+        ],
+    )
+    def test_now_must_be_an_aware_instant(self, now: object, error: type[Exception]) -> None:
+        with pytest.raises(error, match=r"^Invalid now: expected a timezone-aware datetime"):
+            fees_due(held(), now)  # type: ignore[arg-type]
+
+    def test_anything_but_a_session_is_refused(self) -> None:
+        with pytest.raises(InvalidTypeError, match=r"^Invalid session"):
+            fees_due(None, brussels(2026, 4, 2))  # type: ignore[arg-type]
+
+
+class TestValues:
+    def test_an_empty_invoice_totals_decimal_zero(self) -> None:
+        total = Invoice().total
+        assert (Decimal, "0") == (type(total), str(total))
+        assert [] == list(Invoice())
+        assert "Total : 0,00 EUR" == Invoice().describe()
+
+    def test_an_invoice_adds_its_lines(self) -> None:
+        one = InvoiceLine(
+            kind=FeeKind.SHORTFALL,
+            rule="R17",
+            quantity=2,
+            unit_price=Decimal("150.25"),
+            amount=Decimal("300.50"),
+            arises_at=APRIL_1,
+        )
+        assert Decimal("601.00") == Invoice([one, one]).total
+        assert 2 == len(Invoice((one, one)))
+
+    # Each row: InvoiceLine fields that do not add up, and the field named.
+    @pytest.mark.parametrize(
+        ("quantity", "unit_price", "amount", "field"),
+        [
+            (2, Decimal(150), Decimal(150), "InvoiceLine.amount"),
+            (0, Decimal(150), Decimal(0), "InvoiceLine.quantity"),
+            (-1, Decimal(150), Decimal(-150), "InvoiceLine.quantity"),
+            (1, Decimal(-150), Decimal(-150), "InvoiceLine.unit_price"),
+            (1, 150, 150, "InvoiceLine.unit_price"),
+        ],
+    )
+    def test_a_line_must_add_up(
+        self, quantity: int, unit_price: Decimal, amount: Decimal, field: str
+    ) -> None:
+        with pytest.raises(IncompanyRulesError) as e:
+            InvoiceLine(
+                kind=FeeKind.SHORTFALL,
+                rule="R17",
+                quantity=quantity,
+                unit_price=unit_price,
+                amount=amount,
+                arises_at=APRIL_1,
+            )
+        assert field == e.value.field
+
+    def test_an_invoice_holds_only_lines(self) -> None:
+        with pytest.raises(InvalidTypeError, match=r"^Invalid Invoice.lines: expected InvoiceLine"):
+            Invoice([Decimal(375)])
+        with pytest.raises(InvalidTypeError, match=r"^Invalid Invoice.lines: expected invoice"):
+            Invoice(375)
+
+    def test_a_fee_not_owed_has_no_quantity_and_no_line(self) -> None:
+        free = cancellation_fee(session_at(APRIL_1), brussels(2026, 3, 1))
+        with pytest.raises(InvalidValueError, match=r"^Invalid Fee: a fee not owed"):
+            free.line()
+        with pytest.raises(InvalidValueError, match=r"^Invalid Fee.quantity"):
+            Fee(
+                kind=FeeKind.LATE_CANCELLATION,
+                rule="R15",
+                reason=FeeReason.FREE_CANCELLATION,
+                owed=False,
+                quantity=1,
+                unit_price=Decimal(375),
+                amount=Decimal(375),
+                arises_at=APRIL_1,
+            )
+
+    def test_an_owed_fee_becomes_an_invoice_line(self) -> None:
+        fee = cancellation_fee(session_at(APRIL_1), brussels(2026, 3, 20))
+        line = fee.line()
+        assert (fee.kind, fee.rule, fee.amount, fee.arises_at) == (
+            line.kind,
+            line.rule,
+            line.amount,
+            line.arises_at,
+        )
+
+    def test_the_schedule_dates_are_the_calendars(self) -> None:
+        """Fees read their deadlines from the session's calendar, never count days themselves."""
+        session = session_at(APRIL_15, people=0)
+        plan = schedule(session)
+        assert plan.registration_closes == missing_list_fee(session).arises_at
+        steps = cancellation_fee_schedule(session)
+        assert (plan.free_cancellation_closes, plan.registration_closes, plan.start) == tuple(
+            s.ends for s in steps
+        )

@@ -1,0 +1,431 @@
+"""The steps of the process: new sessions, or refusals that leave nothing half-done."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import pendulum
+import pytest
+
+from incompany_rules import (
+    Company,
+    HrAccount,
+    InvalidSlotError,
+    InvalidTypeError,
+    InvalidValueError,
+    NaiveDatetimeError,
+    ReasonCode,
+    Session,
+    Slot,
+    TransitionRefusedError,
+    can_cancel,
+    can_confirm_slot,
+    cancel,
+    cancel_with_fee,
+    confirm_slot,
+    propose_slots,
+    record_access_emails_sent,
+    record_attendance,
+    record_definitive_confirmation,
+    record_evaluation_sent,
+    record_fees_invoiced,
+    record_link_generated,
+    record_reminder_sent,
+    record_zoom_checked,
+    register,
+    request_session,
+    unregister,
+)
+from incompany_rules.examples import (
+    ACME,
+    ACME_HR,
+    EXCEL,
+    confirmed_session,
+    requested_session,
+    sample_participants,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+BRUSSELS = pendulum.timezone("Europe/Brussels")
+ANN, BRAM, CHLOE = sample_participants(3)
+
+
+def brussels(
+    year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0
+) -> pendulum.DateTime:
+    return pendulum.datetime(year, month, day, hour, minute, second, tz=BRUSSELS)
+
+
+START = brussels(2026, 4, 1, 9)
+CONFIRMED = confirmed_session(START)  # confirmed on 18 February 2026 at 10:00
+PLANNED = Company(ACME.number, ACME.name, training_plan_submitted_at=brussels(2026, 1, 5))
+
+
+def refused(call: Callable[[], object]) -> TransitionRefusedError:
+    with pytest.raises(TransitionRefusedError) as caught:
+        call()
+    return caught.value
+
+
+class TestRequestSession:
+    def test_an_allowed_request_becomes_a_session_with_its_policy(self) -> None:
+        now = brussels(2026, 2, 2, 10)
+        session = request_session(
+            project="IC-2026-0042",
+            group="G1",
+            company=PLANNED,
+            training=EXCEL,
+            planned_participants=8,
+            now=now,
+        )
+        assert (now, 8, (), None) == (
+            session.requested_at,
+            session.planned_participants,
+            session.proposed_slots,
+            session.confirmed_slot,
+        )
+
+    def test_a_refused_request_raises_with_every_reason(self) -> None:
+        error = refused(
+            lambda: request_session(
+                project="IC-2026-0042",
+                group="G1",
+                company=ACME,
+                training=EXCEL,
+                planned_participants=5,
+                now=brussels(2026, 2, 2, 10),
+            )
+        )
+        assert (ReasonCode.NO_TRAINING_PLAN, ReasonCode.TOO_FEW_PARTICIPANTS) == (
+            error.decision.codes
+        )
+        assert "request_session" == error.field
+
+
+class TestProposeAndConfirmSlots:
+    REQUESTED = requested_session(START).evolve(proposed_slots=())
+    FIRST = Slot(START, START.add(hours=3, minutes=30))
+    SECOND = Slot(brussels(2026, 4, 8, 13), brussels(2026, 4, 8, 16))
+
+    def test_the_trainer_proposes_slots_that_are_added_once(self) -> None:
+        session = propose_slots(self.REQUESTED, [self.FIRST], brussels(2026, 2, 5))
+        session = propose_slots(session, [self.FIRST, self.SECOND], brussels(2026, 2, 6))
+        assert (self.FIRST, self.SECOND) == session.proposed_slots
+        assert () == self.REQUESTED.proposed_slots
+
+    def test_proposing_nothing_or_not_a_slot_breaks_the_contract(self) -> None:
+        with pytest.raises(InvalidValueError, match=r"Invalid slots: expected at least one slot"):
+            propose_slots(self.REQUESTED, [], brussels(2026, 2, 5))
+        with pytest.raises(InvalidTypeError, match=r"Invalid slots: expected Slot items"):
+            propose_slots(self.REQUESTED, [START], brussels(2026, 2, 5))  # type: ignore[list-item]
+        with pytest.raises(InvalidTypeError, match=r"Invalid slots: expected a collection"):
+            propose_slots(self.REQUESTED, self.FIRST, brussels(2026, 2, 5))  # type: ignore[arg-type]
+
+    def test_a_slot_over_two_local_days_is_refused_by_the_session(self) -> None:
+        night = Slot(brussels(2026, 4, 1, 22), brussels(2026, 4, 2, 1))
+        with pytest.raises(InvalidSlotError):
+            propose_slots(self.REQUESTED, [night], brussels(2026, 2, 5))
+
+    def test_no_slot_is_proposed_once_one_is_confirmed(self) -> None:
+        error = refused(lambda: propose_slots(CONFIRMED, [self.SECOND], brussels(2026, 2, 20)))
+        assert (ReasonCode.DATES_ALREADY_CONFIRMED,) == error.decision.codes
+
+    # Each row: the slot, the instant of confirmation, the expected reasons (R3).
+    @pytest.mark.parametrize(
+        ("slot", "when", "codes"),
+        [
+            # a proposed slot, well before its class
+            (FIRST, brussels(2026, 2, 18, 10), ()),
+            # up to the last second before the class starts
+            (FIRST, brussels(2026, 4, 1, 8, 59, 59), ()),
+            (FIRST, START, (ReasonCode.SLOT_STARTED,)),
+            # a slot the trainer did not propose
+            (SECOND, brussels(2026, 2, 18, 10), (ReasonCode.SLOT_NOT_PROPOSED,)),
+            # before the request
+            (FIRST, brussels(2026, 2, 1), (ReasonCode.BEFORE_REQUEST,)),
+        ],
+    )
+    def test_only_a_proposed_slot_can_be_confirmed_before_its_class(
+        self, slot: Slot, when: pendulum.DateTime, codes: tuple[ReasonCode, ...]
+    ) -> None:
+        session = requested_session(START)
+        assert codes == can_confirm_slot(session, slot, when).codes
+        if codes:
+            assert codes == refused(lambda: confirm_slot(session, slot, when)).decision.codes
+        else:
+            confirmed = confirm_slot(session, slot, when)
+            assert (slot, when) == (confirmed.confirmed_slot, confirmed.dates_confirmed_at)
+
+    def test_a_second_confirmation_is_refused(self) -> None:
+        error = refused(lambda: confirm_slot(CONFIRMED, self.FIRST, brussels(2026, 2, 20)))
+        assert (ReasonCode.DATES_ALREADY_CONFIRMED,) == error.decision.codes
+
+    def test_a_cancelled_request_takes_no_slot(self) -> None:
+        session = requested_session(START).evolve(cancelled_at=brussels(2026, 2, 10))
+        error = refused(lambda: confirm_slot(session, self.FIRST, brussels(2026, 2, 18)))
+        assert (ReasonCode.SESSION_CANCELLED,) == error.decision.codes
+        error = refused(lambda: propose_slots(session, [self.SECOND], brussels(2026, 2, 18)))
+        assert (ReasonCode.SESSION_CANCELLED,) == error.decision.codes
+
+
+class TestRegisterAndUnregister:
+    def test_registering_adds_the_participant_at_the_end(self) -> None:
+        session = register(CONFIRMED, ANN, brussels(2026, 3, 12), by=ACME_HR)
+        session = register(session, BRAM, brussels(2026, 3, 29, 23, 59, 59), by=ACME_HR)
+        assert (ANN, BRAM) == session.participants
+
+    def test_a_refused_registration_leaves_the_session_as_it_was(self) -> None:
+        session = register(CONFIRMED, ANN, brussels(2026, 3, 12), by=ACME_HR)
+        before = session
+        error = refused(lambda: register(session, BRAM, brussels(2026, 3, 30), by=ACME_HR))
+        assert (ReasonCode.REGISTRATION_CLOSED,) == error.decision.codes
+        assert before == session
+        assert (ANN,) == session.participants
+
+    def test_the_error_message_never_holds_a_full_national_number(self) -> None:
+        session = register(CONFIRMED, ANN, brussels(2026, 3, 12), by=ACME_HR)
+        error = refused(lambda: register(session, ANN, brussels(2026, 3, 13), by=ACME_HR))
+        assert ANN.national_number.reveal() not in str(error)
+        assert "*********28" in str(error)
+
+    def test_unregistering_removes_by_national_number(self) -> None:
+        session = CONFIRMED.evolve(participants=(ANN, BRAM, CHLOE))
+        twin = type(BRAM)(BRAM.national_number, "other@acme.example")
+        after = unregister(session, twin, brussels(2026, 3, 29, 23), by=ACME_HR)
+        assert (ANN, CHLOE) == after.participants
+
+    def test_unregistering_after_the_end_of_d_minus_3_is_refused(self) -> None:
+        session = CONFIRMED.evolve(participants=(ANN,))
+        error = refused(lambda: unregister(session, ANN, brussels(2026, 3, 30), by=ACME_HR))
+        assert (ReasonCode.REGISTRATION_CLOSED,) == error.decision.codes
+        assert "unregister" == error.field
+
+    def test_an_account_without_rights_is_refused_with_every_reason(self) -> None:
+        newcomer = HrAccount("new@acme.example", ACME, has_hr_function=False, tos_completed=False)
+        error = refused(lambda: register(CONFIRMED, ANN, brussels(2026, 3, 12), by=newcomer))
+        assert (ReasonCode.NO_HR_FUNCTION, ReasonCode.TOS_NOT_COMPLETED) == error.decision.codes
+
+
+class TestCancelWithFee:
+    # Each row: the instant of cancellation, the fee (R15, R18).
+    @pytest.mark.parametrize(
+        ("when", "owed", "amount"),
+        [
+            # the end of D-15 on the winter clock: free
+            (brussels(2026, 3, 17, 23, 59, 59), False, Decimal(0)),
+            # 00:00 on D-14: 375 EUR
+            (brussels(2026, 3, 18), True, Decimal(375)),
+            # the last second before the class
+            (brussels(2026, 4, 1, 8, 59, 59), True, Decimal(375)),
+        ],
+    )
+    def test_cancelling_reports_its_fee(
+        self, when: pendulum.DateTime, owed: bool, amount: Decimal
+    ) -> None:
+        session = CONFIRMED.evolve(participants=(ANN,))
+        cancelled, fee = cancel_with_fee(session, when)
+        assert (when, owed, amount) == (cancelled.cancelled_at, fee.owed, fee.amount)
+        assert session.cancelled_at is None
+
+    def test_a_refused_cancellation_computes_no_fee(self) -> None:
+        error = refused(lambda: cancel_with_fee(CONFIRMED, START))
+        assert (ReasonCode.CLASS_STARTED,) == error.decision.codes
+
+
+class TestCancel:
+    # Each row: class start, the instant of cancellation, the expected reasons (R15).
+    @pytest.mark.parametrize(
+        ("start", "when", "codes"),
+        [
+            # long before, at the end of D-15, within D-14 to the class: allowed
+            (START, brussels(2026, 3, 1), ()),
+            (START, brussels(2026, 3, 17, 23, 59, 59), ()),
+            (START, brussels(2026, 3, 18), ()),
+            (START, brussels(2026, 4, 1, 8, 59, 59), ()),
+            # at or after the start: refused, the session has started
+            (START, START, (ReasonCode.CLASS_STARTED,)),
+            (START, brussels(2026, 4, 1, 10), (ReasonCode.CLASS_STARTED,)),
+            # a class at 02:30 summer time on the night clocks go back, cancelled at
+            # 02:45 winter time: on the wall clock after the start, in time too
+            (
+                pendulum.datetime(2026, 10, 25, 0, 30, tz="UTC"),
+                pendulum.datetime(2026, 10, 25, 1, 45, tz="UTC"),
+                (ReasonCode.CLASS_STARTED,),
+            ),
+            # a class at 02:45 winter time, cancelled at 02:30 summer time: the
+            # wall clock says after, the instant is 75 minutes before the start
+            (
+                pendulum.datetime(2026, 10, 25, 1, 45, tz="UTC"),
+                pendulum.datetime(2026, 10, 25, 0, 30, tz="UTC"),
+                (),
+            ),
+            # before the request
+            (START, brussels(2026, 2, 1), (ReasonCode.BEFORE_REQUEST,)),
+        ],
+    )
+    def test_a_session_can_be_cancelled_until_its_class_starts(
+        self, start: pendulum.DateTime, when: pendulum.DateTime, codes: tuple[ReasonCode, ...]
+    ) -> None:
+        session = confirmed_session(start, hours=0.5)
+        assert codes == can_cancel(session, when).codes
+        if codes:
+            assert codes == refused(lambda: cancel(session, when)).decision.codes
+        else:
+            assert when == cancel(session, when).cancelled_at
+
+    def test_a_cancelled_session_cannot_be_cancelled_again(self) -> None:
+        session = cancel(CONFIRMED, brussels(2026, 3, 1))
+        error = refused(lambda: cancel(session, brussels(2026, 3, 2)))
+        assert (ReasonCode.SESSION_CANCELLED,) == error.decision.codes
+        assert "2026-03-01T00:00:00+01:00" == error.decision.reasons[0].at.isoformat()  # type: ignore[union-attr]
+
+    def test_a_request_not_yet_confirmed_can_be_cancelled(self) -> None:
+        session = requested_session(START)
+        assert brussels(2026, 2, 10) == cancel(session, brussels(2026, 2, 10)).cancelled_at
+
+    def test_a_naive_instant_is_refused(self) -> None:
+        with pytest.raises(NaiveDatetimeError, match=r"Invalid when:"):
+            cancel(CONFIRMED, dt.datetime(2026, 3, 1))
+        with pytest.raises(InvalidTypeError, match=r"Invalid session:"):
+            cancel("IC-2026-0042/G1", brussels(2026, 3, 1))  # type: ignore[arg-type]
+
+
+RECORDERS: list[tuple[Callable[[Session, dt.datetime], Session], str, str]] = [
+    (record_reminder_sent, "reminder_sent_at", "R6"),
+    (record_definitive_confirmation, "definitive_confirmation_at", "R10"),
+    (record_zoom_checked, "zoom_checked_at", "R13"),
+]
+LINKED = CONFIRMED.evolve(
+    definitive_confirmation_at=brussels(2026, 3, 17), link_generated_at=brussels(2026, 3, 18)
+)
+AFTER_CLASS = brussels(2026, 4, 2, 8)
+
+
+class TestRecordFacts:
+    @pytest.mark.parametrize(("record", "fact", "rule"), RECORDERS)
+    def test_a_fact_is_recorded_once_at_its_instant(
+        self, record: Callable[[Session, dt.datetime], Session], fact: str, rule: str
+    ) -> None:
+        when = brussels(2026, 3, 11, 0, 5)
+        after = record(CONFIRMED, when)
+        assert when == getattr(after, fact)
+        assert getattr(CONFIRMED, fact) is None
+        error = refused(lambda: record(after, when.add(hours=1)))
+        assert (ReasonCode.ALREADY_RECORDED,) == error.decision.codes
+        assert rule == error.decision.reasons[0].rule
+
+    @pytest.mark.parametrize(("record", "fact", "rule"), RECORDERS)
+    def test_no_fact_is_recorded_for_a_cancelled_or_unconfirmed_session(
+        self, record: Callable[[Session, dt.datetime], Session], fact: str, rule: str
+    ) -> None:
+        cancelled = CONFIRMED.evolve(cancelled_at=brussels(2026, 3, 1))
+        error = refused(lambda: record(cancelled, brussels(2026, 3, 11)))
+        assert (ReasonCode.SESSION_CANCELLED,) == error.decision.codes
+        error = refused(lambda: record(requested_session(START), brussels(2026, 3, 11)))
+        assert (ReasonCode.DATES_NOT_CONFIRMED,) == error.decision.codes
+        assert (fact, rule) == (fact, error.decision.reasons[0].rule)
+
+    def test_the_link_waits_for_the_definitive_confirmation(self) -> None:
+        error = refused(lambda: record_link_generated(CONFIRMED, brussels(2026, 3, 18)))
+        assert (ReasonCode.NO_DEFINITIVE_CONFIRMATION,) == error.decision.codes
+        confirmed = record_definitive_confirmation(CONFIRMED, brussels(2026, 3, 17))
+        linked = record_link_generated(confirmed, brussels(2026, 3, 18))
+        assert brussels(2026, 3, 18) == linked.link_generated_at
+
+    def test_access_emails_wait_for_the_link(self) -> None:
+        error = refused(lambda: record_access_emails_sent(CONFIRMED, brussels(2026, 3, 18)))
+        assert (ReasonCode.NO_LINK,) == error.decision.codes
+        sent = record_access_emails_sent(LINKED, brussels(2026, 3, 18, 0, 10))
+        assert brussels(2026, 3, 18, 0, 10) == sent.access_emails_sent_at
+
+    def test_links_before_1_march_2021_send_no_access_email(self) -> None:
+        """R12: the e-mails start with links generated from 1 March 2021."""
+        old = confirmed_session(brussels(2021, 3, 14, 9)).evolve(
+            definitive_confirmation_at=brussels(2021, 2, 27),
+            link_generated_at=brussels(2021, 2, 28),
+        )
+        error = refused(lambda: record_access_emails_sent(old, brussels(2021, 2, 28, 1)))
+        assert (ReasonCode.NO_ACCESS_EMAILS,) == error.decision.codes
+        assert "No access e-mail for a link generated before 01/03/2021." == (
+            error.decision.text("en")
+        )
+
+    # Each row: the instant of the evaluation; whether the class is over (R14).
+    @pytest.mark.parametrize(
+        ("when", "codes"),
+        [
+            (brussels(2026, 4, 1, 12, 29, 59), (ReasonCode.CLASS_NOT_OVER,)),
+            (brussels(2026, 4, 1, 12, 30), ()),
+            (brussels(2026, 4, 2), ()),
+        ],
+    )
+    def test_the_evaluation_goes_out_once_the_class_is_over(
+        self, when: pendulum.DateTime, codes: tuple[ReasonCode, ...]
+    ) -> None:
+        held = CONFIRMED.evolve(participants=(ANN,))
+        if codes:
+            assert codes == refused(lambda: record_evaluation_sent(held, when)).decision.codes
+        else:
+            assert when == record_evaluation_sent(held, when).evaluation_sent_at
+
+    def test_attendance_is_recorded_after_the_class_from_the_registered(self) -> None:
+        held = CONFIRMED.evolve(participants=(ANN, BRAM))
+        after = record_attendance(held, [ANN, BRAM.national_number], AFTER_CLASS)
+        assert frozenset({ANN.national_number, BRAM.national_number}) == after.attendance
+        nobody = record_attendance(held, [], AFTER_CLASS)
+        assert frozenset() == nobody.attendance
+
+    def test_attendance_refuses_strangers_early_records_and_a_second_record(self) -> None:
+        held = CONFIRMED.evolve(participants=(ANN,))
+        error = refused(lambda: record_attendance(held, [CHLOE], brussels(2026, 4, 1, 10)))
+        assert (ReasonCode.CLASS_NOT_OVER, ReasonCode.NOT_REGISTERED) == error.decision.codes
+        assert CHLOE.national_number.reveal() not in str(error)
+        done = record_attendance(held, [ANN], AFTER_CLASS)
+        error = refused(lambda: record_attendance(done, [ANN], AFTER_CLASS))
+        assert (ReasonCode.ALREADY_RECORDED,) == error.decision.codes
+
+    def test_attendance_takes_participants_or_national_numbers_only(self) -> None:
+        held = CONFIRMED.evolve(participants=(ANN,))
+        with pytest.raises(InvalidTypeError, match=r"Invalid attended:"):
+            record_attendance(held, ["85073003328"], AFTER_CLASS)  # type: ignore[list-item]
+        with pytest.raises(InvalidTypeError, match=r"Invalid attended:"):
+            record_attendance(held, "85073003328", AFTER_CLASS)  # type: ignore[arg-type]
+
+    def test_fees_are_invoiced_once_even_for_a_cancelled_session(self) -> None:
+        cancelled = CONFIRMED.evolve(cancelled_at=brussels(2026, 3, 20))
+        invoiced = record_fees_invoiced(cancelled, brussels(2026, 3, 25))
+        assert brussels(2026, 3, 25) == invoiced.fees_invoiced_at
+        error = refused(lambda: record_fees_invoiced(invoiced, brussels(2026, 3, 26)))
+        assert (ReasonCode.ALREADY_RECORDED,) == error.decision.codes
+
+    def test_no_invoice_is_recorded_when_nothing_is_owed(self) -> None:
+        error = refused(lambda: record_fees_invoiced(CONFIRMED, brussels(2026, 3, 12)))
+        assert (ReasonCode.NO_FEES_OWED,) == error.decision.codes
+        free = CONFIRMED.evolve(cancelled_at=brussels(2026, 3, 17, 23, 59, 59))
+        error = refused(lambda: record_fees_invoiced(free, brussels(2026, 3, 20)))
+        assert (ReasonCode.NO_FEES_OWED,) == error.decision.codes
+
+    def test_a_session_never_held_takes_no_attendance_nor_evaluation(self) -> None:
+        """R18: without a list when registration closed, the class is not held."""
+        error = refused(lambda: record_evaluation_sent(CONFIRMED, AFTER_CLASS))
+        assert (ReasonCode.NOT_HELD,) == error.decision.codes
+        error = refused(lambda: record_attendance(CONFIRMED, [], AFTER_CLASS))
+        assert (ReasonCode.NOT_HELD,) == error.decision.codes
+
+    def test_a_session_without_dates_takes_no_evaluation_nor_attendance(self) -> None:
+        session = requested_session(START)
+        error = refused(lambda: record_evaluation_sent(session, AFTER_CLASS))
+        assert (ReasonCode.DATES_NOT_CONFIRMED,) == error.decision.codes
+        error = refused(lambda: record_attendance(session, [], AFTER_CLASS))
+        assert (ReasonCode.DATES_NOT_CONFIRMED,) == error.decision.codes
+
+    def test_no_fact_is_recorded_before_the_request(self) -> None:
+        error = refused(lambda: record_fees_invoiced(CONFIRMED, brussels(2026, 1, 1)))
+        assert (ReasonCode.BEFORE_REQUEST,) == error.decision.codes
+        assert "The session was only requested on 04/02/2026 at 10:00." == (
+            error.decision.text("en")
+        )
