@@ -215,6 +215,11 @@ class TestParticipant:
         assert hash(ann) == hash(Participant("85073003328", "other@example.be"))
         assert ann != Participant("17.07.30-033.84", "ann@example.be")
 
+    def test_a_participant_hashes_as_its_national_number(self) -> None:
+        """A set or dict of people keys them by number, as equality does."""
+        number = NationalNumber("85073003328")
+        assert hash(number) == hash(Participant(number, "ann@example.be"))
+
     def test_a_participant_is_not_equal_to_something_else(self) -> None:
         assert Participant("85073003328", "ann@example.be") != "85073003328"
 

@@ -163,7 +163,9 @@ class TestPolicyValidation:
 
 class TestPolicyDict:
     def test_from_dict_refuses_unknown_keys(self) -> None:
-        with pytest.raises(InvalidPolicyError, match=r"unknown key 'min_participant'"):
+        with pytest.raises(
+            InvalidPolicyError, match=r"^Invalid Policy: unknown key 'min_participant'$"
+        ):
             Policy.from_dict({"min_participant": 8})
 
     def test_from_dict_refuses_a_non_mapping(self) -> None:

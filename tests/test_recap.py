@@ -58,7 +58,10 @@ class TestRecapLine:
 
     @pytest.mark.parametrize("value", [None, "IC-2026-0042/G1"])
     def test_anything_but_a_session_is_refused(self, value: object) -> None:
-        with pytest.raises(InvalidTypeError, match=r"^Invalid session: expected a Session"):
+        with pytest.raises(
+            InvalidTypeError,
+            match=rf"^Invalid session: expected a Session, got {type(value).__name__}$",
+        ):
             recap_line(value)  # type: ignore[arg-type]
 
     @given(st.sampled_from(["fr", "nl", "en"]))

@@ -38,6 +38,7 @@ from incompany_rules.examples import confirmed_session
 from incompany_rules.participants import email_address
 from incompany_rules.strategies import (
     Stage,
+    _express,
     _moved,
     companies,
     emails,
@@ -133,6 +134,11 @@ class TestNationalNumbers:
 
         check()
 
+    def test_the_first_and_last_dates_a_number_encodes_may_be_bounds(self) -> None:
+        first, last = dt.date(1900, 1, 1), dt.date(2099, 12, 31)
+        assert first == birth_date(simplest(national_numbers(born_from=first, born_until=first)))
+        assert last == birth_date(simplest(national_numbers(born_from=last, born_until=last)))
+
     def test_a_leap_day_of_2000_is_a_birth_date_like_any_other(self) -> None:
         leap = dt.date(2000, 2, 29)
         number = simplest(national_numbers(born_from=leap, born_until=leap))
@@ -166,7 +172,7 @@ class TestNationalNumbers:
         ],
     )
     def test_impossible_arguments_are_refused(self, arguments: dict[str, object]) -> None:
-        with pytest.raises(InvalidArgument):
+        with pytest.raises(InvalidArgument, match=rf"^{next(iter(arguments))}="):
             national_numbers(**arguments)  # type: ignore[arg-type]
 
 
@@ -197,7 +203,7 @@ class TestEmails:
         assert "ann@example.be" == simplest(emails())
 
     def test_a_domain_argument_that_is_not_a_strategy_is_refused(self) -> None:
-        with pytest.raises(InvalidArgument):
+        with pytest.raises(InvalidArgument, match=r"^domain='example.be' must be a Hypothesis"):
             emails(domain="example.be")  # type: ignore[arg-type]
 
     def test_a_domain_drawn_that_makes_no_address_is_refused_when_drawn(self) -> None:
@@ -240,7 +246,7 @@ class TestParticipants:
 
     @pytest.mark.parametrize("field", ["national_number", "email", "name"])
     def test_a_field_argument_that_is_not_a_strategy_is_refused(self, field: str) -> None:
-        with pytest.raises(InvalidArgument, match=field):
+        with pytest.raises(InvalidArgument, match=rf"^{field}="):
             participants(**{field: "85.07.30-033.28"})  # type: ignore[arg-type]
 
     def test_a_value_participant_refuses_is_reported_when_drawn(self) -> None:
@@ -275,9 +281,7 @@ class TestCompanies:
         check()
 
     def test_it_shrinks_towards_acme(self) -> None:
-        company = simplest(companies())
-        assert "Acme SA" == company.name
-        assert company.number.startswith("0200.000.")
+        assert Company("0200.000.043", "Acme SA") == simplest(companies())
 
 
 class TestHrAccounts:
@@ -325,7 +329,7 @@ class TestHrAccounts:
         [{"has_hr_function": "yes"}, {"tos_completed": 1}, {"company": Company("1", "A")}],
     )
     def test_impossible_arguments_are_refused(self, arguments: dict[str, object]) -> None:
-        with pytest.raises(InvalidArgument):
+        with pytest.raises(InvalidArgument, match=rf"^{next(iter(arguments))}="):
             hr_accounts(**arguments)  # type: ignore[arg-type]
 
 
@@ -347,7 +351,7 @@ class TestTrainings:
         assert expected == training
 
     def test_a_flag_that_is_not_a_boolean_is_refused(self) -> None:
-        with pytest.raises(InvalidArgument):
+        with pytest.raises(InvalidArgument, match=r"^in_digital_offer='yes' must be True, False"):
             trainings(in_digital_offer="yes")  # type: ignore[arg-type]
 
 
@@ -380,7 +384,7 @@ class TestPolicies:
         assert policy.timezone in {"UTC", "America/New_York"}
 
     def test_a_timezone_argument_that_is_not_a_strategy_is_refused(self) -> None:
-        with pytest.raises(InvalidArgument):
+        with pytest.raises(InvalidArgument, match=r"^timezone='UTC' must be a Hypothesis"):
             policies(timezone="UTC")  # type: ignore[arg-type]
 
     def test_an_unknown_timezone_drawn_is_refused_when_drawn(self) -> None:
@@ -422,10 +426,50 @@ class TestSlots:
         slot = simplest(slots(max_start=brussels(2010, 6, 1)))
         assert Slot(brussels(2009, 6, 1, 7), brussels(2009, 6, 1, 7, 15)) == slot
 
-    def test_a_lower_bound_after_the_last_start_of_its_day_moves_to_the_next_day(self) -> None:
-        """At 23:50 no class of 15 minutes fits before midnight: the first class is the next day."""
-        slot = simplest(slots(min_start=brussels(2026, 3, 1, 23, 50)))
-        assert brussels(2026, 3, 2, 7) == slot.start
+    @pytest.mark.parametrize(
+        ("min_start", "first_start"),
+        [
+            # 23:44 is the last start of a day: a 15-minute class ends at 23:59
+            (brussels(2026, 3, 1, 23, 44), brussels(2026, 3, 1, 23, 44)),
+            # after it, the first class is the next day
+            (brussels(2026, 3, 1, 23, 44).add(seconds=30), brussels(2026, 3, 2, 7)),
+            (brussels(2026, 3, 1, 23, 50), brussels(2026, 3, 2, 7)),
+        ],
+    )
+    def test_a_lower_bound_late_in_the_evening_keeps_or_moves_the_first_day(
+        self, min_start: Instant, first_start: Instant
+    ) -> None:
+        assert first_start == simplest(slots(min_start=min_start)).start
+
+    def test_equal_bounds_give_a_class_at_that_minute(self) -> None:
+        at = brussels(2026, 3, 1, 9, 30)
+        assert at == simplest(slots(min_start=at, max_start=at)).start
+
+    def test_the_default_range_is_on_the_local_clock_asked_for(self) -> None:
+        """2019-01-01 in New York, not the New York time of midnight UTC (19:00 the day before)."""
+        new_york = pendulum.datetime(2019, 1, 1, 7, tz="America/New_York")
+        assert new_york == simplest(slots(tz="America/New_York")).start
+
+    def test_a_bound_whose_clock_has_no_offset_is_refused(self) -> None:
+        class NoOffset(dt.tzinfo):
+            def utcoffset(self, _when: dt.datetime | None) -> None:
+                return None
+
+            def dst(self, _when: dt.datetime | None) -> None:
+                return None
+
+            def tzname(self, _when: dt.datetime | None) -> None:
+                return None
+
+        with pytest.raises(InvalidArgument, match=r"^min_start=.* must be timezone-aware"):
+            slots(min_start=dt.datetime(2026, 3, 1, 9, tzinfo=NoOffset()))
+
+    def test_a_day_with_no_whole_minute_left_is_refused_saying_why(self) -> None:
+        with pytest.raises(
+            InvalidArgument,
+            match=r"leave no whole minute at which a class can start and end on the same local day$",
+        ):
+            slots(min_start=brussels(2026, 3, 1, 23, 50), max_start=brussels(2026, 3, 1, 23, 59))
 
     def test_classes_are_drawn_around_the_change_to_summer_time(self) -> None:
         """A class in the week after 29 March 2026 has D-3 after the change, D-21 before it."""
@@ -458,7 +502,7 @@ class TestSlots:
         ],
     )
     def test_impossible_arguments_are_refused(self, arguments: dict[str, object]) -> None:
-        with pytest.raises(InvalidArgument):
+        with pytest.raises(InvalidArgument, match=rf"^{next(iter(arguments))}="):
             slots(**arguments)  # type: ignore[arg-type]
 
 
@@ -536,24 +580,42 @@ class TestSessions:
 
         check()
 
-    @given(sessions(stage="held"))
-    def test_a_stage_may_be_named_by_its_value(self, session: Session) -> None:
-        stage_holds(session, Stage.HELD)
+    def test_a_stage_may_be_named_by_its_value(self) -> None:
+        @given(sessions(stage="held"))
+        def check(session: Session) -> None:
+            stage_holds(session, Stage.HELD)
 
-    @given(
-        sessions(
-            stage=Stage.REGISTRATION_OPEN,
-            policy=st.just(DEFAULT_POLICY),
-            min_start=brussels(2026, 3, 30),
-            max_start=brussels(2026, 4, 10),
-        )
-    )
-    def test_the_class_starts_within_the_bounds_under_the_policy_given(
-        self, session: Session
-    ) -> None:
-        assert DEFAULT_POLICY is session.policy
+        check()
+
+    def test_an_unknown_stage_is_refused_naming_every_stage(self) -> None:
+        names = "'requested', 'dates_confirmed', 'registration_open', 'registration_closed', "
+        names += "'held', 'cancelled'"
+        with pytest.raises(
+            InvalidArgument, match=rf"^stage='started' must be a Stage, one of {names}, or None$"
+        ):
+            sessions(stage="started")  # type: ignore[arg-type]
+
+    def test_equal_bounds_give_a_class_at_that_minute(self) -> None:
+        at = brussels(2026, 4, 1, 9)
+        session = simplest(sessions(stage=Stage.DATES_CONFIRMED, min_start=at, max_start=at))
         assert session.confirmed_slot is not None
-        assert brussels(2026, 3, 30) <= session.confirmed_slot.start <= brussels(2026, 4, 10)
+        assert at == session.confirmed_slot.start
+
+    def test_the_class_starts_within_the_bounds_under_the_policy_given(self) -> None:
+        @given(
+            sessions(
+                stage=Stage.REGISTRATION_OPEN,
+                policy=st.just(DEFAULT_POLICY),
+                min_start=brussels(2026, 3, 30),
+                max_start=brussels(2026, 4, 10),
+            )
+        )
+        def check(session: Session) -> None:
+            assert DEFAULT_POLICY is session.policy
+            assert session.confirmed_slot is not None
+            assert brussels(2026, 3, 30) <= session.confirmed_slot.start <= brussels(2026, 4, 10)
+
+        check()
 
     @given(sessions(policy=policies(timezone=st.sampled_from(CLOCKS))))
     def test_slots_lie_on_one_day_of_the_policy_clock(self, session: Session) -> None:
@@ -667,13 +729,14 @@ class TestAlternativeSlots:
             {"stage": 3},
             {"policy": DEFAULT_POLICY},
             {"company": Company("1", "A")},
-            {"training": None, "company": "Acme"},
+            {"company": "Acme", "training": None},
+            {"training": "Excel: tableaux croisés dynamiques"},
             {"min_start": brussels(2026, 3, 2), "max_start": brussels(2026, 3, 1)},
             {"max_start": dt.datetime(2026, 3, 1)},
         ],
     )
     def test_impossible_arguments_are_refused(self, arguments: dict[str, object]) -> None:
-        with pytest.raises(InvalidArgument):
+        with pytest.raises(InvalidArgument, match=rf"^{next(iter(arguments))}="):
             sessions(**arguments)  # type: ignore[arg-type]
 
 
@@ -732,8 +795,28 @@ class TestInstantsNear:
         assert (APRIL_CLASS.requested_at, "Europe/Brussels") == (found, found.timezone_name)
 
     def test_anything_but_a_session_is_refused(self) -> None:
-        with pytest.raises(InvalidArgument):
+        with pytest.raises(InvalidArgument, match=r"^session='IC-2026-0042/G1' must be a Session$"):
             instants_near("IC-2026-0042/G1")  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("form", ["pendulum", "zoneinfo", "offset"])
+    @pytest.mark.parametrize("zone", ["Europe/Brussels", "Asia/Kolkata", "Australia/Lord_Howe"])
+    @pytest.mark.parametrize(
+        "nudge",
+        [dt.timedelta(microseconds=-1), dt.timedelta(0), dt.timedelta(hours=1, microseconds=1)],
+    )
+    def test_every_form_of_an_instant_is_the_anchor_moved_by_the_nudge(
+        self, form: str, zone: str, nudge: dt.timedelta
+    ) -> None:
+        """The form and the clock change how an instant is written, never which it is."""
+        anchor = pendulum.datetime(
+            2026, 3, 29, 0, 59, 59, tz="UTC"
+        )  # Brussels changes at 01:00 UTC
+        moment = _express(anchor, nudge, zone, form)
+        assert anchor + nudge == moment
+        assert (anchor + nudge).microsecond == moment.microsecond
+        assert moment.utcoffset() == moment.astimezone(zoneinfo.ZoneInfo(zone)).utcoffset()
+        expected_kind = {"pendulum": pendulum.Timezone, "zoneinfo": zoneinfo.ZoneInfo}
+        assert isinstance(moment.tzinfo, expected_kind.get(form, dt.timezone))
 
 
 STRATEGIES = sorted(name for name in strategies.__all__ if name[0].islower())

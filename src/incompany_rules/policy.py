@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 
@@ -86,16 +87,20 @@ def money(value: object, *, field: str) -> Decimal:
 
 
 def _days(minimum: int) -> Callable[[object, attrs.Attribute[int], int], None]:
-    def validate(_instance: object, attribute: attrs.Attribute[int], value: object) -> None:
-        field = f"Policy.{attribute.name}"
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise InvalidTypeError(
-                field, f"expected a whole number, got {type(value).__name__} {value!r}"
-            )
-        if value < minimum:
-            raise InvalidPolicyError(field, f"expected a whole number >= {minimum}, got {value}")
+    """Return a validator of whole numbers >= ``minimum`` (made once, run at each check)."""
+    return functools.partial(_whole_number, minimum)
 
-    return validate
+
+def _whole_number(
+    minimum: int, _instance: object, attribute: attrs.Attribute[int], value: object
+) -> None:
+    field = f"Policy.{attribute.name}"
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InvalidTypeError(
+            field, f"expected a whole number, got {type(value).__name__} {value!r}"
+        )
+    if value < minimum:
+        raise InvalidPolicyError(field, f"expected a whole number >= {minimum}, got {value}")
 
 
 def _policy_money(value: object, field: attrs.Attribute[Decimal]) -> Decimal:

@@ -34,6 +34,7 @@ incompany_rules.errors.InvalidSessionError: Invalid Session.dates_confirmed_at: 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, TypeVar
 
@@ -71,13 +72,17 @@ def _requested_at(value: object) -> pendulum.DateTime:
     return instant(value, field="Session.requested_at")
 
 
+# The converters and validators below are made once, when the classes are
+# defined; the checks they make live in plain functions, run at each check.
+
+
 def _owned_text(owner: str) -> attrs.Converter[object, str]:
     """Return a converter to a stripped, non-empty string, naming ``owner.field``."""
+    return attrs.Converter(functools.partial(_owned, owner), takes_field=True)
 
-    def convert(value: object, field: attrs.Attribute[str]) -> str:
-        return _text(value, f"{owner}.{field.name}")
 
-    return attrs.Converter(convert, takes_field=True)
+def _owned(owner: str, value: object, field: attrs.Attribute[str]) -> str:
+    return _text(value, f"{owner}.{field.name}")
 
 
 def _session_fact(value: object, field: attrs.Attribute[object]) -> pendulum.DateTime | None:
@@ -92,13 +97,15 @@ _SESSION_FACT = attrs.Converter(_session_fact, takes_field=True)
 
 def _typed(name: str, kind: type[T]) -> Callable[[object, attrs.Attribute[T], T], None]:
     """Return a validator that refuses anything but a ``kind``, naming ``name``."""
-    expected = "True or False" if kind is bool else f"a {kind.__name__}"
+    return functools.partial(_of_type, name, kind)
 
-    def validate(_instance: object, _attribute: attrs.Attribute[T], value: T) -> None:
-        if not isinstance(value, kind):
-            raise InvalidTypeError(name, f"expected {expected}, got {type(value).__name__}")
 
-    return validate
+def _of_type(
+    name: str, kind: type[T], _instance: object, _attribute: attrs.Attribute[T], value: T
+) -> None:
+    if not isinstance(value, kind):
+        expected = "True or False" if kind is bool else f"a {kind.__name__}"
+        raise InvalidTypeError(name, f"expected {expected}, got {type(value).__name__}")
 
 
 def _company_fact(value: object, field: attrs.Attribute[object]) -> pendulum.DateTime | None:
