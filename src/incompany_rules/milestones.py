@@ -66,6 +66,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import operator
 from typing import NamedTuple
 
 import attrs
@@ -335,20 +336,44 @@ def milestones(session: Session) -> tuple[Milestone, ...]:
         return ()
     s = schedule(session)
     kind = MilestoneKind
+    # Each distinct instant is turned once into a POSIX timestamp, which
+    # orders instants truly, also in the hour the clocks repeat in October.
+    stamp = _timestamp
+    confirmed, reminder, link = stamp(s.dates_confirmed), stamp(s.reminder), stamp(s.platform_link)
     found = [
-        Milestone(kind.DATES_CONFIRMED, s.dates_confirmed, "R3"),
-        Milestone(kind.REGISTRATION_OPENS, s.dates_confirmed, "R8", Window.OPENS),
-        Milestone(kind.REMINDER, s.reminder, "R6"),
-        Milestone(kind.TACIT_CONFIRMATION, s.reminder, "R7"),
-        Milestone(kind.DEFINITIVE_CONFIRMATION, s.definitive_confirmation, "R10"),
-        Milestone(kind.FREE_CANCELLATION_CLOSES, s.free_cancellation_closes, "R15", Window.CLOSES),
-        Milestone(kind.PLATFORM_LINK, s.platform_link, "R11"),
-        Milestone(kind.REGISTRATION_CLOSES, s.registration_closes, "R8", Window.CLOSES),
-        Milestone(kind.CLASS_START, s.start, "R3"),
-        Milestone(kind.CLASS_END, s.end, "R3"),
-        Milestone(kind.EVALUATION, s.evaluation, "R14"),
+        (confirmed, 0, Milestone(kind.DATES_CONFIRMED, s.dates_confirmed, "R3")),
+        (confirmed, 1, Milestone(kind.REGISTRATION_OPENS, s.dates_confirmed, "R8", Window.OPENS)),
+        (reminder, 2, Milestone(kind.REMINDER, s.reminder, "R6")),
+        (reminder, 3, Milestone(kind.TACIT_CONFIRMATION, s.reminder, "R7")),
+        (
+            stamp(s.definitive_confirmation),
+            4,
+            Milestone(kind.DEFINITIVE_CONFIRMATION, s.definitive_confirmation, "R10"),
+        ),
+        (
+            stamp(s.free_cancellation_closes),
+            5,
+            Milestone(
+                kind.FREE_CANCELLATION_CLOSES, s.free_cancellation_closes, "R15", Window.CLOSES
+            ),
+        ),
+        (link, 6, Milestone(kind.PLATFORM_LINK, s.platform_link, "R11")),
+        (
+            stamp(s.registration_closes),
+            8,
+            Milestone(kind.REGISTRATION_CLOSES, s.registration_closes, "R8", Window.CLOSES),
+        ),
+        (stamp(s.start), 9, Milestone(kind.CLASS_START, s.start, "R3")),
+        (stamp(s.end), 10, Milestone(kind.CLASS_END, s.end, "R3")),
+        (stamp(s.evaluation), 11, Milestone(kind.EVALUATION, s.evaluation, "R14")),
     ]
     if s.participant_access_email is not None:
-        found.append(Milestone(kind.PARTICIPANT_ACCESS_EMAIL, s.participant_access_email, "R12"))
-    found.sort(key=lambda m: m.sort_key)
-    return tuple(found)
+        found.append(
+            (link, 7, Milestone(kind.PARTICIPANT_ACCESS_EMAIL, s.participant_access_email, "R12"))
+        )
+    found.sort(key=_instant_then_order)
+    return tuple(entry[2] for entry in found)
+
+
+_timestamp = dt.datetime.timestamp
+_instant_then_order = operator.itemgetter(0, 1)
