@@ -68,9 +68,10 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from incompany_rules.errors import InvalidTypeError, InvalidValueError
+from incompany_rules.errors import InvalidTypeError
 from incompany_rules.fees import fees_due
 from incompany_rules.instants import instant, local
+from incompany_rules.languages import language_index
 from incompany_rules.milestones import Schedule, schedule
 from incompany_rules.policy import ShortfallBasis
 from incompany_rules.session import Session
@@ -80,11 +81,9 @@ if TYPE_CHECKING:
 
     import pendulum
 
-    from incompany_rules.decisions import Language
+    from incompany_rules.languages import Language
 
 __all__ = ["Action", "ActionKind", "Actor", "next_actions"]
-
-_LANGUAGES: tuple[Language, ...] = ("fr", "nl", "en")
 
 
 class Actor(enum.Enum):
@@ -303,12 +302,6 @@ _SHORT: tuple[str, str, str] = (
 )
 
 
-def _language(lang: object) -> int:
-    if lang not in _LANGUAGES:
-        raise InvalidValueError("lang", f"expected 'fr', 'nl' or 'en', got {lang!r}")
-    return _LANGUAGES.index(lang)
-
-
 @attrs.frozen
 class Action:
     """One open step: what, by whom, due when (policy clock), under which rule.
@@ -329,11 +322,11 @@ class Action:
 
     def title(self, lang: Language = "en") -> str:
         """Return what is to be done, in ``"fr"``, ``"nl"`` or ``"en"``."""
-        return _KINDS[self.kind][2][_language(lang)]
+        return _KINDS[self.kind][2][language_index(lang)]
 
     def consequence(self, lang: Language = "en") -> str:
         """Return what missing the action leads to, with its fee, in ``lang``."""
-        index = _language(lang)
+        index = language_index(lang)
         templates = _KINDS[self.kind][3]
         if self.kind is ActionKind.REGISTER_PARTICIPANTS and self.count:
             templates = _SHORT

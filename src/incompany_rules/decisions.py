@@ -38,17 +38,14 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from typing import Literal
 
 import attrs
 import pendulum
 
 from incompany_rules.errors import InvalidTypeError, InvalidValueError
+from incompany_rules.languages import Language, language_index
 
 __all__ = ["Decision", "Language", "Reason", "ReasonCode"]
-
-Language = Literal["fr", "nl", "en"]
-LANGUAGES: tuple[Language, ...] = ("fr", "nl", "en")
 
 
 class ReasonCode(enum.StrEnum):
@@ -235,12 +232,6 @@ _TEXTS: dict[ReasonCode, tuple[str, str, str]] = {
 }
 
 
-def _language(lang: object) -> int:
-    if lang not in LANGUAGES:
-        raise InvalidValueError("lang", f"expected 'fr', 'nl' or 'en', got {lang!r}")
-    return LANGUAGES.index(lang)
-
-
 def _code(value: object) -> ReasonCode:
     try:
         return ReasonCode(value)  # type: ignore[arg-type]
@@ -297,7 +288,7 @@ class Reason:
 
     def text(self, lang: Language = "en") -> str:
         """Return the reason in ``"fr"``, ``"nl"`` or ``"en"``, with its figures."""
-        template = _TEXTS[self.code][_language(lang)]
+        template = _TEXTS[self.code][language_index(lang)]
         day, time = _when(self.at)
         return template.format(
             day=day, time=time, count=self.count, limit=self.limit, subject=self.subject
@@ -367,7 +358,7 @@ class Decision:
 
     def text(self, lang: Language = "en") -> str:
         """Return every reason's text in ``lang``, one after the other."""
-        _language(lang)
+        language_index(lang)
         return " ".join(reason.text(lang) for reason in self.reasons)
 
 

@@ -97,7 +97,6 @@ import datetime as dt
 import enum
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import Literal
 
 import attrs
 import pendulum
@@ -111,6 +110,7 @@ from incompany_rules.errors import (
     UnregisteredAttendeeError,
 )
 from incompany_rules.instants import instant, local
+from incompany_rules.languages import Language, language
 from incompany_rules.milestones import Deadlines, deadlines
 from incompany_rules.participants import NationalNumber, Participant
 from incompany_rules.policy import ShortfallBasis
@@ -131,7 +131,6 @@ __all__ = [
     "shortfall_invoice",
 ]
 
-Language = Literal["fr", "nl", "en"]
 
 _ZERO = Decimal(0)
 _UTC = dt.UTC
@@ -167,15 +166,6 @@ class FeeReason(enum.Enum):
     CANCELLED_BEFORE_LIST = "cancelled_before_list"
     #: The dates were confirmed after registration closed, or not at all (R16).
     NO_REGISTRATION_WINDOW = "no_registration_window"
-
-
-_LANGUAGES = ("fr", "nl", "en")
-
-
-def _language(lang: object) -> Language:
-    if lang == "fr" or lang == "nl" or lang == "en":  # noqa: PLR1714 (narrows the Literal)
-        return lang
-    raise InvalidValueError("lang", f"expected 'fr', 'nl' or 'en', got {lang!r}")
 
 
 def _euros(amount: Decimal, lang: Language) -> str:
@@ -316,7 +306,7 @@ class InvoiceLine:
         >>> line.describe("en")
         'Missing participant (R17): 2 x 150.00 EUR = 300.00 EUR'
         """
-        lang = _language(lang)
+        lang = language(lang)
         return (
             f"{_KINDS[self.kind][lang]} ({self.rule}){_COLON[lang]}{self.quantity} x "
             f"{_euros(self.unit_price, lang)} = {_euros(self.amount, lang)}"
@@ -352,7 +342,7 @@ class Fee:
 
     def describe(self, lang: Language = "fr") -> str:
         """Return one sentence saying what is owed and why, in ``lang``."""
-        lang = _language(lang)
+        lang = language(lang)
         return _REASONS[self.reason][lang].format(
             deadline=_stamp(self.deadline), amount=_euros(self.amount, lang)
         )
@@ -410,7 +400,7 @@ class Invoice:
 
     def describe(self, lang: Language = "fr") -> str:
         """Return one line per charge, then the total, in ``lang``."""
-        lang = _language(lang)
+        lang = language(lang)
         rows = [line.describe(lang) for line in self.lines]
         rows.append(f"{_TOTAL[lang]}{_COLON[lang]}{_euros(self.total, lang)}")
         return "\n".join(rows)
@@ -438,7 +428,7 @@ class FeeStep:
 
     def describe(self, lang: Language = "fr") -> str:
         """Say what cancelling costs during the step, with its dates spelled out."""
-        lang = _language(lang)
+        lang = language(lang)
         until = _spelled(self.last_minute, lang)
         since = "" if self.starts is None else _spelled(self.starts, lang)
         if self.reason is FeeReason.FREE_CANCELLATION:

@@ -21,15 +21,13 @@ session's placeholder changes with ``lang``:
 
 from __future__ import annotations
 
-from typing import Literal
-
-from incompany_rules.errors import InvalidTypeError, InvalidValueError
+from incompany_rules.errors import InvalidTypeError
+from incompany_rules.languages import Language, language
 from incompany_rules.milestones import schedule
 from incompany_rules.session import Session
 
 __all__ = ["Language", "recap_line"]
 
-Language = Literal["fr", "nl", "en"]
 
 _TO_BE_CONFIRMED: dict[str, str] = {
     "fr": "date à confirmer",
@@ -45,8 +43,7 @@ def recap_line(session: Session, lang: Language = "fr") -> str:
     """
     if not isinstance(session, Session):
         raise InvalidTypeError("session", f"expected a Session, got {type(session).__name__}")
-    if not isinstance(lang, str) or lang not in _TO_BE_CONFIRMED:
-        raise InvalidValueError("lang", f"expected 'fr', 'nl' or 'en', got {lang!r}")
+    lang = language(lang)
     head = f"{session.key} - {session.training.title}"
     if session.confirmed_slot is None:
         return f"{head} - {_TO_BE_CONFIRMED[lang]}"
