@@ -35,6 +35,7 @@ import sys
 import time
 import zoneinfo
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 import pendulum
@@ -55,7 +56,6 @@ from incompany_rules.examples import ACME, EXCEL
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
-    from decimal import Decimal
 
 BRUSSELS = pendulum.timezone("Europe/Brussels")
 UTC = dt.UTC
@@ -412,7 +412,7 @@ def baseline_next_actions(r: Row) -> list[tuple[str, dt.datetime, bool, Decimal 
     closes = midnight(day - dt.timedelta(days=p.registration_days - 1), tz)
     if invoiced is None and (r.cancelled is not None or now >= closes):
         lines = baseline_fees_due(r)
-        total = sum(line[4] for line in lines)
+        total = sum((line[4] for line in lines), Decimal(0))
         if total > 0:
             first = min(lines, key=lambda line: line[5])
             add("invoice_fees", first[5], total)
