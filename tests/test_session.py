@@ -301,12 +301,12 @@ class TestSession:
             (
                 {"attendance": 3},
                 InvalidTypeError,
-                "Invalid Session.attendance: expected national numbers or participants",
+                "Invalid Session.attendance: expected participants or national numbers",
             ),
             (
                 {"attendance": ["85073003328"]},
                 InvalidTypeError,
-                "Invalid Session.attendance: expected NationalNumber or Participant items",
+                "Invalid Session.attendance: expected Participant or NationalNumber items",
             ),
         ],
     )

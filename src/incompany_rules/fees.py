@@ -112,7 +112,7 @@ from incompany_rules.errors import (
 from incompany_rules.instants import instant, local
 from incompany_rules.languages import Language, language
 from incompany_rules.milestones import Deadlines, deadlines
-from incompany_rules.participants import NationalNumber, Participant
+from incompany_rules.participants import numbers_of
 from incompany_rules.policy import ShortfallBasis
 from incompany_rules.session import Session
 
@@ -714,22 +714,9 @@ def _attendees(session: Session, attended: object) -> int | None:
                 f"{attended} attendees but only {registered} registered participants",
             )
         return attended
-    if not isinstance(attended, Iterable) or isinstance(attended, (str, bytes)):
-        raise InvalidTypeError(
-            "attended",
-            f"expected participants, national numbers or a count, got {type(attended).__name__}",
-        )
-    numbers: set[NationalNumber] = set()
-    for item in attended:
-        if isinstance(item, Participant):
-            numbers.add(item.national_number)
-        elif isinstance(item, NationalNumber):
-            numbers.add(item)
-        else:
-            raise InvalidTypeError(
-                "attended",
-                f"expected Participant or NationalNumber items, got {type(item).__name__}",
-            )
+    numbers = set(
+        numbers_of(attended, field="attended", expected="participants, national numbers or a count")
+    )
     strangers = numbers.difference(p.national_number for p in session.participants)
     if strangers:
         raise UnregisteredAttendeeError(

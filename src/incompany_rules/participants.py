@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Iterable
 
 import attrs
 from stdnum.be import bis, nn
@@ -62,7 +63,7 @@ from incompany_rules.errors import (
     InvalidTypeError,
 )
 
-__all__ = ["NationalNumber", "NumberKind", "Participant", "email_address"]
+__all__ = ["NationalNumber", "NumberKind", "Participant", "email_address", "numbers_of"]
 
 _FIELD = "national_number"
 
@@ -224,3 +225,36 @@ class Participant:
 
     def __hash__(self) -> int:
         return hash(self.national_number)
+
+
+def numbers_of(
+    people: object, *, field: str, expected: str = "participants or national numbers"
+) -> tuple[NationalNumber, ...]:
+    """Return the national numbers of ``people``, participants or numbers, once each, in order.
+
+    Attendance is given either way (R17). ``expected`` describes the
+    collection in the error raised when ``people`` is not one.
+
+    >>> from incompany_rules.examples import sample_participants
+    >>> ann, bram = sample_participants(2)
+    >>> numbers_of([ann, bram.national_number, ann], field="attended") == (
+    ...     ann.national_number, bram.national_number)
+    True
+    >>> numbers_of(["85.07.30-033.28"], field="attended")
+    Traceback (most recent call last):
+      ...
+    incompany_rules.errors.InvalidTypeError: Invalid attended: expected Participant or NationalNumber items, got str
+    """
+    if not isinstance(people, Iterable) or isinstance(people, (str, bytes)):
+        raise InvalidTypeError(field, f"expected {expected}, got {type(people).__name__}")
+    numbers: dict[NationalNumber, None] = {}
+    for item in people:
+        if isinstance(item, Participant):
+            numbers[item.national_number] = None
+        elif isinstance(item, NationalNumber):
+            numbers[item] = None
+        else:
+            raise InvalidTypeError(
+                field, f"expected Participant or NationalNumber items, got {type(item).__name__}"
+            )
+    return tuple(numbers)

@@ -43,7 +43,7 @@ import pendulum
 
 from incompany_rules.errors import InvalidSessionError, InvalidSlotError, InvalidTypeError
 from incompany_rules.instants import instant, local, optional_instant, utc
-from incompany_rules.participants import NationalNumber, Participant, email_address
+from incompany_rules.participants import NationalNumber, Participant, email_address, numbers_of
 from incompany_rules.policy import DEFAULT_POLICY, Policy
 
 if TYPE_CHECKING:
@@ -236,23 +236,7 @@ def _participants(value: object) -> tuple[Participant, ...]:
 def _attendance(value: object) -> frozenset[NationalNumber] | None:
     if value is None:
         return None
-    if not isinstance(value, Iterable) or isinstance(value, (str, bytes)):
-        raise InvalidTypeError(
-            "Session.attendance",
-            f"expected national numbers or participants, got {type(value).__name__}",
-        )
-    numbers: set[NationalNumber] = set()
-    for item in value:
-        if isinstance(item, Participant):
-            numbers.add(item.national_number)
-        elif isinstance(item, NationalNumber):
-            numbers.add(item)
-        else:
-            raise InvalidTypeError(
-                "Session.attendance",
-                f"expected NationalNumber or Participant items, got {type(item).__name__}",
-            )
-    return frozenset(numbers)
+    return frozenset(numbers_of(value, field="Session.attendance"))
 
 
 def _count(value: object) -> int | None:

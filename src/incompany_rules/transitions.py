@@ -46,7 +46,7 @@ from incompany_rules.errors import InvalidTypeError, InvalidValueError, Transiti
 from incompany_rules.fees import Fee, cancellation_fee, fees_due
 from incompany_rules.instants import instant, local, utc
 from incompany_rules.milestones import day_start, schedule
-from incompany_rules.participants import NationalNumber, Participant
+from incompany_rules.participants import NationalNumber, Participant, numbers_of
 from incompany_rules.policy import DEFAULT_POLICY, Policy
 from incompany_rules.registration import can_register, can_request, can_unregister
 from incompany_rules.session import Company, HrAccount, Session, Slot, Training
@@ -395,18 +395,7 @@ def record_attendance(
     """
     step = "record_attendance"
     _session(session)
-    people = _items(attended, "attended")
-    numbers = []
-    for item in people:
-        if isinstance(item, Participant):
-            numbers.append(item.national_number)
-        elif isinstance(item, NationalNumber):
-            numbers.append(item)
-        else:
-            raise InvalidTypeError(
-                "attended",
-                f"expected Participant or NationalNumber items, got {type(item).__name__}",
-            )
+    numbers = numbers_of(attended, field="attended")
     moment = instant(at, field="at")
     reasons = _before_request(session, moment) + _cancelled(session)
     reasons += _unconfirmed(session, "R17")
@@ -416,7 +405,7 @@ def record_attendance(
     registered = {p.national_number for p in session.participants}
     reasons.extend(
         Reason(ReasonCode.NOT_REGISTERED, "R17", subject=number.masked())
-        for number in dict.fromkeys(numbers)
+        for number in numbers
         if number not in registered
     )
     _done(step, reasons)
