@@ -140,8 +140,18 @@ class TestProposeAndConfirmSlots:
         [
             # a proposed slot, well before its class
             (FIRST, brussels(2026, 2, 18, 10), ()),
-            # up to the last second before the class starts
-            (FIRST, brussels(2026, 4, 1, 8, 59, 59), ()),
+            # up to the end of D-3 (Sunday 29 March, the clocks go forward)
+            (FIRST, brussels(2026, 3, 29, 23, 59, 59), ()),
+            (FIRST, pendulum.datetime(2026, 3, 29, 21, 59, 59, tz="UTC"), ()),
+            # from 00:00 on D-2 registration would close before it opened (R8)
+            (FIRST, brussels(2026, 3, 30), (ReasonCode.REGISTRATION_CLOSED,)),
+            (
+                FIRST,
+                pendulum.datetime(2026, 3, 29, 22, tz="UTC"),
+                (ReasonCode.REGISTRATION_CLOSED,),
+            ),
+            (FIRST, brussels(2026, 4, 1, 8, 59, 59), (ReasonCode.REGISTRATION_CLOSED,)),
+            # once the class started, that is the reason
             (FIRST, START, (ReasonCode.SLOT_STARTED,)),
             # a slot the trainer did not propose
             (SECOND, brussels(2026, 2, 18, 10), (ReasonCode.SLOT_NOT_PROPOSED,)),
@@ -159,6 +169,26 @@ class TestProposeAndConfirmSlots:
         else:
             confirmed = confirm_slot(session, slot, when)
             assert (slot, when) == (confirmed.confirmed_slot, confirmed.dates_confirmed_at)
+
+    # A class on Wednesday 28 October 2026: D-3 is Sunday 25 October, the
+    # day the clocks go back, a day of 25 hours.
+    @pytest.mark.parametrize(
+        ("when", "codes"),
+        [
+            (brussels(2026, 10, 25, 23, 59, 59), ()),
+            (pendulum.datetime(2026, 10, 25, 22, 59, 59, tz="UTC"), ()),
+            (brussels(2026, 10, 26), (ReasonCode.REGISTRATION_CLOSED,)),
+            (pendulum.datetime(2026, 10, 25, 23, tz="UTC"), (ReasonCode.REGISTRATION_CLOSED,)),
+        ],
+    )
+    def test_confirming_closes_with_d_minus_3_across_the_october_change(
+        self, when: pendulum.DateTime, codes: tuple[ReasonCode, ...]
+    ) -> None:
+        session = requested_session(brussels(2026, 10, 28, 9))
+        decision = can_confirm_slot(session, session.proposed_slots[0], when)
+        assert codes == decision.codes
+        if codes:
+            assert "2026-10-26T00:00:00+01:00" == decision.reasons[0].at.isoformat()  # type: ignore[union-attr]
 
     def test_a_second_confirmation_is_refused(self) -> None:
         error = refused(lambda: confirm_slot(CONFIRMED, self.FIRST, brussels(2026, 2, 20)))

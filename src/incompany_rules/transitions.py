@@ -45,7 +45,7 @@ from incompany_rules.decisions import Decision, Reason, ReasonCode
 from incompany_rules.errors import InvalidTypeError, InvalidValueError, TransitionRefusedError
 from incompany_rules.fees import Fee, cancellation_fee, fees_due
 from incompany_rules.instants import instant, local, utc
-from incompany_rules.milestones import day_start, schedule
+from incompany_rules.milestones import day_start, deadlines, schedule
 from incompany_rules.participants import NationalNumber, Participant, numbers_of
 from incompany_rules.policy import DEFAULT_POLICY, Policy
 from incompany_rules.registration import can_register, can_request, can_unregister
@@ -188,7 +188,10 @@ def can_confirm_slot(session: Session, slot: Slot, when: dt.datetime) -> Decisio
     """Whether the client may confirm ``slot`` at ``when`` (R3).
 
     The slot must be one the trainer proposed, its class not started; no
-    slot is confirmed yet; the session is not cancelled.
+    slot is confirmed yet; the session is not cancelled. Confirming at or
+    after the end of D-3 of the slot is refused too: registration would be
+    closed before it opened (R8), and a class without a participant list is
+    not held (R18).
     """
     _session(session)
     if not isinstance(slot, Slot):
@@ -201,6 +204,18 @@ def can_confirm_slot(session: Session, slot: Slot, when: dt.datetime) -> Decisio
         reasons.append(Reason(ReasonCode.SLOT_NOT_PROPOSED, "R3"))
     if utc(at) >= utc(slot.start):
         reasons.append(Reason(ReasonCode.SLOT_STARTED, "R3", at=_local(session, slot.start)))
+    elif slot in session.proposed_slots and session.confirmed_slot is None:
+        planned = session.evolve(confirmed_slot=slot, dates_confirmed_at=at)
+        closes = deadlines(planned).registration_closes
+        if utc(at) >= utc(closes):
+            reasons.append(
+                Reason(
+                    ReasonCode.REGISTRATION_CLOSED,
+                    "R8",
+                    at=closes,
+                    limit=session.policy.registration_days_before,
+                )
+            )
     return Decision.from_reasons(reasons)
 
 
