@@ -280,6 +280,21 @@ class TestCompanies:
 
         check()
 
+    @pytest.mark.parametrize("submitted", [True, False])
+    def test_the_training_plan_is_submitted_or_not_as_asked(self, submitted: bool) -> None:
+        @given(companies(training_plan_submitted=submitted))
+        def check(company: Company) -> None:
+            at = company.training_plan_submitted_at
+            assert submitted == (at is not None)
+            if at is not None:
+                assert brussels(2018, 1, 1) <= at <= brussels(2030, 12, 31, 23, 59).add(seconds=59)
+
+        check()
+
+    def test_a_flag_that_is_not_a_boolean_is_refused(self) -> None:
+        with pytest.raises(InvalidArgument, match=r"^training_plan_submitted='yes' must be"):
+            companies(training_plan_submitted="yes")  # type: ignore[arg-type]
+
     def test_it_shrinks_towards_acme(self) -> None:
         assert Company("0200.000.043", "Acme SA") == simplest(companies())
 
@@ -586,6 +601,21 @@ class TestSessions:
             stage_holds(session, Stage.HELD)
 
         check()
+
+    def test_the_company_submitted_its_training_plan_before_the_request(self) -> None:
+        """R1: "A request needs a training plan already submitted"."""
+
+        @given(sessions())
+        def check(session: Session) -> None:
+            submitted = session.company.training_plan_submitted_at
+            assert submitted is not None
+            assert submitted <= session.requested_at
+
+        check()
+
+    def test_a_company_strategy_given_is_kept_as_it_draws(self) -> None:
+        acme = Company("0403.170.701", "Acme SA")
+        assert acme == simplest(sessions(company=st.just(acme))).company
 
     def test_an_unknown_stage_is_refused_naming_every_stage(self) -> None:
         names = "'requested', 'dates_confirmed', 'registration_open', 'registration_closed', "
