@@ -655,6 +655,84 @@ class TestSessions:
             assert slot.start < slot.end
             assert slot.start.in_tz(zone).date() == slot.end.in_tz(zone).date()
 
+    @given(sessions(), st.data())
+    def test_facts_are_expressed_on_the_policy_clock_or_in_utc(
+        self, session: Session, data: st.DataObject
+    ) -> None:
+        del data
+        assert session.requested_at.timezone_name in {session.policy.timezone, "UTC"}
+
+    def test_every_stage_is_drawn_by_default(self) -> None:
+        found = find(sessions(), lambda s: s.attendance is not None, settings=EXISTS)
+        assert found.attendance is not None
+
+    @pytest.mark.parametrize(
+        "fact",
+        [
+            "reminder_sent_at",
+            "definitive_confirmation_at",
+            "link_generated_at",
+            "zoom_checked_at",
+            "evaluation_sent_at",
+            "fees_invoiced_at",
+            "attendance",
+        ],
+    )
+    def test_every_fact_is_recorded_in_some_session(self, fact: str) -> None:
+        found = find(sessions(), lambda s: getattr(s, fact) is not None, settings=EXISTS)
+        assert getattr(found, fact) is not None
+
+    def test_a_request_cancelled_before_its_dates_may_have_its_fees_invoiced(self) -> None:
+        def invoiced_unconfirmed(session: Session) -> bool:
+            return session.confirmed_slot is None and session.fees_invoiced_at is not None
+
+        assert invoiced_unconfirmed(
+            find(sessions(stage=Stage.CANCELLED), invoiced_unconfirmed, settings=EXISTS)
+        )
+
+    def test_cancellations_at_the_end_of_free_cancellation_are_drawn(self) -> None:
+        def at_the_deadline(session: Session) -> bool:
+            return (
+                session.confirmed_slot is not None
+                and session.cancelled_at == schedule(session).free_cancellation_closes
+            )
+
+        found = find(sessions(stage=Stage.CANCELLED), at_the_deadline, settings=EXISTS)
+        assert at_the_deadline(found)
+
+    def test_it_shrinks_towards_the_earliest_stage_with_the_default_policy(self) -> None:
+        session = simplest(sessions(stage=Stage.REGISTRATION_CLOSED))
+        assert DEFAULT_POLICY == session.policy
+        assert () == session.participants
+        assert None is session.reminder_sent_at is session.definitive_confirmation_at
+        plan = schedule(session)
+        assert plan.registration_closes.subtract(weeks=4) == plan.dates_confirmed
+
+    def test_it_shrinks_towards_a_request_without_slots(self) -> None:
+        session = simplest(sessions())
+        assert (None, (), None) == (
+            session.confirmed_slot,
+            session.proposed_slots,
+            session.cancelled_at,
+        )
+
+    @pytest.mark.parametrize(
+        "arguments",
+        [
+            {"stage": "started"},
+            {"stage": 3},
+            {"policy": DEFAULT_POLICY},
+            {"company": Company("1", "A")},
+            {"company": "Acme", "training": None},
+            {"training": "Excel: tableaux croisés dynamiques"},
+            {"min_start": brussels(2026, 3, 2), "max_start": brussels(2026, 3, 1)},
+            {"max_start": dt.datetime(2026, 3, 1)},
+        ],
+    )
+    def test_impossible_arguments_are_refused(self, arguments: dict[str, object]) -> None:
+        with pytest.raises(InvalidArgument, match=rf"^{next(iter(arguments))}="):
+            sessions(**arguments)  # type: ignore[arg-type]
+
 
 def on(zone: str, year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> Instant:
     return pendulum.datetime(year, month, day, hour, minute, tz=zone)
@@ -714,60 +792,6 @@ class TestAlternativeSlots:
         slot = Slot(on(zone, *start), on(zone, *end))
         wanted = None if expected is None else Slot(on(zone, *expected[0]), on(zone, *expected[1]))
         assert wanted == _moved(slot, days)
-
-    @given(sessions(), st.data())
-    def test_facts_are_expressed_on_the_policy_clock_or_in_utc(
-        self, session: Session, data: st.DataObject
-    ) -> None:
-        del data
-        assert session.requested_at.timezone_name in {session.policy.timezone, "UTC"}
-
-    def test_every_stage_is_drawn_by_default(self) -> None:
-        found = find(sessions(), lambda s: s.attendance is not None, settings=EXISTS)
-        assert found.attendance is not None
-
-    def test_cancellations_at_the_end_of_free_cancellation_are_drawn(self) -> None:
-        def at_the_deadline(session: Session) -> bool:
-            return (
-                session.confirmed_slot is not None
-                and session.cancelled_at == schedule(session).free_cancellation_closes
-            )
-
-        found = find(sessions(stage=Stage.CANCELLED), at_the_deadline, settings=EXISTS)
-        assert at_the_deadline(found)
-
-    def test_it_shrinks_towards_the_earliest_stage_with_the_default_policy(self) -> None:
-        session = simplest(sessions(stage=Stage.REGISTRATION_CLOSED))
-        assert DEFAULT_POLICY == session.policy
-        assert () == session.participants
-        assert None is session.reminder_sent_at is session.definitive_confirmation_at
-        plan = schedule(session)
-        assert plan.registration_closes.subtract(weeks=4) == plan.dates_confirmed
-
-    def test_it_shrinks_towards_a_request_without_slots(self) -> None:
-        session = simplest(sessions())
-        assert (None, (), None) == (
-            session.confirmed_slot,
-            session.proposed_slots,
-            session.cancelled_at,
-        )
-
-    @pytest.mark.parametrize(
-        "arguments",
-        [
-            {"stage": "started"},
-            {"stage": 3},
-            {"policy": DEFAULT_POLICY},
-            {"company": Company("1", "A")},
-            {"company": "Acme", "training": None},
-            {"training": "Excel: tableaux croisés dynamiques"},
-            {"min_start": brussels(2026, 3, 2), "max_start": brussels(2026, 3, 1)},
-            {"max_start": dt.datetime(2026, 3, 1)},
-        ],
-    )
-    def test_impossible_arguments_are_refused(self, arguments: dict[str, object]) -> None:
-        with pytest.raises(InvalidArgument, match=rf"^{next(iter(arguments))}="):
-            sessions(**arguments)  # type: ignore[arg-type]
 
 
 APRIL_CLASS = confirmed_session(brussels(2026, 4, 1, 9))
