@@ -280,6 +280,21 @@ class TestCompanies:
 
         check()
 
+    @pytest.mark.parametrize("submitted", [True, False])
+    def test_the_training_plan_is_submitted_or_not_as_asked(self, submitted: bool) -> None:
+        @given(companies(training_plan_submitted=submitted))
+        def check(company: Company) -> None:
+            at = company.training_plan_submitted_at
+            assert submitted == (at is not None)
+            if at is not None:
+                assert brussels(2018, 1, 1) <= at <= brussels(2030, 12, 31, 23, 59).add(seconds=59)
+
+        check()
+
+    def test_a_flag_that_is_not_a_boolean_is_refused(self) -> None:
+        with pytest.raises(InvalidArgument, match=r"^training_plan_submitted='yes' must be"):
+            companies(training_plan_submitted="yes")  # type: ignore[arg-type]
+
     def test_it_shrinks_towards_acme(self) -> None:
         assert Company("0200.000.043", "Acme SA") == simplest(companies())
 
@@ -587,6 +602,21 @@ class TestSessions:
 
         check()
 
+    def test_the_company_submitted_its_training_plan_before_the_request(self) -> None:
+        """R1: "A request needs a training plan already submitted"."""
+
+        @given(sessions())
+        def check(session: Session) -> None:
+            submitted = session.company.training_plan_submitted_at
+            assert submitted is not None
+            assert submitted <= session.requested_at
+
+        check()
+
+    def test_a_company_strategy_given_is_kept_as_it_draws(self) -> None:
+        acme = Company("0403.170.701", "Acme SA")
+        assert acme == simplest(sessions(company=st.just(acme))).company
+
     def test_an_unknown_stage_is_refused_naming_every_stage(self) -> None:
         names = "'requested', 'dates_confirmed', 'registration_open', 'registration_closed', "
         names += "'held', 'cancelled'"
@@ -624,6 +654,84 @@ class TestSessions:
         for slot in session.proposed_slots:
             assert slot.start < slot.end
             assert slot.start.in_tz(zone).date() == slot.end.in_tz(zone).date()
+
+    @given(sessions(), st.data())
+    def test_facts_are_expressed_on_the_policy_clock_or_in_utc(
+        self, session: Session, data: st.DataObject
+    ) -> None:
+        del data
+        assert session.requested_at.timezone_name in {session.policy.timezone, "UTC"}
+
+    def test_every_stage_is_drawn_by_default(self) -> None:
+        found = find(sessions(), lambda s: s.attendance is not None, settings=EXISTS)
+        assert found.attendance is not None
+
+    @pytest.mark.parametrize(
+        "fact",
+        [
+            "reminder_sent_at",
+            "definitive_confirmation_at",
+            "link_generated_at",
+            "zoom_checked_at",
+            "evaluation_sent_at",
+            "fees_invoiced_at",
+            "attendance",
+        ],
+    )
+    def test_every_fact_is_recorded_in_some_session(self, fact: str) -> None:
+        found = find(sessions(), lambda s: getattr(s, fact) is not None, settings=EXISTS)
+        assert getattr(found, fact) is not None
+
+    def test_a_request_cancelled_before_its_dates_may_have_its_fees_invoiced(self) -> None:
+        def invoiced_unconfirmed(session: Session) -> bool:
+            return session.confirmed_slot is None and session.fees_invoiced_at is not None
+
+        assert invoiced_unconfirmed(
+            find(sessions(stage=Stage.CANCELLED), invoiced_unconfirmed, settings=EXISTS)
+        )
+
+    def test_cancellations_at_the_end_of_free_cancellation_are_drawn(self) -> None:
+        def at_the_deadline(session: Session) -> bool:
+            return (
+                session.confirmed_slot is not None
+                and session.cancelled_at == schedule(session).free_cancellation_closes
+            )
+
+        found = find(sessions(stage=Stage.CANCELLED), at_the_deadline, settings=EXISTS)
+        assert at_the_deadline(found)
+
+    def test_it_shrinks_towards_the_earliest_stage_with_the_default_policy(self) -> None:
+        session = simplest(sessions(stage=Stage.REGISTRATION_CLOSED))
+        assert DEFAULT_POLICY == session.policy
+        assert () == session.participants
+        assert None is session.reminder_sent_at is session.definitive_confirmation_at
+        plan = schedule(session)
+        assert plan.registration_closes.subtract(weeks=4) == plan.dates_confirmed
+
+    def test_it_shrinks_towards_a_request_without_slots(self) -> None:
+        session = simplest(sessions())
+        assert (None, (), None) == (
+            session.confirmed_slot,
+            session.proposed_slots,
+            session.cancelled_at,
+        )
+
+    @pytest.mark.parametrize(
+        "arguments",
+        [
+            {"stage": "started"},
+            {"stage": 3},
+            {"policy": DEFAULT_POLICY},
+            {"company": Company("1", "A")},
+            {"company": "Acme", "training": None},
+            {"training": "Excel: tableaux croisés dynamiques"},
+            {"min_start": brussels(2026, 3, 2), "max_start": brussels(2026, 3, 1)},
+            {"max_start": dt.datetime(2026, 3, 1)},
+        ],
+    )
+    def test_impossible_arguments_are_refused(self, arguments: dict[str, object]) -> None:
+        with pytest.raises(InvalidArgument, match=rf"^{next(iter(arguments))}="):
+            sessions(**arguments)  # type: ignore[arg-type]
 
 
 def on(zone: str, year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> Instant:
@@ -684,60 +792,6 @@ class TestAlternativeSlots:
         slot = Slot(on(zone, *start), on(zone, *end))
         wanted = None if expected is None else Slot(on(zone, *expected[0]), on(zone, *expected[1]))
         assert wanted == _moved(slot, days)
-
-    @given(sessions(), st.data())
-    def test_facts_are_expressed_on_the_policy_clock_or_in_utc(
-        self, session: Session, data: st.DataObject
-    ) -> None:
-        del data
-        assert session.requested_at.timezone_name in {session.policy.timezone, "UTC"}
-
-    def test_every_stage_is_drawn_by_default(self) -> None:
-        found = find(sessions(), lambda s: s.attendance is not None, settings=EXISTS)
-        assert found.attendance is not None
-
-    def test_cancellations_at_the_end_of_free_cancellation_are_drawn(self) -> None:
-        def at_the_deadline(session: Session) -> bool:
-            return (
-                session.confirmed_slot is not None
-                and session.cancelled_at == schedule(session).free_cancellation_closes
-            )
-
-        found = find(sessions(stage=Stage.CANCELLED), at_the_deadline, settings=EXISTS)
-        assert at_the_deadline(found)
-
-    def test_it_shrinks_towards_the_earliest_stage_with_the_default_policy(self) -> None:
-        session = simplest(sessions(stage=Stage.REGISTRATION_CLOSED))
-        assert DEFAULT_POLICY == session.policy
-        assert () == session.participants
-        assert None is session.reminder_sent_at is session.definitive_confirmation_at
-        plan = schedule(session)
-        assert plan.registration_closes.subtract(weeks=4) == plan.dates_confirmed
-
-    def test_it_shrinks_towards_a_request_without_slots(self) -> None:
-        session = simplest(sessions())
-        assert (None, (), None) == (
-            session.confirmed_slot,
-            session.proposed_slots,
-            session.cancelled_at,
-        )
-
-    @pytest.mark.parametrize(
-        "arguments",
-        [
-            {"stage": "started"},
-            {"stage": 3},
-            {"policy": DEFAULT_POLICY},
-            {"company": Company("1", "A")},
-            {"company": "Acme", "training": None},
-            {"training": "Excel: tableaux croisés dynamiques"},
-            {"min_start": brussels(2026, 3, 2), "max_start": brussels(2026, 3, 1)},
-            {"max_start": dt.datetime(2026, 3, 1)},
-        ],
-    )
-    def test_impossible_arguments_are_refused(self, arguments: dict[str, object]) -> None:
-        with pytest.raises(InvalidArgument, match=rf"^{next(iter(arguments))}="):
-            sessions(**arguments)  # type: ignore[arg-type]
 
 
 APRIL_CLASS = confirmed_session(brussels(2026, 4, 1, 9))

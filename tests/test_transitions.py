@@ -125,6 +125,13 @@ class TestProposeAndConfirmSlots:
         with pytest.raises(InvalidTypeError, match=r"Invalid slots: expected a collection"):
             propose_slots(self.REQUESTED, self.FIRST, brussels(2026, 2, 5))  # type: ignore[arg-type]
 
+    def test_asking_to_confirm_something_other_than_a_slot_breaks_the_contract(self) -> None:
+        session = propose_slots(self.REQUESTED, [self.FIRST], brussels(2026, 2, 5))
+        with pytest.raises(
+            InvalidTypeError, match=r"^Invalid slot: expected a Slot, got DateTime$"
+        ):
+            can_confirm_slot(session, START, brussels(2026, 2, 6))  # type: ignore[arg-type]
+
     def test_a_slot_over_two_local_days_is_refused_by_the_session(self) -> None:
         night = Slot(brussels(2026, 4, 1, 22), brussels(2026, 4, 2, 1))
         with pytest.raises(InvalidSlotError):

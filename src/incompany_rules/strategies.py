@@ -49,6 +49,7 @@ from collections.abc import Collection
 from decimal import Decimal
 from typing import Literal, TypeVar
 
+import attrs
 import pendulum
 from hypothesis import assume
 from hypothesis import strategies as st
@@ -304,22 +305,50 @@ def _enterprise_number(first_eight: int) -> str:
     return f"{digits[:4]}.{digits[4:7]}.{digits[7:]}"
 
 
-def companies() -> st.SearchStrategy[Company]:
+_PLANS_FROM = pendulum.datetime(2018, 1, 1, tz="Europe/Brussels")
+_PLANS_UNTIL = pendulum.datetime(2030, 12, 31, 23, 59, 59, tz="Europe/Brussels")
+
+
+def _plan_submitted(seconds: int) -> pendulum.DateTime:
+    return _PLANS_FROM.add(seconds=seconds)
+
+
+def companies(*, training_plan_submitted: bool | None = None) -> st.SearchStrategy[Company]:
     """Return a strategy for client companies.
 
     The number is a well-formed Belgian enterprise number (``0ddd.ddd.ddd``
     or ``1ddd.ddd.ddd`` with its mod-97 check); the name a company name of
     1 to 30 characters and a legal form (SA, SRL, NV, BV, ASBL or VZW).
+    ``training_plan_submitted`` fixes whether the company has submitted its
+    training plan (R1; ``None``: either); when it has,
+    ``training_plan_submitted_at`` is a whole second from 2018 to 2030 on
+    the Brussels clock. :func:`sessions` moves it before the request.
 
-    Shrinks towards ``Company('0200.000.043', 'Acme SA')``.
+    Shrinks towards ``Company('0200.000.043', 'Acme SA')``, with no training
+    plan submitted.
     """
+    submitted = _flag(training_plan_submitted, "training_plan_submitted")
     numbers = st.integers(2_000_000, 19_999_999).map(_enterprise_number)
     names = st.builds(
         lambda base, form: f"{base} {form}",
         st.sampled_from(_COMPANY_NAMES) | st.text(_ALNUM + " &'-", min_size=1, max_size=30),
         st.sampled_from(_LEGAL_FORMS),
     )
-    return st.builds(Company, numbers, names)
+    plans = st.integers(0, int((_PLANS_UNTIL - _PLANS_FROM).total_seconds())).map(_plan_submitted)
+    return _companies(numbers, names, submitted, plans)
+
+
+@st.composite
+def _companies(
+    draw: st.DrawFn,
+    numbers: st.SearchStrategy[str],
+    names: st.SearchStrategy[str],
+    submitted: st.SearchStrategy[bool],
+    plans: st.SearchStrategy[pendulum.DateTime],
+) -> Company:
+    number, name = draw(numbers), draw(names)
+    at = draw(plans) if draw(submitted) else None
+    return Company(number, name, training_plan_submitted_at=at)
 
 
 def hr_accounts(
@@ -703,6 +732,7 @@ def sessions(  # noqa: PLR0913 (keyword-only, as Hypothesis's own strategies)
         trainings_=trainings_,
         low=low,
         high=high,
+        default_company=company is None,
     )
 
 
@@ -745,6 +775,7 @@ def _sessions(  # noqa: PLR0913 (each argument of sessions() reaches here)
     trainings_: st.SearchStrategy[Training],
     low: pendulum.DateTime | None,
     high: pendulum.DateTime | None,
+    default_company: bool,
 ) -> Session:
     stage = draw(stages)
     policy = draw(policies_)
@@ -766,6 +797,14 @@ def _sessions(  # noqa: PLR0913 (each argument of sessions() reaches here)
         _unconfirmed(draw, fields, slot, cancel=stage is Stage.CANCELLED)
     else:
         _confirmed(draw, fields, slot, stage)
+    if default_company:
+        # A session was requested, so its company had submitted a training plan (R1).
+        requested: pendulum.DateTime = fields["requested_at"]  # type: ignore[assignment]
+        before = _seconds(draw, 0, 365 * _DAY_SECONDS, prefer=30 * _DAY_SECONDS)
+        fields["company"] = attrs.evolve(
+            fields["company"],  # type: ignore[misc]
+            training_plan_submitted_at=requested.subtract(seconds=before),
+        )
     # Every fact on one clock, as a caller's database gives them; built once, validated once.
     for name in _FACTS:
         value = fields.get(name)
