@@ -7,6 +7,8 @@ leave)."
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -16,10 +18,33 @@ from incompany_rules import (
     NationalNumber,
     Participant,
     Session,
+    TransitionRefusedError,
+    action_rows,
+    can_register,
+    can_unregister,
+    cancellation_fee_schedule,
+    fee_rows,
+    fees_due,
+    milestone_rows,
     milestones,
+    next_actions,
+    participant_rows,
     recap_line,
+    register,
+    session_rows,
 )
-from incompany_rules.strategies import Stage, national_numbers, participants, sessions
+from incompany_rules.examples import ACME_HR
+from incompany_rules.languages import LANGUAGES
+from incompany_rules.strategies import (
+    Stage,
+    instants_near,
+    national_numbers,
+    participants,
+    sessions,
+)
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 held = sessions(stage=Stage.HELD)
 
@@ -55,6 +80,54 @@ class TestReprAndStr:
         for person in session.participants:
             for text in texts_of(session):
                 assert not leaks(person.national_number, text)
+
+
+def answers_of(session: Session, now: dt.datetime) -> list[str]:
+    """Every text the rules give about ``session`` at ``now``: reprs, texts, rows."""
+    texts = texts_of(session)
+    invoice = fees_due(session, now)
+    texts += [repr(invoice), *(invoice.describe(lang) for lang in LANGUAGES)]
+    for action in next_actions(session, now):
+        texts += [repr(action), *(action.title(lang) for lang in LANGUAGES)]
+        texts += [action.consequence(lang) for lang in LANGUAGES]
+    for step in cancellation_fee_schedule(session):
+        texts += [repr(step), *(step.describe(lang) for lang in LANGUAGES)]
+    for person in session.participants:
+        for decision in (
+            can_register(session, person, now, by=ACME_HR),
+            can_unregister(session, person, now, by=ACME_HR),
+        ):
+            texts += [repr(decision), *(decision.text(lang) for lang in LANGUAGES)]
+    rows = [
+        *session_rows([session]),
+        *milestone_rows([session], key=b"k"),
+        *participant_rows([session], key=b"k", include_email=True),
+        *fee_rows([session], now),
+        *action_rows([session], now),
+    ]
+    texts += [str(value) for row in rows for value in row.values()]
+    return texts
+
+
+class TestAnswers:
+    @given(held | sessions(stage=Stage.REGISTRATION_OPEN), st.data())
+    def test_no_decision_action_fee_or_row_shows_a_number(
+        self, session: Session, data: st.DataObject
+    ) -> None:
+        now = data.draw(instants_near(session))
+        texts = answers_of(session, now)
+        for person in session.participants:
+            assert [] == [text for text in texts if leaks(person.national_number, text)]
+
+    @given(sessions(stage=Stage.REGISTRATION_OPEN))
+    def test_a_refused_registration_names_the_person_masked(self, session: Session) -> None:
+        assume(session.participants)
+        person = session.participants[0]
+        with pytest.raises(TransitionRefusedError) as caught:
+            register(session, person, session.dates_confirmed_at, by=ACME_HR)  # type: ignore[arg-type]
+        shown = str(caught.value) + repr(caught.value.decision)
+        shown += " ".join(caught.value.decision.text(lang) for lang in LANGUAGES)
+        assert not leaks(person.national_number, shown)
 
 
 def error_of(session: Session, **changes: object) -> IncompanyRulesError:
