@@ -16,12 +16,15 @@ from incompany_rules import (
     InvalidTypeError,
     InvalidValueError,
     NaiveDatetimeError,
+    Policy,
+    Reason,
     ReasonCode,
     Session,
     Slot,
     TransitionRefusedError,
     can_cancel,
     can_confirm_slot,
+    can_register,
     cancel,
     cancel_with_fee,
     confirm_slot,
@@ -466,3 +469,282 @@ class TestRecordFacts:
         assert "The session was only requested on 04/02/2026 at 10:00." == (
             error.decision.text("en")
         )
+
+
+# --------------------------------------------------------------------------
+# Every refusal in full: the step it names, and each reason with its rule and
+# figures, so that a screen showing them shows the right deadline.
+
+REQUESTED_AT = brussels(2026, 2, 4, 10)  # CONFIRMED was requested eight weeks before START
+BEFORE_REQUEST = brussels(2026, 2, 1)
+EARLY_CANCEL = brussels(2026, 2, 10)
+GONE = requested_session(START).evolve(cancelled_at=EARLY_CANCEL)  # no dates, cancelled
+SECOND = Slot(brussels(2026, 4, 8, 13), brussels(2026, 4, 8, 16))
+CLASS_END = brussels(2026, 4, 1, 12, 30)
+REGISTRATION_CLOSES = brussels(2026, 3, 30)  # 00:00 on D-2: the end of D-3 (R8)
+
+
+def refusal(call: Callable[[], object]) -> tuple[str, tuple[Reason, ...]]:
+    """Return the step a refusal names and its reasons."""
+    error = refused(call)
+    return error.field, error.decision.reasons
+
+
+def before_and_cancelled(cancelled_at: pendulum.DateTime = EARLY_CANCEL) -> tuple[Reason, ...]:
+    return (
+        Reason(ReasonCode.BEFORE_REQUEST, "R1", at=REQUESTED_AT),
+        Reason(ReasonCode.SESSION_CANCELLED, "R15", at=cancelled_at),
+    )
+
+
+HELD = CONFIRMED.evolve(participants=(ANN,))
+CONFIRMED_BY_FUND = HELD.evolve(definitive_confirmation_at=brussels(2026, 3, 17))
+LINKED_HELD = CONFIRMED_BY_FUND.evolve(link_generated_at=brussels(2026, 3, 18))
+
+# Each row: a fact, its rule, what else it waits for, and a session ready for it.
+ALL_RECORDERS: list[
+    tuple[Callable[[Session, dt.datetime], Session], str, tuple[Reason, ...], Session]
+] = [
+    (record_reminder_sent, "R6", (), HELD),
+    (record_definitive_confirmation, "R10", (), HELD),
+    (
+        record_link_generated,
+        "R11",
+        (Reason(ReasonCode.NO_DEFINITIVE_CONFIRMATION, "R11"),),
+        CONFIRMED_BY_FUND,
+    ),
+    (record_access_emails_sent, "R12", (Reason(ReasonCode.NO_LINK, "R12"),), LINKED_HELD),
+    (record_zoom_checked, "R13", (), HELD),
+    (record_evaluation_sent, "R14", (), HELD),
+]
+
+
+class TestEveryRefusalInFull:
+    def test_proposing_names_the_request_the_cancellation_and_the_confirmed_dates(self) -> None:
+        cancelled = CONFIRMED.evolve(cancelled_at=brussels(2026, 3, 1))
+        assert (
+            "propose_slots",
+            (
+                *before_and_cancelled(brussels(2026, 3, 1)),
+                Reason(ReasonCode.DATES_ALREADY_CONFIRMED, "R3"),
+            ),
+        ) == refusal(lambda: propose_slots(cancelled, [SECOND], BEFORE_REQUEST))
+
+    def test_confirming_names_the_slot_and_when_its_class_started(self) -> None:
+        assert (
+            "confirm_slot",
+            (
+                Reason(ReasonCode.SESSION_CANCELLED, "R15", at=EARLY_CANCEL),
+                Reason(ReasonCode.SLOT_NOT_PROPOSED, "R3"),
+                Reason(ReasonCode.SLOT_STARTED, "R3", at=SECOND.start),
+            ),
+        ) == refusal(lambda: confirm_slot(GONE, SECOND, brussels(2026, 4, 9)))
+
+    def test_confirming_too_late_names_the_close_of_registration_and_its_days(self) -> None:
+        session = requested_session(START)
+        assert (
+            "confirm_slot",
+            (Reason(ReasonCode.REGISTRATION_CLOSED, "R8", at=REGISTRATION_CLOSES, limit=3),),
+        ) == refusal(lambda: confirm_slot(session, session.proposed_slots[0], REGISTRATION_CLOSES))
+
+    def test_a_refused_registration_names_its_step(self) -> None:
+        closed = brussels(2026, 3, 30)
+        decision = can_register(CONFIRMED, ANN, closed, by=ACME_HR)
+        assert ("register", decision.reasons) == refusal(
+            lambda: register(CONFIRMED, ANN, closed, by=ACME_HR)
+        )
+        assert (ReasonCode.REGISTRATION_CLOSED,) == decision.codes
+
+    @pytest.mark.parametrize("step", [cancel, cancel_with_fee])
+    def test_cancelling_at_the_start_names_the_start(
+        self, step: Callable[[Session, dt.datetime], object]
+    ) -> None:
+        assert ("cancel", (Reason(ReasonCode.CLASS_STARTED, "R15", at=START),)) == refusal(
+            lambda: step(CONFIRMED, START)
+        )
+
+    @pytest.mark.parametrize(
+        ("record", "rule", "more"),
+        [(record, rule, more) for record, rule, more, _ in ALL_RECORDERS],
+    )
+    def test_a_fact_names_every_missing_step_before_it(
+        self,
+        record: Callable[[Session, dt.datetime], Session],
+        rule: str,
+        more: tuple[Reason, ...],
+    ) -> None:
+        assert (
+            record.__name__,
+            (*before_and_cancelled(), Reason(ReasonCode.DATES_NOT_CONFIRMED, rule), *more),
+        ) == refusal(lambda: record(GONE, BEFORE_REQUEST))
+
+    @pytest.mark.parametrize(
+        ("record", "rule", "ready"),
+        [(record, rule, ready) for record, rule, _, ready in ALL_RECORDERS],
+    )
+    def test_a_fact_recorded_already_names_when(
+        self, record: Callable[[Session, dt.datetime], Session], rule: str, ready: Session
+    ) -> None:
+        first = brussels(2026, 4, 1, 13)
+        done = record(ready, first)
+        assert (record.__name__, (Reason(ReasonCode.ALREADY_RECORDED, rule, at=first),)) == (
+            refusal(lambda: record(done, first.add(hours=1)))
+        )
+
+    @pytest.mark.parametrize(
+        ("record", "more"), [(record, more) for record, _, more, _ in ALL_RECORDERS if more]
+    )
+    def test_a_fact_waits_for_the_fact_before_it(
+        self, record: Callable[[Session, dt.datetime], Session], more: tuple[Reason, ...]
+    ) -> None:
+        assert (record.__name__, more) == refusal(lambda: record(HELD, brussels(2026, 3, 20)))
+
+    def test_no_access_e_mail_names_the_first_day_of_the_e_mails(self) -> None:
+        old = confirmed_session(brussels(2021, 3, 14, 9)).evolve(
+            definitive_confirmation_at=brussels(2021, 2, 27),
+            link_generated_at=brussels(2021, 2, 28),
+        )
+        assert (
+            "record_access_emails_sent",
+            (Reason(ReasonCode.NO_ACCESS_EMAILS, "R12", at=brussels(2021, 3, 1)),),
+        ) == refusal(lambda: record_access_emails_sent(old, brussels(2021, 2, 28, 1)))
+
+    # Each row: the instant of the evaluation of a class nobody registered
+    # for; from 00:00 on D-2 it is not held (R18), and it is not over yet.
+    @pytest.mark.parametrize(
+        ("when", "not_held"),
+        [
+            (brussels(2026, 3, 29, 23, 59, 59), False),
+            (pendulum.datetime(2026, 3, 29, 21, 59, 59, tz="UTC"), False),
+            (REGISTRATION_CLOSES, True),
+            (pendulum.datetime(2026, 3, 29, 22, tz="UTC"), True),
+        ],
+    )
+    def test_an_evaluation_names_when_the_class_was_not_held_and_when_it_ends(
+        self, when: pendulum.DateTime, not_held: bool
+    ) -> None:
+        held = (Reason(ReasonCode.NOT_HELD, "R18", at=REGISTRATION_CLOSES),) if not_held else ()
+        assert (
+            "record_evaluation_sent",
+            (*held, Reason(ReasonCode.CLASS_NOT_OVER, "R14", at=CLASS_END)),
+        ) == refusal(lambda: record_evaluation_sent(CONFIRMED, when))
+
+    def test_attendance_names_every_missing_step_before_it(self) -> None:
+        assert (
+            "record_attendance",
+            (*before_and_cancelled(), Reason(ReasonCode.DATES_NOT_CONFIRMED, "R17")),
+        ) == refusal(lambda: record_attendance(GONE, [], BEFORE_REQUEST))
+
+    def test_attendance_names_the_end_of_the_class_and_the_strangers_masked(self) -> None:
+        held = CONFIRMED.evolve(participants=(ANN,))
+        assert (
+            "record_attendance",
+            (
+                Reason(ReasonCode.CLASS_NOT_OVER, "R17", at=CLASS_END),
+                Reason(ReasonCode.NOT_REGISTERED, "R17", subject=CHLOE.national_number.masked()),
+            ),
+        ) == refusal(lambda: record_attendance(held, [CHLOE], brussels(2026, 4, 1, 10)))
+        done = record_attendance(held, [ANN], AFTER_CLASS)
+        assert (
+            "record_attendance",
+            (
+                Reason(ReasonCode.ALREADY_RECORDED, "R17"),
+                Reason(ReasonCode.NOT_REGISTERED, "R17", subject=CHLOE.national_number.masked()),
+            ),
+        ) == refusal(lambda: record_attendance(done, [CHLOE], AFTER_CLASS))
+        never = CONFIRMED
+        assert (
+            "record_attendance",
+            (Reason(ReasonCode.NOT_HELD, "R18", at=REGISTRATION_CLOSES),),
+        ) == refusal(lambda: record_attendance(never, [], AFTER_CLASS))
+
+    def test_an_invoice_names_the_instant_nothing_is_owed_at(self) -> None:
+        """At the request instant itself the step is not before the request."""
+        assert (
+            "record_fees_invoiced",
+            (Reason(ReasonCode.NO_FEES_OWED, "R18", at=REQUESTED_AT),),
+        ) == refusal(lambda: record_fees_invoiced(CONFIRMED, REQUESTED_AT))
+        invoiced = CONFIRMED.evolve(
+            cancelled_at=brussels(2026, 3, 20), fees_invoiced_at=brussels(2026, 3, 25)
+        )
+        assert (
+            "record_fees_invoiced",
+            (
+                Reason(ReasonCode.BEFORE_REQUEST, "R1", at=REQUESTED_AT),
+                Reason(ReasonCode.ALREADY_RECORDED, "R18", at=brussels(2026, 3, 25)),
+            ),
+        ) == refusal(lambda: record_fees_invoiced(invoiced, BEFORE_REQUEST))
+
+    def test_any_amount_owed_is_invoiced_even_one_cent(self) -> None:
+        cent = Policy(late_cancellation_fee=Decimal("0.01"))
+        session = confirmed_session(START, policy=cent).evolve(cancelled_at=brussels(2026, 3, 20))
+        invoiced = record_fees_invoiced(session, brussels(2026, 3, 25))
+        assert brussels(2026, 3, 25) == invoiced.fees_invoiced_at
+
+    def test_at_the_request_instant_every_step_is_after_the_request(self) -> None:
+        session = requested_session(START)
+        confirmed = confirm_slot(session, session.proposed_slots[0], REQUESTED_AT)
+        assert REQUESTED_AT == confirmed.dates_confirmed_at
+        assert REQUESTED_AT == cancel(session, REQUESTED_AT).cancelled_at
+
+
+# Each row: a step, and the argument a naive datetime is named by.
+NAIVE = dt.datetime(2026, 3, 1, 12)
+NAIVE_STEPS: list[tuple[Callable[[], object], str]] = [
+    (lambda: propose_slots(GONE, [SECOND], NAIVE), "when"),
+    (lambda: can_confirm_slot(CONFIRMED, SECOND, NAIVE), "when"),
+    (lambda: confirm_slot(CONFIRMED, SECOND, NAIVE), "when"),
+    (lambda: can_cancel(CONFIRMED, NAIVE), "when"),
+    (lambda: cancel_with_fee(CONFIRMED, NAIVE), "when"),
+    (lambda: record_reminder_sent(CONFIRMED, NAIVE), "at"),
+    (lambda: record_link_generated(CONFIRMED, NAIVE), "at"),
+    (lambda: record_evaluation_sent(CONFIRMED, NAIVE), "at"),
+    (lambda: record_attendance(CONFIRMED, [], NAIVE), "at"),
+    (lambda: record_fees_invoiced(CONFIRMED, NAIVE), "at"),
+]
+
+
+@pytest.mark.parametrize(("step", "field"), NAIVE_STEPS)
+def test_a_naive_instant_is_named_by_its_argument(step: Callable[[], object], field: str) -> None:
+    with pytest.raises(NaiveDatetimeError) as caught:
+        step()
+    assert field == caught.value.field
+
+
+# Each row: a step given something else than what it takes, and the message.
+WRONG_TYPES: list[tuple[Callable[[], object], str]] = [
+    (
+        lambda: record_zoom_checked("IC-2026-0042/G1", START),  # type: ignore[arg-type]
+        "Invalid session: expected a Session, got str",
+    ),
+    (
+        lambda: propose_slots(GONE, SECOND, START),  # type: ignore[arg-type]
+        "Invalid slots: expected a collection, got Slot",
+    ),
+    (
+        lambda: propose_slots(GONE, [SECOND, START], START),  # type: ignore[list-item]
+        "Invalid slots: expected Slot items, got DateTime",
+    ),
+]
+
+
+@pytest.mark.parametrize(("step", "message"), WRONG_TYPES)
+def test_a_wrong_type_is_named_with_what_it_is(step: Callable[[], object], message: str) -> None:
+    with pytest.raises(InvalidTypeError) as caught:
+        step()
+    assert message == str(caught.value)
+
+
+def test_a_request_is_decided_and_kept_with_its_own_policy() -> None:
+    """R1 with a fund policy of four participants: five planned are enough."""
+    four = Policy(min_participants=4)
+    session = request_session(
+        project="IC-2026-0042",
+        group="G1",
+        company=PLANNED,
+        training=EXCEL,
+        planned_participants=5,
+        now=brussels(2026, 2, 2, 10),
+        policy=four,
+    )
+    assert four == session.policy

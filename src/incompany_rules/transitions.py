@@ -227,7 +227,7 @@ def confirm_slot(session: Session, slot: Slot, when: dt.datetime) -> Session:
     decision = can_confirm_slot(session, slot, when)
     if not decision:
         raise TransitionRefusedError("confirm_slot", decision)
-    return session.evolve(confirmed_slot=slot, dates_confirmed_at=instant(when, field="when"))
+    return session.evolve(confirmed_slot=slot, dates_confirmed_at=when)
 
 
 # --------------------------------------------------------------------------
@@ -304,7 +304,7 @@ def cancel_with_fee(session: Session, when: dt.datetime) -> tuple[Session, Fee]:
     if not decision:
         raise TransitionRefusedError("cancel", decision)
     fee = cancellation_fee(session, when)
-    return session.evolve(cancelled_at=instant(when, field="when")), fee
+    return session.evolve(cancelled_at=when), fee
 
 
 # --------------------------------------------------------------------------
