@@ -111,6 +111,19 @@ class TestBeforeConfirmation:
         # every proposed class started: the trainer has to propose again
         assert [K.PROPOSE_SLOTS] == list(kinds(session, brussels(2026, 4, 8, 13)))
 
+    def test_the_earliest_class_is_the_earliest_instant_in_the_repeated_october_hour(
+        self,
+    ) -> None:
+        """On 25 October 2026 02:30 CEST comes before 02:10 CET, though its clock reads later."""
+        first = pendulum.datetime(2026, 10, 25, 0, 30, tz="UTC").in_tz(BRUSSELS)
+        second = pendulum.datetime(2026, 10, 25, 1, 10, tz="UTC").in_tz(BRUSSELS)
+        session = requested_session(brussels(2026, 10, 25, 9)).evolve(
+            proposed_slots=(Slot(second, second.add(hours=1)), Slot(first, first.add(hours=1)))
+        )
+        assert [(K.CONFIRM_SLOT, "2026-10-25T02:30:00+02:00", False)] == rows(
+            session, brussels(2026, 10, 1)
+        )
+
 
 class TestTheReminder:
     # Each row: class start, the instant asked, whether the reminder is open and overdue.

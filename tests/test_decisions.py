@@ -56,6 +56,11 @@ class TestReason:
             == reason.text("fr")
         )
 
+    def test_a_missing_instant_is_written_as_a_question_mark(self) -> None:
+        assert "Registration only opens on ? at ?." == (
+            Reason(ReasonCode.REGISTRATION_NOT_OPEN, "R8").text("en")
+        )
+
     def test_counts_are_written_in_the_text(self) -> None:
         reason = Reason(ReasonCode.TOO_FEW_PARTICIPANTS, "R1", count=4, limit=6)
         assert "4 planned participants, at least 6 are needed." == reason.text()
@@ -148,6 +153,16 @@ class TestTransitionRefusedError:
             "Invalid register: refused (R8 registration_closed: "
             "Registration closed on 30/03/2026 at 00:00 (end of D-3).)" == str(error)
         )
+
+    def test_the_reasons_are_separated_by_semicolons(self) -> None:
+        decision = Decision.refuse(
+            Reason(ReasonCode.NO_HR_FUNCTION, "R5"), Reason(ReasonCode.TOS_NOT_COMPLETED, "R5")
+        )
+        assert (
+            "Invalid register: refused (R5 no_hr_function: "
+            f"{decision.reasons[0].text('en')}; R5 tos_not_completed: "
+            f"{decision.reasons[1].text('en')})"
+        ) == str(TransitionRefusedError("register", decision))
 
 
 class TestReasonValidation:

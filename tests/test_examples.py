@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import collections
+
 import pytest
+from stdnum.be import nn
 
 from incompany_rules import DEFAULT_POLICY, Policy, schedule
 from incompany_rules.examples import year_of_sessions
@@ -61,3 +64,68 @@ class TestYearOfSessions:
         policy = Policy(min_participants=8)
         assert {policy} == {s.policy for s in year_of_sessions(2026, count=20, policy=policy)}
         assert {DEFAULT_POLICY} == {s.policy for s in year_of_sessions(2026, count=20)}
+
+
+YEAR = year_of_sessions(2026)
+
+
+class TestTheYearKeepsItsDescription:
+    """What the docstring of ``year_of_sessions`` promises analysts."""
+
+    def test_most_sessions_are_group_g1_and_every_group_appears(self) -> None:
+        groups = collections.Counter(s.group for s in YEAR)
+        assert {"G1", "G2", "G3"} == set(groups)
+        assert groups["G1"] > len(YEAR) / 2
+
+    def test_classes_last_three_hours_or_three_and_a_half_from_nine_or_half_past_one(
+        self,
+    ) -> None:
+        slots = [s.confirmed_slot for s in YEAR]
+        assert {(9, 0), (13, 30)} == {(s.start.hour, s.start.minute) for s in slots if s}
+        lengths = {(s.end - s.start).in_minutes() for s in slots if s}
+        assert {180, 210} == lengths
+
+    def test_requests_and_confirmations_come_in_office_hours_on_the_quarter_hour(self) -> None:
+        moments = [m for s in YEAR for m in (s.requested_at, s.dates_confirmed_at) if m]
+        assert {0, 15, 30, 45} == {m.minute for m in moments}
+        assert all(8 <= m.hour < 18 for m in moments)
+
+    def test_dates_are_confirmed_two_to_six_weeks_after_the_request(self) -> None:
+        days = {
+            (s.dates_confirmed_at.date() - s.requested_at.date()).days
+            for s in YEAR
+            if s.dates_confirmed_at
+        }
+        assert min(days) >= 14
+        assert max(days) <= 39
+
+    def test_cancellations_come_an_hour_after_the_confirmation_to_an_hour_before_the_class(
+        self,
+    ) -> None:
+        for session in YEAR:
+            if session.cancelled_at is None:
+                continue
+            plan = schedule(session)
+            assert utc(plan.dates_confirmed.add(hours=1)) <= utc(session.cancelled_at)
+            assert utc(session.cancelled_at) < utc(plan.start.subtract(hours=1))
+
+    def test_staff_are_numbered_at_a_domain_named_after_their_company(self) -> None:
+        domains = {"Zénith ASBL": "zenith", "Acme SA": "acme", "Vlaamse Logistiek NV": "vlaamse"}
+        for session in YEAR:
+            domain = domains.get(session.company.name)
+            for person in session.participants:
+                name, _, at = person.email.partition("@")
+                assert 1 <= int(name.removeprefix("employee")) <= 40
+                assert len(name) == len("employee001")
+                if domain:
+                    assert f"{domain}.example" == at
+
+    def test_staff_are_born_from_1960_to_2004_some_from_2000(self) -> None:
+        """The check digits of people born from 2000 count the leading 2."""
+        people = {p for s in YEAR for p in s.participants}
+        births = [nn.get_birth_date(p.national_number.reveal()) for p in people]
+        years = [born.year for born in births if born is not None]
+        assert len(people) == len(years)
+        assert min(years) >= 1960
+        assert max(years) <= 2004
+        assert 2000 in years

@@ -13,6 +13,7 @@ from incompany_rules import (
     HrAccount,
     InvalidTypeError,
     NaiveDatetimeError,
+    Reason,
     ReasonCode,
     Training,
     can_manage_participants,
@@ -127,6 +128,25 @@ class TestCanRequest:
     ) -> None:
         with pytest.raises(error, match=rf"Invalid {field}:"):
             can_request(*arguments)  # type: ignore[arg-type]
+
+    # Each row: the arguments, and the whole message of the error.
+    @pytest.mark.parametrize(
+        ("arguments", "policy", "message"),
+        [
+            (
+                (PLANNED, EXCEL, 6.0, NOW),
+                DEFAULT_POLICY,
+                "Invalid planned_participants: expected a whole number, got float",
+            ),
+            ((PLANNED, EXCEL, 6, NOW), "strict", "Invalid policy: expected a Policy, got str"),
+        ],
+    )
+    def test_a_wrong_type_is_named_with_what_it_is(
+        self, arguments: tuple[object, ...], policy: object, message: str
+    ) -> None:
+        with pytest.raises(InvalidTypeError) as caught:
+            can_request(*arguments, policy=policy)  # type: ignore[arg-type]
+        assert message == str(caught.value)
 
     def test_a_naive_submission_instant_is_refused_when_the_company_is_built(self) -> None:
         with pytest.raises(NaiveDatetimeError, match=r"Company.training_plan_submitted_at"):
@@ -265,6 +285,31 @@ class TestCanRegister:
             ReasonCode.ALREADY_REGISTERED,
         ) == decision.codes
 
+    def test_a_refusal_names_the_cancellation_and_the_opening_on_the_policy_clock(
+        self,
+    ) -> None:
+        """R15, R8: a cancellation recorded in UTC is told on the Brussels clock."""
+        session = confirmed_session(brussels(2026, 4, 1, 9)).evolve(
+            cancelled_at=utc(2026, 2, 28, 23)
+        )
+        decision = can_register(session, ANN, brussels(2026, 2, 10), by=ACME_HR)
+        assert (
+            Reason(ReasonCode.SESSION_CANCELLED, "R15", at=brussels(2026, 3, 1)),
+            Reason(ReasonCode.REGISTRATION_NOT_OPEN, "R8", at=brussels(2026, 2, 18, 10)),
+        ) == decision.reasons
+        assert (
+            "The session was cancelled on 01/03/2026 at 00:00. "
+            "Registration only opens on 18/02/2026 at 10:00."
+        ) == decision.text("en")
+
+    def test_dates_confirmed_after_d_minus_3_never_open_registration(self) -> None:
+        """R8: at the very instant of a late confirmation, registration is closed, not unopened."""
+        late = brussels(2026, 3, 31, 10)
+        session = confirmed_session(brussels(2026, 4, 1, 9)).evolve(dates_confirmed_at=late)
+        assert (
+            Reason(ReasonCode.REGISTRATION_CLOSED, "R8", at=brussels(2026, 3, 30), limit=3),
+        ) == can_register(session, ANN, late, by=ACME_HR).reasons
+
     def test_the_window_is_a_policy(self) -> None:
         policy = DEFAULT_POLICY.evolve(registration_days_before=5)
         session = confirmed_session(brussels(2026, 4, 1, 9), policy=policy)
@@ -306,7 +351,9 @@ class TestCanUnregister:
 
     def test_only_a_registered_person_can_be_removed(self) -> None:
         decision = can_unregister(self.SESSION, BRAM, brussels(2026, 3, 12), by=ACME_HR)
-        assert (ReasonCode.NOT_REGISTERED,) == decision.codes
+        assert (
+            Reason(ReasonCode.NOT_REGISTERED, "R8", subject=BRAM.national_number.masked()),
+        ) == decision.reasons
 
     def test_removing_needs_the_same_account_rights(self) -> None:
         decision = can_unregister(self.SESSION, ANN, brussels(2026, 3, 12), by=account(tos=False))

@@ -131,7 +131,7 @@ def pseudonym(number: NationalNumber | str, key: bytes) -> str:
 
 
 def _pseudonym(number: NationalNumber, key: bytes) -> str:
-    digest = hmac.new(key, number.reveal().encode("ascii"), hashlib.sha256)
+    digest = hmac.new(key, number.reveal().encode(), hashlib.sha256)
     return digest.hexdigest()[:PSEUDONYM_LENGTH]
 
 

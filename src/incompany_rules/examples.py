@@ -176,12 +176,16 @@ def year_of_sessions(
     """Return ``count`` sessions whose classes fall in ``year``, as recorded by the year's end.
 
     A fictitious but plausible year of the process: six companies, five
-    digital trainings, classes on working days at 09:00 or 13:30 (fewer in
-    July, August and December), requested eight to twelve weeks before and
-    confirmed four to seven weeks before (one in twenty late, after D-21).
-    Each company registers people from a staff of its own, so the same
-    person attends several sessions. About one session in twelve is
-    cancelled (a third of those after free cancellation closed), one in
+    digital trainings, most in group G1, classes of three hours or three
+    and a half on working days at 09:00 or 13:30 (fewer in July, August and
+    December), dates confirmed four to seven weeks before (one in twenty
+    late, after D-21) and requested two to six weeks before that, both in
+    office hours on the quarter hour. Each company registers people from a
+    staff of its own (``employee001@`` to ``employee040@`` the first word of
+    its name, born 1960-2004), so the same person attends several
+    sessions. About one session in twelve is
+    cancelled, from an hour after the confirmation to an hour before the
+    class (a third of those after free cancellation closed), one in
     twenty-five has no participant when registration closes, and the rest
     are held with four to thirteen registered, nine in ten of whom attend. The
     reminder, the definitive confirmation, the link and the e-mails are
