@@ -9,6 +9,7 @@ import pendulum
 import pytest
 
 from incompany_rules import (
+    DEFAULT_POLICY,
     Action,
     ActionKind,
     Actor,
@@ -19,6 +20,7 @@ from incompany_rules import (
     NaiveDatetimeError,
     ReasonCode,
     Session,
+    ShortfallBasis,
     Slot,
     TransitionRefusedError,
     can_cancel,
@@ -364,6 +366,16 @@ class TestThePlatform:
         )
         assert Actor.PARTICIPANTS is prepare.actor
 
+    @pytest.mark.parametrize(
+        ("now", "open_"),
+        [(brussels(2026, 4, 1, 12, 29, 59), True), (brussels(2026, 4, 1, 12, 30), False)],
+    )
+    def test_a_link_missing_at_the_class_end_is_no_longer_asked(
+        self, now: pendulum.DateTime, open_: bool
+    ) -> None:
+        confirmed = HELD.evolve(definitive_confirmation_at=brussels(2026, 3, 17))
+        assert open_ == (K.GENERATE_LINK in kinds(confirmed, now))
+
     def test_links_before_1_march_2021_send_no_access_email(self) -> None:
         old = confirmed_session(brussels(2021, 3, 14, 9)).evolve(
             participants=PEOPLE[:6],
@@ -408,6 +420,29 @@ class TestCancelled:
         assert () == next_actions(session, brussels(2026, 2, 11))
 
 
+class TestInvoicing:
+    def test_any_amount_owed_is_to_invoice_even_one_cent(self) -> None:
+        cent = DEFAULT_POLICY.evolve(late_cancellation_fee=Decimal("0.01"))
+        session = confirmed_session(START, policy=cent).evolve(cancelled_at=brussels(2026, 3, 20))
+        (action,) = next_actions(session, brussels(2026, 3, 21))
+        assert (K.INVOICE_FEES, Decimal("0.01"), "R15") == (action.kind, action.fee, action.rule)
+
+    # Each row: the instant; whether the shortfall is to invoice (R17 on the
+    # registered basis: four registered, two missing, known from the class end).
+    @pytest.mark.parametrize(
+        ("now", "owed"),
+        [(brussels(2026, 4, 1, 12, 29, 59), False), (brussels(2026, 4, 1, 12, 30), True)],
+    )
+    def test_on_the_registered_basis_the_shortfall_is_to_invoice_from_the_class_end(
+        self, now: pendulum.DateTime, owed: bool
+    ) -> None:
+        policy = DEFAULT_POLICY.evolve(shortfall_basis=ShortfallBasis.REGISTERED)
+        session = confirmed_session(START, policy=policy).evolve(participants=PEOPLE[:4])
+        invoices = [a for a in next_actions(session, now) if a.kind is K.INVOICE_FEES]
+        expected = [(Decimal(300), "R17", "2026-04-01T12:30:00+02:00")] if owed else []
+        assert expected == [(a.fee, a.rule, a.due.isoformat()) for a in invoices]
+
+
 class TestActionValues:
     def test_every_kind_has_a_title_and_a_consequence_in_the_three_languages(self) -> None:
         for kind in ActionKind:
@@ -428,7 +463,9 @@ class TestActionValues:
         assert here == there
 
     def test_wrong_arguments_are_refused(self) -> None:
-        with pytest.raises(InvalidTypeError, match=r"Invalid session:"):
+        with pytest.raises(
+            InvalidTypeError, match=r"^Invalid session: expected a Session, got str$"
+        ):
             next_actions("IC-2026-0042/G1", START)  # type: ignore[arg-type]
         with pytest.raises(NaiveDatetimeError, match=r"Invalid now:"):
             next_actions(CONFIRMED, dt.datetime(2026, 3, 12))

@@ -364,24 +364,23 @@ class _Collector:
         self,
         kind: ActionKind,
         due: pendulum.DateTime,
+        due_at: float,
         *,
-        due_at: float | None = None,
         fee: Decimal | None = None,
         count: int | None = None,
         rule: str | None = None,
     ) -> None:
-        if due_at is None:
-            due_at = _seconds(due)
         if due_at < self.requested_at:
             due, due_at = self.requested, self.requested_at
         overdue = due_at < self.now
         actor, kind_rule, _title, _consequence = _KINDS[kind]
-        shown = due if due.tzinfo is self.tz else local(due, self.tz)
+        shown = local(due, self.tz)
         action = Action(kind, actor, shown, rule or kind_rule, overdue, fee, count)
         self.found.append((not overdue, due_at, _ORDER[kind], action))
 
     def sorted(self) -> tuple[Action, ...]:
-        self.found.sort(key=lambda row: row[:3])
+        # Each kind comes once, so rows never tie up to the action itself.
+        self.found.sort()
         return tuple(row[3] for row in self.found)
 
 
@@ -434,11 +433,13 @@ def _now(now: object) -> float:
 
 def _unconfirmed(session: Session, at: float, found: _Collector) -> None:
     """Add the planning steps of a session whose dates are not confirmed (R3)."""
-    bookable = [s.start for s in session.proposed_slots if _seconds(s.start) > at]
-    if bookable:
-        found.add(ActionKind.CONFIRM_SLOT, min(bookable, key=_seconds))
+    bookable = [(_seconds(s.start), s.start) for s in session.proposed_slots]
+    ahead = [(stamp, start) for stamp, start in bookable if stamp > at]
+    if ahead:
+        stamp, start = min(ahead)
+        found.add(ActionKind.CONFIRM_SLOT, start, stamp)
     else:
-        found.add(ActionKind.PROPOSE_SLOTS, session.requested_at)
+        found.add(ActionKind.PROPOSE_SLOTS, session.requested_at, found.requested_at)
 
 
 def _invoice(session: Session, plan: _Plan, now: dt.datetime, at: float, found: _Collector) -> None:
@@ -450,8 +451,14 @@ def _invoice(session: Session, plan: _Plan, now: dt.datetime, at: float, found: 
     invoice = fees_due(session, now)
     total = invoice.total
     if total > 0:
-        first = min(invoice.lines, key=lambda line: _seconds(line.arises_at))
-        found.add(ActionKind.INVOICE_FEES, first.arises_at, fee=total, rule=first.rule)
+        (line,) = invoice.lines  # one charge at most arises (R18)
+        found.add(
+            ActionKind.INVOICE_FEES,
+            line.arises_at,
+            _seconds(line.arises_at),
+            fee=total,
+            rule=line.rule,
+        )
 
 
 def _may_owe(session: Session, plan: _Plan, at: float) -> bool:
@@ -474,17 +481,18 @@ def _confirmed(session: Session, plan: _Plan, at: float, found: _Collector) -> N
     kind, dates = ActionKind, plan.dates
     if at < plan.start:
         if session.reminder_sent_at is None:
-            found.add(kind.SEND_REMINDER, dates.reminder)
+            found.add(kind.SEND_REMINDER, dates.reminder, _seconds(dates.reminder))
         if session.definitive_confirmation_at is None:
-            found.add(kind.DEFINITIVE_CONFIRMATION, dates.definitive_confirmation)
+            confirmation = dates.definitive_confirmation
+            found.add(kind.DEFINITIVE_CONFIRMATION, confirmation, _seconds(confirmation))
         if session.zoom_checked_at is None:
-            found.add(kind.CHECK_ZOOM, dates.start, due_at=plan.start)
-        found.add(kind.HOLD_CLASS, dates.start, due_at=plan.start)
+            found.add(kind.CHECK_ZOOM, dates.start, plan.start)
+        found.add(kind.HOLD_CLASS, dates.start, plan.start)
         return
     if session.attendance is None:
-        found.add(kind.RECORD_ATTENDANCE, dates.end, due_at=plan.end)
+        found.add(kind.RECORD_ATTENDANCE, dates.end, plan.end)
     if at >= plan.end and session.evaluation_sent_at is None:
-        found.add(kind.SEND_EVALUATION, dates.evaluation)
+        found.add(kind.SEND_EVALUATION, dates.evaluation, _seconds(dates.evaluation))
 
 
 def _registration(session: Session, plan: _Plan, at: float, found: _Collector) -> None:
@@ -499,7 +507,7 @@ def _registration(session: Session, plan: _Plan, at: float, found: _Collector) -
         found.add(
             ActionKind.REGISTER_PARTICIPANTS,
             closes,
-            due_at=plan.closes,
+            plan.closes,
             fee=policy.shortfall_fee_per_person * missing,
             count=missing,
         )
@@ -507,7 +515,7 @@ def _registration(session: Session, plan: _Plan, at: float, found: _Collector) -
         found.add(
             ActionKind.REGISTER_PARTICIPANTS,
             closes,
-            due_at=plan.closes,
+            plan.closes,
             fee=policy.missing_list_fee,
         )
 
@@ -517,10 +525,11 @@ def _platform(session: Session, plan: _Plan, at: float, found: _Collector) -> No
     if session.definitive_confirmation_at is None or at >= plan.end:
         return
     if session.link_generated_at is None:
-        found.add(ActionKind.GENERATE_LINK, plan.dates.platform_link)
+        link = plan.dates.platform_link
+        found.add(ActionKind.GENERATE_LINK, link, _seconds(link))
         return
     emails = plan.dates.participant_access_email
     if emails is not None and session.access_emails_sent_at is None:
-        found.add(ActionKind.SEND_ACCESS_EMAILS, emails)
+        found.add(ActionKind.SEND_ACCESS_EMAILS, emails, _seconds(emails))
     if session.participants and at < plan.start:
-        found.add(ActionKind.PREPARE, plan.dates.start, due_at=plan.start)
+        found.add(ActionKind.PREPARE, plan.dates.start, plan.start)

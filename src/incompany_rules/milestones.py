@@ -340,40 +340,41 @@ def milestones(session: Session) -> tuple[Milestone, ...]:
     # orders instants truly, also in the hour the clocks repeat in October.
     stamp = _timestamp
     confirmed, reminder, link = stamp(s.dates_confirmed), stamp(s.reminder), stamp(s.platform_link)
+    # Listed in process order; the sort is stable, so that steps at one
+    # instant keep that order.
     found = [
-        (confirmed, 0, Milestone(kind.DATES_CONFIRMED, s.dates_confirmed, "R3")),
-        (confirmed, 1, Milestone(kind.REGISTRATION_OPENS, s.dates_confirmed, "R8", Window.OPENS)),
-        (reminder, 2, Milestone(kind.REMINDER, s.reminder, "R6")),
-        (reminder, 3, Milestone(kind.TACIT_CONFIRMATION, s.reminder, "R7")),
+        (confirmed, Milestone(kind.DATES_CONFIRMED, s.dates_confirmed, "R3")),
+        (confirmed, Milestone(kind.REGISTRATION_OPENS, s.dates_confirmed, "R8", Window.OPENS)),
+        (reminder, Milestone(kind.REMINDER, s.reminder, "R6")),
+        (reminder, Milestone(kind.TACIT_CONFIRMATION, s.reminder, "R7")),
         (
             stamp(s.definitive_confirmation),
-            4,
             Milestone(kind.DEFINITIVE_CONFIRMATION, s.definitive_confirmation, "R10"),
         ),
         (
             stamp(s.free_cancellation_closes),
-            5,
             Milestone(
                 kind.FREE_CANCELLATION_CLOSES, s.free_cancellation_closes, "R15", Window.CLOSES
             ),
         ),
-        (link, 6, Milestone(kind.PLATFORM_LINK, s.platform_link, "R11")),
-        (
-            stamp(s.registration_closes),
-            8,
-            Milestone(kind.REGISTRATION_CLOSES, s.registration_closes, "R8", Window.CLOSES),
-        ),
-        (stamp(s.start), 9, Milestone(kind.CLASS_START, s.start, "R3")),
-        (stamp(s.end), 10, Milestone(kind.CLASS_END, s.end, "R3")),
-        (stamp(s.evaluation), 11, Milestone(kind.EVALUATION, s.evaluation, "R14")),
+        (link, Milestone(kind.PLATFORM_LINK, s.platform_link, "R11")),
     ]
     if s.participant_access_email is not None:
         found.append(
-            (link, 7, Milestone(kind.PARTICIPANT_ACCESS_EMAIL, s.participant_access_email, "R12"))
+            (link, Milestone(kind.PARTICIPANT_ACCESS_EMAIL, s.participant_access_email, "R12"))
         )
-    found.sort(key=_instant_then_order)
-    return tuple(entry[2] for entry in found)
+    found += [
+        (
+            stamp(s.registration_closes),
+            Milestone(kind.REGISTRATION_CLOSES, s.registration_closes, "R8", Window.CLOSES),
+        ),
+        (stamp(s.start), Milestone(kind.CLASS_START, s.start, "R3")),
+        (stamp(s.end), Milestone(kind.CLASS_END, s.end, "R3")),
+        (stamp(s.evaluation), Milestone(kind.EVALUATION, s.evaluation, "R14")),
+    ]
+    found.sort(key=_instant)
+    return tuple(entry[1] for entry in found)
 
 
 _timestamp = dt.datetime.timestamp
-_instant_then_order = operator.itemgetter(0, 1)
+_instant = operator.itemgetter(0)
