@@ -247,14 +247,14 @@ def numbers_of(
     """
     if not isinstance(people, Iterable) or isinstance(people, (str, bytes)):
         raise InvalidTypeError(field, f"expected {expected}, got {type(people).__name__}")
-    numbers: dict[NationalNumber, None] = {}
+    numbers: list[NationalNumber] = []
     for item in people:
         if isinstance(item, Participant):
-            numbers[item.national_number] = None
+            numbers.append(item.national_number)
         elif isinstance(item, NationalNumber):
-            numbers[item] = None
+            numbers.append(item)
         else:
             raise InvalidTypeError(
                 field, f"expected Participant or NationalNumber items, got {type(item).__name__}"
             )
-    return tuple(numbers)
+    return tuple(dict.fromkeys(numbers))
