@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 import zoneinfo
 
 import pendulum
@@ -115,3 +116,10 @@ class TestUtc:
         value = dt.datetime(2026, 3, 29, 3, tzinfo=zoneinfo.ZoneInfo("Europe/Brussels"))
         assert dt.datetime(2026, 3, 29, 1, tzinfo=dt.UTC) == utc(value)
         assert dt.UTC == utc(value).tzinfo
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="the machine clock is set with time.tzset")
+def test_the_suite_runs_on_a_machine_clock_far_from_utc() -> None:
+    """conftest.py sets it, so that a conversion to the machine's zone shows."""
+    assert "Pacific/Chatham" == pendulum.now().timezone_name
+    assert dt.timedelta(hours=13, minutes=45) == dt.datetime(2026, 1, 1).astimezone().utcoffset()
