@@ -700,6 +700,32 @@ class TestSessions:
         found = find(sessions(stage=Stage.CANCELLED), at_the_deadline, settings=EXISTS)
         assert at_the_deadline(found)
 
+    def test_cancellations_one_second_before_the_end_of_free_cancellation_are_drawn(
+        self,
+    ) -> None:
+        def just_before(session: Session) -> bool:
+            closes = schedule(session).free_cancellation_closes if session.confirmed_slot else None
+            return closes is not None and session.cancelled_at == closes.subtract(seconds=1)
+
+        found = find(sessions(stage=Stage.CANCELLED), just_before, settings=EXISTS)
+        assert just_before(found)
+
+    def test_other_proposed_slots_are_one_to_fourteen_days_away(self) -> None:
+        """The trainer's alternatives: never the same day, at most two weeks before or after."""
+        offsets: set[int] = set()
+
+        @settings(EXISTS)
+        @given(sessions(stage=Stage.REGISTRATION_OPEN))
+        def check(session: Session) -> None:
+            first, *others = session.proposed_slots
+            for other in others:
+                days = (other.start.date() - first.start.date()).days
+                assert 1 <= abs(days) <= 14
+                offsets.add(days)
+
+        check()
+        assert {-14, -1, 1, 14} <= offsets
+
     def test_it_shrinks_towards_the_earliest_stage_with_the_default_policy(self) -> None:
         session = simplest(sessions(stage=Stage.REGISTRATION_CLOSED))
         assert DEFAULT_POLICY == session.policy
@@ -716,6 +742,11 @@ class TestSessions:
             session.cancelled_at,
         )
 
+    def test_a_request_not_yet_confirmed_shrinks_to_six_weeks_before_its_class(self) -> None:
+        session = find(sessions(stage=Stage.REQUESTED), lambda s: bool(s.proposed_slots))
+        elapsed = session.proposed_slots[0].start - session.requested_at
+        assert dt.timedelta(weeks=6) == elapsed
+
     @pytest.mark.parametrize(
         "arguments",
         [
@@ -727,6 +758,7 @@ class TestSessions:
             {"training": "Excel: tableaux croisés dynamiques"},
             {"min_start": brussels(2026, 3, 2), "max_start": brussels(2026, 3, 1)},
             {"max_start": dt.datetime(2026, 3, 1)},
+            {"min_start": dt.datetime(2026, 3, 1)},
         ],
     )
     def test_impossible_arguments_are_refused(self, arguments: dict[str, object]) -> None:

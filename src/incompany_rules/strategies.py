@@ -700,14 +700,20 @@ def sessions(  # noqa: PLR0913 (keyword-only, as Hypothesis's own strategies)
     or the first proposed one) starts between ``min_start`` and
     ``max_start``, as in :func:`slots`.
 
+    The other proposed slots, if any, are the class's hours one to
+    fourteen days before or after it (the same wall time, as
+    ``pendulum``'s ``add(days=...)`` moves it).
+
     Facts are recorded at plausible instants, each on or after the one it
     follows: requested, then dates confirmed (sometimes after D-21 or even
     after D-3), reminder from D-21, definitive confirmation around D-15,
     link 24 hours (the policy's delay) after it, access e-mails with the
     link, evaluation from the day after the class, invoice after the class
     or the cancellation. Cancellation instants favour the deadlines
-    themselves (the end of D-15, of D-3). Facts are expressed on the
-    policy's clock or in UTC, as a caller's database may give them.
+    themselves: 00:00 on D-21, on D-14 (the end of free cancellation) and
+    on D-2 (the end of D-3), and the second before each. Facts are
+    expressed on the policy's clock or in UTC, as a caller's database may
+    give them.
 
     Shrinks towards a session at the earliest stage allowed, with the
     default policy, as few slots, participants and recorded facts as the
