@@ -522,7 +522,10 @@ class TestRowsRefuseWhatIsNotSessions:
     @pytest.mark.parametrize("function", FUNCTIONS)
     def test_a_single_session_is_refused(self, function: RowFunction) -> None:
         """Rows are built from many sessions: one session alone is a caller's slip."""
-        with pytest.raises(InvalidTypeError, match=r"^Invalid sessions: expected an iterable"):
+        with pytest.raises(
+            InvalidTypeError,
+            match=r"^Invalid sessions: expected an iterable of sessions, got Session$",
+        ):
             function(confirmed_session(APRIL_FIRST))  # type: ignore[arg-type]
 
     @pytest.mark.parametrize("function", FUNCTIONS)
@@ -530,13 +533,18 @@ class TestRowsRefuseWhatIsNotSessions:
         self, function: RowFunction
     ) -> None:
         """The error names which item is wrong."""
-        with pytest.raises(InvalidTypeError, match=r"^Invalid sessions\[1\]: expected a Session"):
+        with pytest.raises(
+            InvalidTypeError, match=r"^Invalid sessions\[1\]: expected a Session, got str$"
+        ):
             function([confirmed_session(APRIL_FIRST), "IC-2026-0042/G1"])  # type: ignore[list-item]
 
     @pytest.mark.parametrize("function", FUNCTIONS)
     def test_nothing_iterable_is_refused(self, function: RowFunction) -> None:
         """``None`` is not an empty batch."""
-        with pytest.raises(InvalidTypeError, match=r"^Invalid sessions"):
+        with pytest.raises(
+            InvalidTypeError,
+            match=r"^Invalid sessions: expected an iterable of sessions, got NoneType$",
+        ):
             function(None)  # type: ignore[arg-type]
 
 
