@@ -742,6 +742,23 @@ class TestSessions:
             session.cancelled_at,
         )
 
+    def test_the_favoured_intervals_of_the_shrink_target_are_drawn_together(self) -> None:
+        """Plan 30 days before the request, request 14 before the dates, dates 28 before D-2."""
+
+        def favoured(session: Session) -> bool:
+            confirmed, requested = session.dates_confirmed_at, session.requested_at
+            submitted = session.company.training_plan_submitted_at
+            return (
+                confirmed is not None
+                and submitted is not None
+                and schedule(session).registration_closes - confirmed == dt.timedelta(days=28)
+                and confirmed - requested == dt.timedelta(days=14)
+                and requested - submitted == dt.timedelta(days=30)
+            )
+
+        found = find(sessions(stage=Stage.DATES_CONFIRMED), favoured, settings=EXISTS)
+        assert favoured(found)
+
     def test_a_request_not_yet_confirmed_favours_six_weeks_before_its_class(self) -> None:
         """The shrink target of an unconfirmed request is drawn as such, not only by shrinking."""
 
