@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import collections
+import datetime as dt
 
 import pytest
 from stdnum.be import nn
 
-from incompany_rules import DEFAULT_POLICY, Policy, schedule
-from incompany_rules.examples import year_of_sessions
+from incompany_rules import DEFAULT_POLICY, NaiveDatetimeError, Policy, schedule
+from incompany_rules.examples import requested_session, year_of_sessions
 from incompany_rules.instants import utc
 
 
@@ -129,3 +130,25 @@ class TestTheYearKeepsItsDescription:
         assert min(years) >= 1960
         assert max(years) <= 2004
         assert 2000 in years
+
+    def test_facts_are_recorded_at_their_milestones(self) -> None:
+        """The reminder at D-21 (at the confirmation when later), the rest at their instants."""
+        for session in YEAR:
+            plan = schedule(session)
+            reminder = max(plan.reminder, plan.dates_confirmed, key=utc)
+            expected = {
+                "reminder_sent_at": reminder,
+                "definitive_confirmation_at": plan.definitive_confirmation,
+                "link_generated_at": plan.platform_link,
+                "access_emails_sent_at": plan.participant_access_email,
+            }
+            for fact, at in expected.items():
+                recorded = getattr(session, fact)
+                assert recorded is None or (at is not None and utc(recorded) == utc(at))
+        reminders = [s.reminder_sent_at for s in YEAR if s.reminder_sent_at is not None]
+        assert len(reminders) > len(YEAR) / 2
+
+
+def test_a_naive_class_start_is_refused_by_its_name() -> None:
+    with pytest.raises(NaiveDatetimeError, match=r"^Invalid start: "):
+        requested_session(dt.datetime(2026, 4, 1, 9))
