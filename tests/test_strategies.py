@@ -34,10 +34,11 @@ from incompany_rules import (
     strategies,
 )
 from incompany_rules._hypothesis_plugin import _register
-from incompany_rules.examples import confirmed_session
+from incompany_rules.examples import confirmed_session, requested_session
 from incompany_rules.participants import email_address
 from incompany_rules.strategies import (
     Stage,
+    _anchors,
     _express,
     _moved,
     companies,
@@ -857,7 +858,37 @@ class TestInstantsNear:
         assert APRIL_CLASS.requested_at.subtract(months=2, days=2) <= moment
         assert moment <= schedule(APRIL_CLASS).evaluation.add(months=2, days=2)
 
-    def test_each_milestone_is_drawn_exactly_and_a_microsecond_either_side(self) -> None:
+    def test_every_milestone_fact_and_slot_bound_is_an_anchor(self) -> None:
+        anchors = _anchors(APRIL_CLASS)
+        slot = APRIL_CLASS.proposed_slots[0]
+        wanted = {m.at for m in milestones(APRIL_CLASS)} | {
+            APRIL_CLASS.requested_at,
+            APRIL_CLASS.dates_confirmed_at,
+            slot.start,
+            slot.end,
+        }
+        assert set() == wanted - set(anchors)  # aware datetimes are equal as instants
+        assert sorted(anchors) == list(anchors)
+        assert {pendulum.UTC} == {anchor.tzinfo for anchor in anchors}
+
+    # Each row: when a class on 10 February 2026 was requested, and whether
+    # the change to winter time of 26 October 2025 (01:00 UTC), two months
+    # before, is an anchor.
+    @pytest.mark.parametrize(
+        ("requested", "anchored"),
+        [
+            (pendulum.datetime(2025, 12, 26, 1, tz="UTC"), True),
+            (pendulum.datetime(2025, 12, 26, 1, 0, 1, tz="UTC"), False),
+        ],
+    )
+    def test_clock_changes_within_two_months_of_the_first_anchor_are_anchors(
+        self, requested: pendulum.DateTime, anchored: bool
+    ) -> None:
+        session = requested_session(brussels(2026, 2, 10, 9)).evolve(requested_at=requested)
+        change = pendulum.datetime(2025, 10, 26, 1, tz="UTC")
+        assert anchored == (change in _anchors(session))
+
+    def test_anchors_are_drawn_exactly_and_a_microsecond_either_side(self) -> None:
         drawn: set[dt.datetime] = set()
 
         @settings(EXISTS)
@@ -866,12 +897,10 @@ class TestInstantsNear:
             drawn.add(moment)
 
         collect()
-        wanted = {
-            m.at + dt.timedelta(microseconds=nudge)
-            for m in milestones(APRIL_CLASS)
-            for nudge in (-1, 0, 1)
-        }
-        assert set() == wanted - drawn
+        anchors = set(_anchors(APRIL_CLASS))
+        for nudge in (-1, 0, 1):
+            moved = {moment - dt.timedelta(microseconds=nudge) for moment in drawn}
+            assert moved & anchors, nudge
 
     def test_the_change_to_summer_time_is_drawn(self) -> None:
         change = pendulum.datetime(2026, 3, 29, 1, tz="UTC")

@@ -1067,22 +1067,27 @@ def instants_near(session: Session) -> st.SearchStrategy[dt.datetime]:
     """
     if not isinstance(session, Session):
         raise InvalidArgument(f"session={session!r} must be a Session")
-    found = {m.at.in_tz("UTC") for m in milestones(session)}
+    anchors = st.sampled_from(_anchors(session))
+    return st.builds(_express, anchors, _NUDGE, _clocks(session.policy.timezone), _FORMS)
+
+
+def _anchors(session: Session) -> tuple[pendulum.DateTime, ...]:
+    """Return the instants (UTC) :func:`instants_near` draws around, in order."""
+    found = {m.at.in_tz(pendulum.UTC) for m in milestones(session)}
     for name in _FACTS:
         value = getattr(session, name)
         if value is not None:
-            found.add(value.in_tz("UTC"))
+            found.add(value.in_tz(pendulum.UTC))
     for slot in session.proposed_slots:
-        found.update((slot.start.in_tz("UTC"), slot.end.in_tz("UTC")))
+        found.update((slot.start.in_tz(pendulum.UTC), slot.end.in_tz(pendulum.UTC)))
     first, last = min(found), max(found)
     window_low, window_high = first.subtract(months=2), last.add(months=2)
     for zone in {session.policy.timezone, "Europe/Brussels"}:
         for year in range(window_low.year, window_high.year + 1):
             for change in _changes(zone, year):
                 if window_low <= change <= window_high:
-                    found.add(pendulum.instance(change).in_tz("UTC"))
-    anchors = st.sampled_from(tuple(sorted(found)))
-    return st.builds(_express, anchors, _NUDGE, _clocks(session.policy.timezone), _FORMS)
+                    found.add(pendulum.instance(change).in_tz(pendulum.UTC))
+    return tuple(sorted(found))
 
 
 def _elapsed(seconds: int) -> dt.timedelta:
