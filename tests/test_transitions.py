@@ -76,20 +76,23 @@ def refused(call: Callable[[], object]) -> TransitionRefusedError:
 
 class TestRequestSession:
     def test_an_allowed_request_becomes_a_session_with_its_policy(self) -> None:
-        now = brussels(2026, 2, 2, 10)
+        """R1 under a fund policy of four participants: five planned are enough."""
+        now, four = brussels(2026, 2, 2, 10), Policy(min_participants=4)
         session = request_session(
             project="IC-2026-0042",
             group="G1",
             company=PLANNED,
             training=EXCEL,
-            planned_participants=8,
+            planned_participants=5,
             now=now,
+            policy=four,
         )
-        assert (now, 8, (), None) == (
+        assert (now, 5, (), None, four) == (
             session.requested_at,
             session.planned_participants,
             session.proposed_slots,
             session.confirmed_slot,
+            session.policy,
         )
 
     def test_a_refused_request_raises_with_every_reason(self) -> None:
@@ -733,18 +736,3 @@ def test_a_wrong_type_is_named_with_what_it_is(step: Callable[[], object], messa
     with pytest.raises(InvalidTypeError) as caught:
         step()
     assert message == str(caught.value)
-
-
-def test_a_request_is_decided_and_kept_with_its_own_policy() -> None:
-    """R1 with a fund policy of four participants: five planned are enough."""
-    four = Policy(min_participants=4)
-    session = request_session(
-        project="IC-2026-0042",
-        group="G1",
-        company=PLANNED,
-        training=EXCEL,
-        planned_participants=5,
-        now=brussels(2026, 2, 2, 10),
-        policy=four,
-    )
-    assert four == session.policy
