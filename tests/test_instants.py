@@ -39,6 +39,22 @@ class TestInstant:
         ):
             instant(dt.datetime(2026, 3, 29, 1), field="now")
 
+    def test_a_clock_that_gives_no_offset_is_naive(self) -> None:
+        """A tzinfo whose utcoffset() is None leaves the datetime naive (Python's own rule)."""
+
+        class NoOffset(dt.tzinfo):
+            def utcoffset(self, _moment: dt.datetime | None) -> dt.timedelta | None:
+                return None
+
+            def dst(self, _moment: dt.datetime | None) -> dt.timedelta | None:
+                return None
+
+            def tzname(self, _moment: dt.datetime | None) -> str | None:
+                return None
+
+        with pytest.raises(NaiveDatetimeError, match=r"^Invalid now: "):
+            instant(dt.datetime(2026, 3, 29, 1, tzinfo=NoOffset()), field="now")
+
     def test_a_naive_pendulum_datetime_is_refused(self) -> None:
         with pytest.raises(NaiveDatetimeError, match=r"^Invalid when"):
             instant(pendulum.naive(2026, 3, 29, 1), field="when")
@@ -95,6 +111,35 @@ class TestLocal:
     def test_an_instant_already_on_the_clock_is_returned_as_it_is(self) -> None:
         moment = pendulum.datetime(2026, 3, 29, 3, tz=BRUSSELS)
         assert moment is local(moment, BRUSSELS)
+
+    # Each row: a datetime of the standard library, and the same instant on
+    # the Brussels clock: microseconds and the fold of the repeated hour kept.
+    @pytest.mark.parametrize(
+        ("given", "expected"),
+        [
+            (
+                dt.datetime(2026, 3, 29, 0, 59, 59, 999_999, tzinfo=dt.UTC),
+                "2026-03-29T01:59:59.999999+01:00",
+            ),
+            (
+                dt.datetime(
+                    2026, 10, 25, 2, 30, fold=1, tzinfo=zoneinfo.ZoneInfo("Europe/Brussels")
+                ),
+                "2026-10-25T02:30:00+01:00",
+            ),
+            (
+                dt.datetime(
+                    2026, 10, 25, 2, 30, fold=0, tzinfo=zoneinfo.ZoneInfo("Europe/Brussels")
+                ),
+                "2026-10-25T02:30:00+02:00",
+            ),
+        ],
+    )
+    def test_a_standard_datetime_keeps_its_microseconds_and_its_fold(
+        self, given: dt.datetime, expected: str
+    ) -> None:
+        result = local(given, BRUSSELS)
+        assert (expected, utc(given)) == (result.isoformat(), utc(result))
 
     def test_a_zoneinfo_clock_also_gives_a_pendulum_instant(self) -> None:
         result = local(

@@ -204,6 +204,12 @@ class TestSchedulePlatformLink:
             ),
             # recorded, no change: exactly one wall-clock day later
             (brussels(2026, 6, 30, 9), brussels(2026, 6, 15, 16, 45), "2026-06-16T16:45:00+02:00"),
+            # recorded to the microsecond: the link keeps it
+            (
+                brussels(2026, 6, 30, 9),
+                brussels(2026, 6, 15, 16, 45).add(microseconds=250),
+                "2026-06-16T16:45:00.000250+02:00",
+            ),
         ],
     )
     def test_the_link_comes_24_elapsed_hours_after_the_confirmation(

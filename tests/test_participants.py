@@ -203,6 +203,19 @@ class TestEmailAddress:
         with pytest.raises(InvalidEmailError, match=r"^Invalid email: expected an address"):
             email_address(bad)
 
+    # Each row: the length of an address of full-length labels, and whether
+    # it is kept: RFC 5321 allows 254 characters at most.
+    @pytest.mark.parametrize(("length", "kept"), [(254, True), (255, False)])
+    def test_an_address_may_be_254_characters_long(self, length: int, kept: bool) -> None:
+        last = length - len("a" * 64 + "@" + "d" * 63 + "." + "d" * 63 + "." + ".be")
+        address = "a" * 64 + "@" + "d" * 63 + "." + "d" * 63 + "." + "d" * last + ".be"
+        assert length == len(address)
+        if kept:
+            assert address == email_address(address)
+        else:
+            with pytest.raises(InvalidEmailError):
+                email_address(address)
+
     def test_an_address_that_is_not_a_string_is_a_type_error(self) -> None:
         with pytest.raises(InvalidTypeError, match=r"^Invalid email: expected a string, got int"):
             email_address(42)

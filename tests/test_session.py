@@ -328,6 +328,10 @@ class TestSession:
         assert message == str(caught.value)
         assert "85073003328" not in str(caught.value)
 
+    def test_a_planned_count_may_be_zero(self) -> None:
+        """The value keeps what was planned; R1 (at least six) is can_request's business."""
+        assert 0 == requested_session(START).evolve(planned_participants=0).planned_participants
+
     def test_facts_given_in_the_standard_library_become_pendulum_instants(self) -> None:
         session = confirmed_session(START).evolve(
             reminder_sent_at=dt.datetime(2026, 3, 10, 23, tzinfo=dt.UTC)

@@ -1,0 +1,150 @@
+"""Values built wrongly: each error names its field and its problem, word for word.
+
+The other test modules check which error a bad value raises; this table
+pins the whole message, as a caller's log or form shows it, so that a
+message losing its field, its problem or the type it got does not pass.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pendulum
+import pytest
+
+from incompany_rules import (
+    IncompanyRulesError,
+    InvalidNationalNumberError,
+    InvalidPolicyError,
+    InvalidSessionError,
+    InvalidSlotError,
+    InvalidTypeError,
+    NationalNumber,
+    Participant,
+    Policy,
+    Slot,
+    deadlines,
+    schedule,
+)
+from incompany_rules.examples import confirmed_session, requested_session, sample_participants
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+START = pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels")
+ANN, BRAM, CHLOE = sample_participants(3)
+EMAIL = "ann@acme.example"
+
+
+def with_check_digits(first_nine: str) -> str:
+    """A number of someone born in the 1900s whose check digits match."""
+    return f"{first_nine}{97 - int(first_nine) % 97:02d}"
+
+
+# Each row: how the value is built, the error class, the whole message.
+CASES: list[tuple[Callable[[], object], type[IncompanyRulesError], str]] = [
+    (
+        lambda: Participant("85.07.30-033.28", EMAIL, name=5),
+        InvalidTypeError,
+        "Invalid Participant.name: expected a string or None, got int",
+    ),
+    (
+        lambda: NationalNumber(85073003328),
+        InvalidTypeError,
+        "Invalid national_number: expected a string of 11 digits, got int",
+    ),
+    (
+        lambda: NationalNumber("85/07/30-033.28"),
+        InvalidNationalNumberError,
+        "Invalid national_number: expected 11 digits, separated by spaces, dots or dashes at most",
+    ),
+    (
+        lambda: NationalNumber(with_check_digits("851330033")),
+        InvalidNationalNumberError,
+        (
+            "Invalid national_number: digits 3-4 are not a birth month (00-12, or 20-32 and 40-52 "
+            "for a BIS number) (number ending in 70)"
+        ),
+    ),
+    (
+        lambda: Policy(late_cancellation_fee=1.5),
+        InvalidTypeError,
+        (
+            "Invalid Policy.late_cancellation_fee: expected a Decimal amount in euros (or an int or "
+            "a numeric string), got float 1.5"
+        ),
+    ),
+    (
+        lambda: Policy(timezone=5),
+        InvalidTypeError,
+        (
+            "Invalid Policy.timezone: expected an IANA timezone name such as 'Europe/Brussels', "
+            "got int"
+        ),
+    ),
+    (
+        lambda: deadlines(requested_session(START)),
+        InvalidSessionError,
+        "Invalid Session.confirmed_slot: no slot is confirmed yet, so the session has no dates",
+    ),
+    (
+        lambda: schedule("IC-2026-0042/G1"),  # type: ignore[arg-type]
+        InvalidTypeError,
+        "Invalid session: expected a Session, got str",
+    ),
+    (
+        lambda: requested_session(START).evolve(participants=[None]),
+        InvalidTypeError,
+        "Invalid Session.participants: expected Participant items, got NoneType",
+    ),
+    (
+        lambda: requested_session(START).evolve(dates_confirmed_at=START),
+        InvalidSessionError,
+        "Invalid Session.dates_confirmed_at: must be set when confirmed_slot is set, and only then",
+    ),
+    (
+        lambda: confirmed_session(START).evolve(participants=(ANN,), attendance=[BRAM, CHLOE]),
+        InvalidSessionError,
+        "Invalid Session.attendance: attended but not registered: *********04, *********26",
+    ),
+    (
+        lambda: requested_session(START).evolve(
+            proposed_slots=(
+                Slot(START, START.add(hours=3)),
+                Slot(
+                    pendulum.datetime(2026, 4, 1, 21, tz="UTC"),
+                    pendulum.datetime(2026, 4, 1, 23, tz="UTC"),
+                ),
+            )
+        ),
+        InvalidSlotError,
+        (
+            "Invalid Session.proposed_slots: a slot must start and end on one local day, "
+            "got 2026-04-01T23:00:00+02:00 to 2026-04-02T01:00:00+02:00"
+        ),
+    ),
+    (
+        lambda: requested_session(START).evolve(planned_participants=-1),
+        InvalidSessionError,
+        "Invalid Session.planned_participants: must be >= 0, got -1",
+    ),
+    (
+        lambda: requested_session(START).evolve(planned_participants="8"),
+        InvalidTypeError,
+        "Invalid Session.planned_participants: expected a whole number, got str",
+    ),
+    (
+        lambda: Policy(min_participants=0),
+        InvalidPolicyError,
+        "Invalid Policy.min_participants: expected a whole number >= 1, got 0",
+    ),
+]
+
+
+@pytest.mark.parametrize(("build", "error", "message"), CASES)
+def test_the_error_names_the_field_and_the_problem(
+    build: Callable[[], object], error: type[IncompanyRulesError], message: str
+) -> None:
+    with pytest.raises(error) as caught:
+        build()
+    assert message == str(caught.value)
