@@ -141,6 +141,31 @@ class TestLocal:
         result = local(given, BRUSSELS)
         assert (expected, utc(given)) == (result.isoformat(), utc(result))
 
+    # Each row: a pendulum instant on another clock, and the same instant on
+    # the Brussels clock: microseconds and the fold of the repeated hour kept.
+    @pytest.mark.parametrize(
+        ("given", "expected"),
+        [
+            (
+                pendulum.datetime(2026, 3, 29, 9, 59, 59, 999_999, tz="Asia/Tokyo"),
+                "2026-03-29T01:59:59.999999+01:00",
+            ),
+            (
+                pendulum.datetime(2026, 10, 25, 2, 30, tz="Europe/Paris", fold=1),
+                "2026-10-25T02:30:00+01:00",
+            ),
+            (
+                pendulum.datetime(2026, 10, 25, 2, 30, tz="Europe/Paris", fold=0),
+                "2026-10-25T02:30:00+02:00",
+            ),
+        ],
+    )
+    def test_a_pendulum_instant_keeps_its_microseconds_and_its_fold(
+        self, given: pendulum.DateTime, expected: str
+    ) -> None:
+        result = local(given, BRUSSELS)
+        assert (expected, utc(given)) == (result.isoformat(), utc(result))
+
     def test_a_zoneinfo_clock_also_gives_a_pendulum_instant(self) -> None:
         result = local(
             dt.datetime(2026, 3, 29, 1, tzinfo=dt.UTC), zoneinfo.ZoneInfo("Europe/Brussels")

@@ -98,6 +98,11 @@ CASES: list[tuple[Callable[[], object], type[IncompanyRulesError], str]] = [
         "Invalid Session.participants: expected Participant items, got NoneType",
     ),
     (
+        lambda: requested_session(START).evolve(participants=(ANN, BRAM, ANN)),
+        InvalidSessionError,
+        "Invalid Session.participants: national number *********28 is registered twice",
+    ),
+    (
         lambda: requested_session(START).evolve(dates_confirmed_at=START),
         InvalidSessionError,
         "Invalid Session.dates_confirmed_at: must be set when confirmed_slot is set, and only then",
