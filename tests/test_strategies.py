@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tomllib
 import zoneinfo
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -383,6 +384,22 @@ class TestPolicies:
             <= policy.reminder_days_before
         )
         assert policy.evaluation_days_after >= 1
+
+    @given(policies())
+    def test_fees_are_whole_cents_from_0_to_1000_eur(self, policy: Policy) -> None:
+        for amount in (
+            policy.late_cancellation_fee,
+            policy.missing_list_fee,
+            policy.shortfall_fee_per_person,
+        ):
+            assert Decimal(0) <= amount <= Decimal(1000)
+            assert amount == amount.quantize(Decimal("0.01"))
+
+    def test_fees_in_cents_are_drawn(self) -> None:
+        def cents(policy: Policy) -> bool:
+            return policy.late_cancellation_fee % 1 != 0
+
+        assert cents(find(policies(), cents, settings=EXISTS))
 
     def test_it_shrinks_towards_the_default_policy(self) -> None:
         assert DEFAULT_POLICY == simplest(policies())
@@ -887,6 +904,34 @@ class TestInstantsNear:
         session = requested_session(brussels(2026, 2, 10, 9)).evolve(requested_at=requested)
         change = pendulum.datetime(2025, 10, 26, 1, tz="UTC")
         assert anchored == (change in _anchors(session))
+
+    # Each row: when the last class proposed on 26 August 2025 ends, and
+    # whether the change to winter time of 26 October 2025 (01:00 UTC), two
+    # months after, is an anchor.
+    @pytest.mark.parametrize(
+        ("end", "anchored"),
+        [
+            (pendulum.datetime(2025, 8, 26, 1, tz="UTC"), True),
+            (pendulum.datetime(2025, 8, 26, 0, 59, 59, tz="UTC"), False),
+        ],
+    )
+    def test_clock_changes_within_two_months_of_the_last_anchor_are_anchors(
+        self, end: pendulum.DateTime, anchored: bool
+    ) -> None:
+        start = pendulum.datetime(2025, 8, 25, 22, 30, tz="UTC")  # 00:30 in Brussels
+        session = requested_session(brussels(2025, 8, 20, 9)).evolve(
+            proposed_slots=(Slot(start, end),)
+        )
+        change = pendulum.datetime(2025, 10, 26, 1, tz="UTC")
+        assert anchored == (change in _anchors(session))
+
+    def test_proposed_slots_not_confirmed_are_anchors_in_utc(self) -> None:
+        session = requested_session(brussels(2026, 4, 1, 9))
+        other = Slot(brussels(2026, 4, 8, 13), brussels(2026, 4, 8, 16))
+        session = session.evolve(proposed_slots=(*session.proposed_slots, other))
+        anchors = _anchors(session)
+        assert {other.start, other.end} <= set(anchors)
+        assert {pendulum.UTC} == {anchor.tzinfo for anchor in anchors}
 
     def test_anchors_are_drawn_exactly_and_a_microsecond_either_side(self) -> None:
         drawn: set[dt.datetime] = set()
