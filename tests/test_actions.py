@@ -450,6 +450,10 @@ class TestActionValues:
             for lang in ("fr", "nl", "en"):
                 assert action.title(lang)
                 assert "{" not in action.consequence(lang)
+            assert (action.title("en"), action.consequence("en")) == (
+                action.title(),
+                action.consequence(),
+            )
 
     def test_an_unknown_language_is_refused(self) -> None:
         action = next_actions(CONFIRMED, brussels(2026, 3, 12))[0]
