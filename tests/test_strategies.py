@@ -700,6 +700,15 @@ class TestSessions:
         found = find(sessions(), lambda s: getattr(s, fact) is not None, settings=EXISTS)
         assert getattr(found, fact) is not None
 
+    def test_access_emails_are_recorded_in_some_session(self) -> None:
+        """R12: rarer than the other facts (a link, after the e-mails began, then a draw)."""
+
+        def emailed(session: Session) -> bool:
+            return session.access_emails_sent_at is not None
+
+        found = find(sessions(stage=Stage.REGISTRATION_CLOSED), emailed, settings=EXISTS)
+        assert emailed(found)
+
     def test_a_request_cancelled_before_its_dates_may_have_its_fees_invoiced(self) -> None:
         def invoiced_unconfirmed(session: Session) -> bool:
             return session.confirmed_slot is None and session.fees_invoiced_at is not None
