@@ -36,6 +36,7 @@ from incompany_rules import (
 )
 from incompany_rules._hypothesis_plugin import _register
 from incompany_rules.examples import confirmed_session, requested_session
+from incompany_rules.instants import utc
 from incompany_rules.participants import email_address
 from incompany_rules.strategies import (
     Stage,
@@ -699,6 +700,19 @@ class TestSessions:
     def test_every_fact_is_recorded_in_some_session(self, fact: str) -> None:
         found = find(sessions(), lambda s: getattr(s, fact) is not None, settings=EXISTS)
         assert getattr(found, fact) is not None
+
+    @settings(EXISTS, max_examples=200)  # about one in ten of these has a link
+    @given(sessions(stage=Stage.REGISTRATION_CLOSED))
+    def test_the_link_and_the_emails_follow_the_recorded_confirmation(
+        self, session: Session
+    ) -> None:
+        """R11, R12: within the hour after the link is due; e-mails only where they apply."""
+        link = session.link_generated_at
+        if link is not None:
+            plan = schedule(session)
+            assert utc(plan.platform_link) <= utc(link) <= utc(plan.platform_link.add(hours=1))
+        if session.access_emails_sent_at is not None:
+            assert schedule(session).participant_access_email is not None
 
     def test_access_emails_are_recorded_in_some_session(self) -> None:
         """R12: rarer than the other facts (a link, after the e-mails began, then a draw)."""
