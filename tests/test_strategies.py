@@ -39,6 +39,7 @@ from incompany_rules.examples import confirmed_session, requested_session
 from incompany_rules.instants import utc
 from incompany_rules.participants import email_address
 from incompany_rules.strategies import (
+    _DISPLAY_NAMES,
     Stage,
     _anchors,
     _express,
@@ -237,6 +238,10 @@ class TestParticipants:
             person.email,
             person.name,
         )
+
+    @given(participants())
+    def test_the_name_is_none_or_a_display_name(self, person: Participant) -> None:
+        assert person.name in (None, *_DISPLAY_NAMES)
 
     def test_it_shrinks_towards_a_participant_without_a_name(self) -> None:
         person = simplest(participants())
