@@ -898,6 +898,17 @@ class TestAlternativeSlots:
 APRIL_CLASS = confirmed_session(brussels(2026, 4, 1, 9))
 
 
+def requested_on(moment: pendulum.DateTime) -> Session:
+    """A request, at ``moment``, for a class on 10 February 2026."""
+    return requested_session(brussels(2026, 2, 10, 9)).evolve(requested_at=moment)
+
+
+def last_class_ending(end: pendulum.DateTime) -> Session:
+    """A request whose only proposed class starts at 00:30 in Brussels on 26 August 2025."""
+    start = pendulum.datetime(2025, 8, 25, 22, 30, tz="UTC")
+    return requested_session(brussels(2025, 8, 20, 9)).evolve(proposed_slots=(Slot(start, end),))
+
+
 class TestInstantsNear:
     @given(instants_near(APRIL_CLASS))
     def test_every_instant_is_aware_and_near_the_sessions_dates(self, moment: dt.datetime) -> None:
@@ -918,40 +929,21 @@ class TestInstantsNear:
         assert sorted(anchors) == list(anchors)
         assert {pendulum.UTC} == {anchor.tzinfo for anchor in anchors}
 
-    # Each row: when a class on 10 February 2026 was requested, and whether
-    # the change to winter time of 26 October 2025 (01:00 UTC), two months
-    # before, is an anchor.
+    # Each row: a session, and whether the change to winter time of 26
+    # October 2025 (01:00 UTC) is an anchor: it is when it lies within two
+    # months of the session's first or last anchor, both bounds included.
     @pytest.mark.parametrize(
-        ("requested", "anchored"),
+        ("session", "anchored"),
         [
-            (pendulum.datetime(2025, 12, 26, 1, tz="UTC"), True),
-            (pendulum.datetime(2025, 12, 26, 1, 0, 1, tz="UTC"), False),
+            (requested_on(pendulum.datetime(2025, 12, 26, 1, tz="UTC")), True),
+            (requested_on(pendulum.datetime(2025, 12, 26, 1, 0, 1, tz="UTC")), False),
+            (last_class_ending(pendulum.datetime(2025, 8, 26, 1, tz="UTC")), True),
+            (last_class_ending(pendulum.datetime(2025, 8, 26, 0, 59, 59, tz="UTC")), False),
         ],
     )
-    def test_clock_changes_within_two_months_of_the_first_anchor_are_anchors(
-        self, requested: pendulum.DateTime, anchored: bool
+    def test_clock_changes_within_two_months_of_the_anchors_are_anchors(
+        self, session: Session, anchored: bool
     ) -> None:
-        session = requested_session(brussels(2026, 2, 10, 9)).evolve(requested_at=requested)
-        change = pendulum.datetime(2025, 10, 26, 1, tz="UTC")
-        assert anchored == (change in _anchors(session))
-
-    # Each row: when the last class proposed on 26 August 2025 ends, and
-    # whether the change to winter time of 26 October 2025 (01:00 UTC), two
-    # months after, is an anchor.
-    @pytest.mark.parametrize(
-        ("end", "anchored"),
-        [
-            (pendulum.datetime(2025, 8, 26, 1, tz="UTC"), True),
-            (pendulum.datetime(2025, 8, 26, 0, 59, 59, tz="UTC"), False),
-        ],
-    )
-    def test_clock_changes_within_two_months_of_the_last_anchor_are_anchors(
-        self, end: pendulum.DateTime, anchored: bool
-    ) -> None:
-        start = pendulum.datetime(2025, 8, 25, 22, 30, tz="UTC")  # 00:30 in Brussels
-        session = requested_session(brussels(2025, 8, 20, 9)).evolve(
-            proposed_slots=(Slot(start, end),)
-        )
         change = pendulum.datetime(2025, 10, 26, 1, tz="UTC")
         assert anchored == (change in _anchors(session))
 
