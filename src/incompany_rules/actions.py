@@ -433,8 +433,7 @@ def _now(now: object) -> float:
 
 def _unconfirmed(session: Session, at: float, found: _Collector) -> None:
     """Add the planning steps of a session whose dates are not confirmed (R3)."""
-    bookable = [(_seconds(s.start), s.start) for s in session.proposed_slots]
-    ahead = [(stamp, start) for stamp, start in bookable if stamp > at]
+    ahead = [(stamp, s.start) for s in session.proposed_slots if (stamp := _seconds(s.start)) > at]
     if ahead:
         stamp, start = min(ahead)
         found.add(ActionKind.CONFIRM_SLOT, start, stamp)

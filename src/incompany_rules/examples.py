@@ -182,15 +182,15 @@ def year_of_sessions(
     late, after D-21) and requested two to six weeks before that, both in
     office hours on the quarter hour. Each company registers people from a
     staff of its own (``employee001@`` to ``employee040@`` the first word of
-    its name, born 1960-2004), so the same person attends several
-    sessions. About one session in twelve is
-    cancelled, from an hour after the confirmation to an hour before the
-    class (a third of those after free cancellation closed), one in
-    twenty-five has no participant when registration closes, and the rest
-    are held with four to thirteen registered, nine in ten of whom attend. The
-    reminder, the definitive confirmation, the link and the e-mails are
-    recorded at their milestones, the evaluation after the class; no fee
-    is recorded as invoiced. The same arguments give the same sessions.
+    its name, born 1960-2004), so the same person attends several sessions.
+    About one session in twelve is cancelled, from an hour after the
+    confirmation to an hour before the class (a third of those after free
+    cancellation closed), one in twenty-five has no participant when
+    registration closes, and the rest are held with four to thirteen
+    registered, nine in ten of whom attend. The reminder, the definitive
+    confirmation, the link and the e-mails are recorded at their
+    milestones, the evaluation after the class; no fee is recorded as
+    invoiced. The same arguments give the same sessions.
 
     >>> sessions = year_of_sessions(2026, count=40, seed=7)
     >>> len(sessions), sessions[0].key

@@ -78,7 +78,7 @@ def _requested_at(value: object) -> pendulum.DateTime:
 
 def _owned_text(owner: str) -> attrs.Converter[object, str]:
     """Return a converter to a stripped, non-empty string, naming ``owner.field``."""
-    # Called at import only, before mutation testing can switch a mutant on:
+    # Called at import only, before mutation testing can switch a mutant on.
     return attrs.Converter(functools.partial(_owned, owner), takes_field=True)  # pragma: no mutate
 
 
