@@ -502,7 +502,6 @@ def before_and_cancelled(cancelled_at: pendulum.DateTime = EARLY_CANCEL) -> tupl
 
 HELD = CONFIRMED.evolve(participants=(ANN,))
 CONFIRMED_BY_FUND = HELD.evolve(definitive_confirmation_at=brussels(2026, 3, 17))
-LINKED_HELD = CONFIRMED_BY_FUND.evolve(link_generated_at=brussels(2026, 3, 18))
 
 # Each row: a fact, its rule, what else it waits for, and a session ready for it.
 ALL_RECORDERS: list[
@@ -516,7 +515,7 @@ ALL_RECORDERS: list[
         (Reason(ReasonCode.NO_DEFINITIVE_CONFIRMATION, "R11"),),
         CONFIRMED_BY_FUND,
     ),
-    (record_access_emails_sent, "R12", (Reason(ReasonCode.NO_LINK, "R12"),), LINKED_HELD),
+    (record_access_emails_sent, "R12", (Reason(ReasonCode.NO_LINK, "R12"),), LINKED),
     (record_zoom_checked, "R13", (), HELD),
     (record_evaluation_sent, "R14", (), HELD),
 ]
@@ -551,10 +550,9 @@ class TestEveryRefusalInFull:
         ) == refusal(lambda: confirm_slot(session, session.proposed_slots[0], REGISTRATION_CLOSES))
 
     def test_a_refused_registration_names_its_step(self) -> None:
-        closed = brussels(2026, 3, 30)
-        decision = can_register(CONFIRMED, ANN, closed, by=ACME_HR)
+        decision = can_register(CONFIRMED, ANN, REGISTRATION_CLOSES, by=ACME_HR)
         assert ("register", decision.reasons) == refusal(
-            lambda: register(CONFIRMED, ANN, closed, by=ACME_HR)
+            lambda: register(CONFIRMED, ANN, REGISTRATION_CLOSES, by=ACME_HR)
         )
         assert (ReasonCode.REGISTRATION_CLOSED,) == decision.codes
 
