@@ -59,7 +59,9 @@ def pip_install(python: Path, arguments: list[str]) -> None:
     log: list[str] = []
     for line in process.stdout:
         log.append(line)
-        if line.startswith("Collecting "):
+        if line.lstrip().startswith("Installing build dependencies"):
+            say("  preparing the build of the package (hatchling) ...")
+        elif line.startswith("Collecting "):
             say(f"  fetching {line.split()[1]}")
         elif line.startswith("Installing collected packages"):
             count = len(line.split(":", 1)[1].split(","))

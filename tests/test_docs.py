@@ -3,64 +3,12 @@
 from __future__ import annotations
 
 import re
-from itertools import groupby
 from pathlib import Path
 
-import pendulum
-
 import incompany_rules
-from incompany_rules import Session, milestones, schedule
-from incompany_rules.examples import confirmed_session
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 SOURCE = Path(incompany_rules.__file__).resolve().parent
-
-#: The session drawn on the home page: a class across the March change of clock.
-HOME_SESSION = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
-
-
-def timeline(session: Session) -> str:
-    """Return the mermaid gantt chart of ``session``'s milestones, as the home page shows it."""
-    plan = schedule(session)
-    lines = [
-        "gantt",
-        (
-            f"    title One session: class on {plan.start:dddd D MMMM YYYY}, "
-            f"{plan.start:HH:mm}-{plan.end:HH:mm} ({session.policy.timezone})"
-        ),
-        "    dateFormat YYYY-MM-DD",
-        "    axisFormat %d/%m",
-        "    section Windows",
-        (
-            f"    Registration open (R8) : {plan.dates_confirmed:YYYY-MM-DD}, "
-            f"{plan.registration_closes:YYYY-MM-DD}"
-        ),
-        (
-            f"    Free cancellation (R15) : {plan.dates_confirmed:YYYY-MM-DD}, "
-            f"{plan.free_cancellation_closes:YYYY-MM-DD}"
-        ),
-        "    section Milestones",
-    ]
-    for day, same_day in groupby(milestones(session), key=lambda m: m.at.date()):
-        found = list(same_day)
-        names = " / ".join(m.kind.value.replace("_", " ") for m in found)
-        rules = " ".join(dict.fromkeys(m.rule for m in found))
-        lines.append(f"    {names.capitalize()} ({rules}) : milestone, {day.isoformat()}, 0d")
-    return "\n".join(lines)
-
-
-def mermaid_blocks(page: str) -> list[str]:
-    text = (DOCS / page).read_text(encoding="utf-8")
-    return [block.strip() for block in re.findall(r"```mermaid\n(.*?)```", text, re.DOTALL)]
-
-
-class TestHomePage:
-    def test_the_timeline_is_the_calendar_of_the_example_session(self) -> None:
-        """The diagram on the home page is what milestones() gives for its session.
-
-        When the calendar changes, this test fails and prints the new diagram.
-        """
-        assert [timeline(HOME_SESSION)] == mermaid_blocks("index.md")
 
 
 class TestRulesCatalogue:
