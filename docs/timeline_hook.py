@@ -101,7 +101,7 @@ def timeline(session: Session) -> str:
         f"{plan.start:HH:mm}-{plan.end:HH:mm} ({session.policy.timezone})"
     )
     parts = [text(LEFT, 22, title, font_size="15", font_weight="600")]
-    y = 44
+    y: float = 44
     # The axis: one tick a week, from the Monday before the first day.
     axis_top, tick = y, first.start_of("week")
     ticks = []
