@@ -165,4 +165,4 @@ __all__ = [
     "unregister",
 ]
 
-__version__ = "0.1.0.dev0"
+__version__ = "0.1.0"
