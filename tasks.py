@@ -47,7 +47,7 @@ def _stamp(group: str | None) -> str:
 def pip_install(python: Path, arguments: list[str]) -> None:
     """Run ``pip install`` with ``python``, printing one line per package it fetches."""
     command = [str(python), "-m", "pip", "install", "--disable-pip-version-check", *arguments]
-    process = subprocess.Popen(  # noqa: S603 (a fixed command)
+    process = subprocess.Popen(
         command,
         cwd=ROOT,
         stdout=subprocess.PIPE,
@@ -59,7 +59,7 @@ def pip_install(python: Path, arguments: list[str]) -> None:
     log: list[str] = []
     for line in process.stdout:
         log.append(line)
-        if line.lstrip().startswith("Installing build dependencies"):
+        if "Installing build dependencies" in line and "finished" not in line:
             say("  preparing the build of the package (hatchling) ...")
         elif line.startswith("Collecting "):
             say(f"  fetching {line.split()[1]}")
@@ -73,9 +73,12 @@ def pip_install(python: Path, arguments: list[str]) -> None:
 
 def setup(group: str | None) -> None:
     """Make sure ``.venv`` holds the package and, unless ``None``, the tools of ``group``."""
-    name = "package" if group is None else group
-    marker = VENV / f".incompany-rules-{name}"
-    if marker.exists() and marker.read_text() == _stamp(group):
+
+    def current(name: str, stamp: str) -> bool:
+        marker = VENV / f".incompany-rules-{name}"
+        return marker.exists() and marker.read_text() == stamp
+
+    if current("package" if group is None else group, _stamp(group)):
         return
     if not PYTHON.exists():
         say("creating .venv (a virtual environment beside tasks.py) ...")
@@ -84,9 +87,10 @@ def setup(group: str | None) -> None:
         say("installing incompany-rules and its dependencies into .venv ...")
         pip_install(PYTHON, ["-e", "."])
     else:
-        say(f"installing incompany-rules and the {group} tools (requirements/{group}.txt) ...")
-        pip_install(PYTHON, ["-e", ".", "-r", f"requirements/{group}.txt"])
-    marker.write_text(_stamp(group))
+        say(f"installing the {group} tools (requirements/{group}.txt) into .venv ...")
+        package = [] if current("package", _stamp(None)) else ["-e", "."]
+        pip_install(PYTHON, [*package, "-r", f"requirements/{group}.txt"])
+        (VENV / f".incompany-rules-{group}").write_text(_stamp(group))
     (VENV / ".incompany-rules-package").write_text(_stamp(None))
     say("ready")
 
@@ -164,7 +168,7 @@ def wheel() -> None:
         python = fresh / SCRIPTS / "python"
         pip_install(python, [str(built)])
         say("running the README's example with the installed wheel ...")
-        result = subprocess.run(  # noqa: S603 (the README's own example)
+        result = subprocess.run(
             [str(python), "-I", "-c", readme_example()], cwd=scratch, check=False
         )
     if result.returncode != 0:
