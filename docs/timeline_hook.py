@@ -24,8 +24,6 @@ if TYPE_CHECKING:
 
     from mkdocs.config.defaults import MkDocsConfig
 
-#: The session drawn on the home page.
-HOME_SESSION = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
 NAME = "timeline.svg"
 
 WIDTH = 720  # about the width of the page's text column, so that it is shown unscaled
@@ -173,6 +171,10 @@ def timeline(session: Session) -> str:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add ``timeline.svg``, drawn from the example session, to the site."""
-    files.append(File.generated(config, NAME, content=timeline(HOME_SESSION)))
+    """Add ``timeline.svg``, drawn from the example session, to the site.
+
+    The session's class is on Wednesday 1 April 2026, 09:00 in Brussels.
+    """
+    home = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
+    files.append(File.generated(config, NAME, content=timeline(home)))
     return files

@@ -727,7 +727,11 @@ class TestSessions:
         def emailed(session: Session) -> bool:
             return session.access_emails_sent_at is not None
 
-        found = find(sessions(stage=Stage.REGISTRATION_CLOSED), emailed, settings=EXISTS)
+        found = find(
+            sessions(stage=Stage.REGISTRATION_CLOSED),
+            emailed,
+            settings=settings(EXISTS, max_examples=1000),
+        )
         assert emailed(found)
 
     def test_a_request_cancelled_before_its_dates_may_have_its_fees_invoiced(self) -> None:
