@@ -18,6 +18,7 @@ _MODULE_ONLY = {
     "Cell",
     "Row",
     "PSEUDONYM_LENGTH",
+    "FORMAT_VERSION",
 }
 
 
@@ -32,6 +33,7 @@ class TestPackage:
         for name in (
             "actions",
             "batch",
+            "data",
             "decisions",
             "errors",
             "fees",

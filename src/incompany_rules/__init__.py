@@ -13,6 +13,7 @@ from incompany_rules.batch import (
     pseudonym,
     session_rows,
 )
+from incompany_rules.data import InvalidDataError, from_data, to_data
 from incompany_rules.decisions import Decision, Reason, ReasonCode
 from incompany_rules.errors import (
     AttendanceNotRecordedError,
@@ -98,6 +99,7 @@ __all__ = [
     "FeeStep",
     "HrAccount",
     "IncompanyRulesError",
+    "InvalidDataError",
     "InvalidEmailError",
     "InvalidKeyError",
     "InvalidNationalNumberError",
@@ -141,6 +143,7 @@ __all__ = [
     "deadlines",
     "fee_rows",
     "fees_due",
+    "from_data",
     "milestone_rows",
     "milestones",
     "missing_list_fee",
@@ -162,6 +165,7 @@ __all__ = [
     "schedule",
     "session_rows",
     "shortfall_invoice",
+    "to_data",
     "unregister",
 ]
 
