@@ -36,6 +36,7 @@ class TestPackage:
             "data",
             "decisions",
             "errors",
+            "export",
             "fees",
             "milestones",
             "participants",

@@ -31,6 +31,7 @@ from incompany_rules.errors import (
     TransitionRefusedError,
     UnregisteredAttendeeError,
 )
+from incompany_rules.export import InvalidRowError, sessions_from_rows
 from incompany_rules.fees import (
     Fee,
     FeeKind,
@@ -104,6 +105,7 @@ __all__ = [
     "InvalidKeyError",
     "InvalidNationalNumberError",
     "InvalidPolicyError",
+    "InvalidRowError",
     "InvalidSessionError",
     "InvalidSlotError",
     "InvalidTypeError",
@@ -164,6 +166,7 @@ __all__ = [
     "request_session",
     "schedule",
     "session_rows",
+    "sessions_from_rows",
     "shortfall_invoice",
     "to_data",
     "unregister",
