@@ -19,6 +19,7 @@ _MODULE_ONLY = {
     "Row",
     "PSEUDONYM_LENGTH",
     "FORMAT_VERSION",
+    "Scenario",
 }
 
 

@@ -12,6 +12,7 @@ from incompany_rules.batch import (
     participant_rows,
     pseudonym,
     session_rows,
+    what_if_fee_rows,
 )
 from incompany_rules.data import InvalidDataError, from_data, to_data
 from incompany_rules.decisions import Decision, Reason, ReasonCode
@@ -170,6 +171,7 @@ __all__ = [
     "shortfall_invoice",
     "to_data",
     "unregister",
+    "what_if_fee_rows",
 ]
 
 __version__ = "0.1.0.dev0"
