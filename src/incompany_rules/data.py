@@ -55,6 +55,7 @@ import datetime as dt
 import enum
 import re
 from collections.abc import Callable, Mapping
+from contextvars import ContextVar
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -161,8 +162,17 @@ def _structure_date(value: object, _: object) -> dt.date:
         raise InvalidDataError("", f"expected a date such as '2026-04-01', got {text!r}") from None
 
 
+# The numbers already read in the form being loaded: attendance repeats the
+# participants' numbers, each validated once. Set by from_data for one call.
+_NUMBERS: ContextVar[dict[str, NationalNumber]] = ContextVar("_NUMBERS")
+
+
 def _structure_number(value: object, _: object) -> NationalNumber:
-    return NationalNumber(_string(value, "a national register number as a string"))
+    text = _string(value, "a national register number as a string")
+    seen = _NUMBERS.get()
+    if text not in seen:
+        seen[text] = NationalNumber(text)
+    return seen[text]
 
 
 def _structure_str(value: object, _: object) -> str:
@@ -336,10 +346,13 @@ def from_data(data: Mapping[str, Any]) -> Session:
         raise InvalidDataError(extra[0], "unknown key, expected only 'version' and 'session'")
     if "session" not in data:
         raise InvalidDataError("session", "missing")
+    token = _NUMBERS.set({})
     try:
         return _CONVERTER.structure(data["session"], Session)
     except Exception as error:  # noqa: BLE001 (every failure is reported as the library's error)
         raise _reported(*_first_failure(error, ())) from None
+    finally:
+        _NUMBERS.reset(token)
 
 
 def _first_failure(error: BaseException, path: tuple[str, ...]) -> tuple[str, BaseException]:
