@@ -253,6 +253,7 @@ def _converter() -> cattrs.Converter:
     converter.register_unstructure_hook(NationalNumber, NationalNumber.reveal)
     for kind, hook in (
         (pendulum.DateTime, _structure_instant),
+        (dt.datetime, _structure_instant),
         (Decimal, _structure_decimal),
         (dt.date, _structure_date),
         (NationalNumber, _structure_number),
