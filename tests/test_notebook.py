@@ -39,9 +39,11 @@ class TestCommittedNotebook:
         config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
         plugin = config[config.index("  - mkdocs-jupyter:") :]
         assert "execute: true" in plugin
+        assert "cache: false" in plugin
         assert "include_source: true" in plugin
         assert "notebooks/fees_year.ipynb" in config
         assert "hooks:" not in config
+        assert "](fees_year.ipynb)" in source(cells()[0])  # the page links the copy beside it
 
 
 @pytest.fixture(scope="module")
