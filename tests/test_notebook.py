@@ -1,77 +1,94 @@
-"""The analysts' notebook runs from a fresh clone and draws its plots during the run."""
+"""The analysts' notebook is a notebook: clean in the repository, run top to bottom in a kernel."""
 
 from __future__ import annotations
 
-import importlib.util
-import os
-import subprocess
-import sys
+import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 import pytest
 
-if TYPE_CHECKING:
-    from types import ModuleType
-
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOK = ROOT / "docs" / "notebooks" / "fees_year.py"
-PLOTS = {
-    "fees_per_month.png",
-    "sessions_per_month.png",
-    "attendance.png",
-    "milestones_per_month.png",
-}
-PNG = b"\x89PNG\r\n\x1a\n"
+NOTEBOOK = ROOT / "docs" / "notebooks" / "fees_year.ipynb"
 
 
-def needs_notebook_tools() -> None:
-    pytest.importorskip("pandas", reason="the notebook needs pandas (requirements-dev.txt)")
-    pytest.importorskip("matplotlib", reason="the notebook needs matplotlib (requirements-dev.txt)")
+def cells() -> list[dict[str, Any]]:
+    notebook: dict[str, Any] = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
+    return list(notebook["cells"])
 
 
-def hooks() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("docs_hooks", ROOT / "docs" / "hooks.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def source(cell: dict[str, Any]) -> str:
+    text = cell["source"]
+    return text if isinstance(text, str) else "".join(text)
 
 
-class TestNotebookAsAScript:
-    def test_the_script_runs_and_writes_every_plot(self, tmp_path: Path) -> None:
-        """``python docs/notebooks/fees_year.py`` succeeds and writes its PNG files."""
-        needs_notebook_tools()
-        result = subprocess.run(  # noqa: S603 (a fixed command)
-            [sys.executable, str(NOTEBOOK)],
-            env={**os.environ, "NOTEBOOK_OUTPUT": str(tmp_path), "MPLBACKEND": ""},
-            capture_output=True,
-            text=True,
-            check=False,
-            cwd=tmp_path,
+class TestCommittedNotebook:
+    def test_it_is_committed_without_outputs(self) -> None:
+        """Outputs are made at every docs build and test run, never kept stale in git."""
+        code = [cell for cell in cells() if cell["cell_type"] == "code"]
+        assert code
+        assert [] == [source(c)[:40] for c in code if c["outputs"] or c["execution_count"]]
+
+    def test_it_reads_like_a_notebook_not_a_build_step(self) -> None:
+        """No path of its own, no backend switched: it runs as a reader runs it."""
+        plumbing = ("__file__", "mpl.use", "Agg", "savefig", "NOTEBOOK_OUTPUT")
+        code = "\n".join(source(c) for c in cells() if c["cell_type"] == "code")
+        assert [] == [word for word in plumbing if word in code]
+
+    def test_the_site_runs_it_and_offers_it_for_download(self) -> None:
+        config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+        plugin = config[config.index("  - mkdocs-jupyter:") :]
+        assert "execute: true" in plugin
+        assert "cache: false" in plugin
+        assert "include_source: true" in plugin
+        assert "notebooks/fees_year.ipynb" in config
+        assert "hooks:" not in config
+        assert "](fees_year.ipynb)" in source(cells()[0])  # the page links the copy beside it
+
+
+@pytest.fixture(scope="module")
+def executed() -> list[dict[str, Any]]:
+    """The notebook's cells after a run in a Jupyter kernel, as ``jupyter nbconvert --execute``."""
+    nbformat = pytest.importorskip("nbformat", reason="requirements-dev.txt")
+    nbclient = pytest.importorskip("nbclient", reason="requirements-dev.txt")
+    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    nbclient.NotebookClient(
+        notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": ROOT}}
+    ).execute()
+    return list(notebook.cells)
+
+
+class TestRunInAKernel:
+    def test_every_cell_runs(self, executed: list[dict[str, Any]]) -> None:
+        outputs = [o for c in executed if c["cell_type"] == "code" for o in c["outputs"]]
+        assert [] == [o for o in outputs if o["output_type"] == "error"]
+        assert all(c["execution_count"] for c in executed if c["cell_type"] == "code")
+
+    def test_its_plots_are_inline_images(self, executed: list[dict[str, Any]]) -> None:
+        images = [
+            o["data"]["image/png"]
+            for c in executed
+            if c["cell_type"] == "code"
+            for o in c["outputs"]
+            if "image/png" in o.get("data", {})
+        ]
+        assert len(images) >= 1
+        assert len(images) == sum("plt.show()" in source(c) for c in executed)
+
+    def test_it_shows_the_year_and_the_what_ifs(self, executed: list[dict[str, Any]]) -> None:
+        printed = "".join(
+            o.get("text", "")
+            for c in executed
+            for o in c.get("outputs", ())
+            if o["output_type"] == "stream"
         )
-        assert (0, "") == (result.returncode, result.stderr)
-        assert result.stdout.startswith("240 sessions, classes from ")
-        assert PLOTS == {p.name for p in tmp_path.iterdir()}
-        assert all(p.read_bytes().startswith(PNG) for p in tmp_path.iterdir())
-
-
-class TestRenderedPage:
-    def test_the_page_shows_each_cell_its_output_and_its_plots(self, tmp_path: Path) -> None:
-        """The build's page interleaves prose, code, printed tables and the images just drawn."""
-        needs_notebook_tools()
-        output = tmp_path / "fees_year_plots"
-        page = hooks().render(NOTEBOOK, output)
-        assert page.startswith("# A year of sessions\n")
-        assert {f"](fees_year_plots/{name})" for name in PLOTS} <= {
-            line[line.index("](") :] for line in page.splitlines() if line.startswith("![")
-        }
-        assert PLOTS == {p.name for p in output.iterdir()}
-        assert "```text\n240 sessions" in page
-        assert "NOTEBOOK_OUTPUT" not in os.environ
-
-    def test_cells_split_prose_from_code(self) -> None:
-        """Markdown cells lose their comment marks; empty code cells are dropped."""
-        source = "# %% [markdown]\n# ## Title\n#\n# Prose.\n\n# %%\n\n# %%\nx = 1\n"
-        assert [("markdown", "## Title\n\nProse."), ("code", "x = 1")] == hooks().cells(source)
+        tables = "".join(
+            o["data"].get("text/plain", "")
+            for c in executed
+            for o in c.get("outputs", ())
+            if o["output_type"] == "execute_result"
+        )
+        assert printed.startswith("240 sessions, classes from 09/01/2026 to 30/12/2026\n")
+        assert "240 sessions read back from 240 + 1873 rows" in printed
+        assert "free until D-7" in tables
+        assert "minimum 5" in tables

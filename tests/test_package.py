@@ -18,6 +18,8 @@ _MODULE_ONLY = {
     "Cell",
     "Row",
     "PSEUDONYM_LENGTH",
+    "FORMAT_VERSION",
+    "Scenario",
 }
 
 
@@ -32,8 +34,10 @@ class TestPackage:
         for name in (
             "actions",
             "batch",
+            "data",
             "decisions",
             "errors",
+            "export",
             "fees",
             "milestones",
             "participants",

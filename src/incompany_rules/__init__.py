@@ -12,7 +12,9 @@ from incompany_rules.batch import (
     participant_rows,
     pseudonym,
     session_rows,
+    what_if_fee_rows,
 )
+from incompany_rules.data import InvalidDataError, from_data, to_data
 from incompany_rules.decisions import Decision, Reason, ReasonCode
 from incompany_rules.errors import (
     AttendanceNotRecordedError,
@@ -30,6 +32,7 @@ from incompany_rules.errors import (
     TransitionRefusedError,
     UnregisteredAttendeeError,
 )
+from incompany_rules.export import InvalidRowError, sessions_from_rows
 from incompany_rules.fees import (
     Fee,
     FeeKind,
@@ -98,10 +101,12 @@ __all__ = [
     "FeeStep",
     "HrAccount",
     "IncompanyRulesError",
+    "InvalidDataError",
     "InvalidEmailError",
     "InvalidKeyError",
     "InvalidNationalNumberError",
     "InvalidPolicyError",
+    "InvalidRowError",
     "InvalidSessionError",
     "InvalidSlotError",
     "InvalidTypeError",
@@ -141,6 +146,7 @@ __all__ = [
     "deadlines",
     "fee_rows",
     "fees_due",
+    "from_data",
     "milestone_rows",
     "milestones",
     "missing_list_fee",
@@ -161,8 +167,11 @@ __all__ = [
     "request_session",
     "schedule",
     "session_rows",
+    "sessions_from_rows",
     "shortfall_invoice",
+    "to_data",
     "unregister",
+    "what_if_fee_rows",
 ]
 
 __version__ = "0.1.0"

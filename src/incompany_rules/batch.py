@@ -53,18 +53,20 @@ session's columns first, then the item's own, with amounts as exact
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from incompany_rules.actions import next_actions
-from incompany_rules.errors import InvalidKeyError, InvalidTypeError
+from incompany_rules.errors import IncompanyRulesError, InvalidKeyError, InvalidTypeError
 from incompany_rules.fees import fees_due
 from incompany_rules.instants import instant, local
 from incompany_rules.milestones import milestones
 from incompany_rules.participants import NationalNumber
+from incompany_rules.policy import DEFAULT_POLICY, Policy
 from incompany_rules.session import Session
 
 if TYPE_CHECKING:
@@ -394,3 +396,84 @@ def action_rows(
             }
 
     return _rows(sessions, open_)
+
+
+# --------------------------------------------------------------------------
+# Policy what-ifs
+
+Scenario = Policy | Mapping[str, object]
+"""A policy to compute under: a whole :class:`~incompany_rules.Policy`, or changes to each session's own."""
+
+
+def what_if_fee_rows(
+    sessions: Iterable[Session],
+    now: dt.datetime,
+    scenarios: Mapping[str, Scenario],
+    *,
+    key: bytes | None = None,
+) -> list[Row]:
+    """Return the fee rows of the same sessions under each of several policies, side by side.
+
+    ``scenarios`` maps a name of your choice to a policy: either a whole
+    :class:`~incompany_rules.Policy`, which replaces each session's, or a
+    mapping of changes to each session's own policy (``{}`` keeps it as
+    recorded), so that sessions requested under different fees keep theirs.
+    Each row is a :func:`fee_rows` row under that policy, preceded by a
+    ``scenario`` column holding the name; scenarios come in the order given.
+    The sessions are evaluated as recorded: only the figures change, not
+    what happened.
+
+    >>> import pendulum
+    >>> from incompany_rules.examples import confirmed_session
+    >>> session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
+    >>> late = session.evolve(cancelled_at=pendulum.datetime(2026, 3, 20, 11, tz="Europe/Brussels"))
+    >>> rows = what_if_fee_rows(
+    ...     [late],
+    ...     pendulum.datetime(2026, 4, 2, tz="Europe/Brussels"),
+    ...     {"as recorded": {}, "free until D-10": {"free_cancellation_days_before": 10}},
+    ... )
+    >>> [(row["scenario"], row["kind"], row["amount"]) for row in rows]
+    [('as recorded', 'late_cancellation', Decimal('375'))]
+
+    A bad scenario is named:
+
+    >>> what_if_fee_rows([late], pendulum.datetime(2026, 4, 2, tz="UTC"), {"D-10": {"free_days": 10}})
+    Traceback (most recent call last):
+      ...
+    incompany_rules.errors.InvalidPolicyError: Invalid scenarios['D-10']: unknown key 'free_days'
+    """
+    moment = instant(now, field="now")
+    _key(key)
+    if not isinstance(scenarios, Mapping):
+        raise InvalidTypeError(
+            "scenarios", f"expected a mapping of names to policies, got {type(scenarios).__name__}"
+        )
+    chosen = [_scenario(name, scenario) for name, scenario in scenarios.items()]
+    listed = list(_sessions(sessions))
+    rows: list[Row] = []
+    for name, policy_of in chosen:
+        under = [session.evolve(policy=policy_of(session.policy)) for session in listed]
+        rows.extend({"scenario": name, **row} for row in fee_rows(under, moment))
+    return rows
+
+
+def _scenario(name: object, scenario: object) -> tuple[str, Callable[[Policy], Policy]]:
+    """Check one scenario; return its name and how it turns a session's policy into its own."""
+    if not isinstance(name, str):
+        raise InvalidTypeError("scenarios", f"expected names as strings, got {type(name).__name__}")
+    field = f"scenarios[{name!r}]"
+    if isinstance(scenario, Policy):
+        return name, lambda _: scenario
+    if not isinstance(scenario, Mapping):
+        raise InvalidTypeError(
+            field, f"expected a Policy or a mapping of changes, got {type(scenario).__name__}"
+        )
+    try:
+        Policy.from_dict({**DEFAULT_POLICY.to_dict(), **scenario})
+    except IncompanyRulesError as error:
+        raise type(error)(field, error.problem) from None
+    changes = dict(scenario)
+    return name, functools.cache(lambda policy: policy.evolve(**changes))
+
+
+__all__ += ["Scenario", "what_if_fee_rows"]

@@ -1,0 +1,392 @@
+"""Sessions as plain data: lossless round trips, JSON, and refused forms named by their path."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import pendulum
+import pytest
+from hypothesis import given
+
+from incompany_rules import (
+    IncompanyRulesError,
+    InvalidDataError,
+    InvalidEmailError,
+    InvalidNationalNumberError,
+    InvalidPolicyError,
+    InvalidSessionError,
+    InvalidSlotError,
+    InvalidTypeError,
+    NationalNumber,
+    Session,
+    from_data,
+    to_data,
+)
+from incompany_rules.data import FORMAT_VERSION
+from incompany_rules.examples import confirmed_session, sample_participants
+from incompany_rules.strategies import sessions
+
+OCTOBER = pendulum.datetime(2026, 10, 27, 9, tz="Europe/Brussels")
+
+
+def plain(value: object) -> object:  # noqa: PLR0911 (one return per kind of value)
+    """Return every part of ``value``, recursively, in a form that compares all of it.
+
+    ``Session ==`` is not enough to show a round trip lossless: participants
+    compare by national number only, and instants sharing a zone by their
+    wall clock. This walks every attrs field, so a field added to any class
+    later is compared too, with no change here.
+    """
+    if attrs.has(type(value)):
+        fields = attrs.fields(type(value))  # type: ignore[arg-type]
+        return (type(value).__name__, {f.name: plain(getattr(value, f.name)) for f in fields})
+    if isinstance(value, dt.datetime):
+        # The offset in isoformat() tells the hours that happen twice apart.
+        return (value.isoformat(), str(getattr(value.tzinfo, "name", value.tzinfo)))
+    if isinstance(value, dt.tzinfo):
+        return str(getattr(value, "name", value))
+    if isinstance(value, NationalNumber):
+        return value.reveal()
+    if isinstance(value, tuple):
+        return [plain(item) for item in value]
+    if isinstance(value, frozenset):
+        return sorted(str(plain(item)) for item in value)
+    if isinstance(value, Decimal):
+        return ("Decimal", str(value))
+    return value
+
+
+def attrs_keys(cls: type, form: dict[str, Any]) -> None:
+    """Assert that ``form`` has a key for each field of ``cls`` given to ``__init__``, and no other."""
+    assert {f.alias for f in attrs.fields(cls) if f.init} == set(form)
+
+
+class TestRoundTrip:
+    @given(sessions())
+    def test_every_part_of_every_session_comes_back(self, session: Session) -> None:
+        data = to_data(session)
+        back = from_data(json.loads(json.dumps(data)))
+        assert session == back
+        assert plain(session) == plain(back)
+        assert data == to_data(back)
+
+    @given(sessions())
+    def test_the_form_has_every_field_of_the_session(self, session: Session) -> None:
+        form = to_data(session)["session"]
+        attrs_keys(Session, form)
+        attrs_keys(type(session.policy), form["policy"])
+        attrs_keys(type(session.company), form["company"])
+        for slot in form["proposed_slots"]:
+            assert {"start", "end"} == set(slot)
+
+    def test_the_hour_that_happens_twice_keeps_its_offset(self) -> None:
+        brussels = pendulum.timezone("Europe/Brussels")
+        summer = pendulum.DateTime(2026, 10, 25, 2, 30, tzinfo=brussels, fold=0)
+        winter = pendulum.DateTime(2026, 10, 25, 2, 30, tzinfo=brussels, fold=1)
+        for fact, text in (
+            (summer, "2026-10-25T02:30:00+02:00[Europe/Brussels]"),
+            (winter, "2026-10-25T02:30:00+01:00[Europe/Brussels]"),
+        ):
+            session = confirmed_session(OCTOBER).evolve(reminder_sent_at=fact)
+            data = to_data(session)
+            assert text == data["session"]["reminder_sent_at"]
+            back = from_data(data).reminder_sent_at
+            assert back is not None
+            assert fact.in_timezone("UTC") == back.in_timezone("UTC")
+
+    def test_an_instant_in_utc_or_at_a_fixed_offset_keeps_its_clock(self) -> None:
+        for given_at, text in (
+            (dt.datetime(2026, 9, 1, 8, tzinfo=dt.UTC), "2026-09-01T08:00:00+00:00[UTC]"),
+            (
+                dt.datetime(2026, 9, 1, 8, tzinfo=dt.timezone(dt.timedelta(hours=-3))),
+                "2026-09-01T08:00:00-03:00[-03:00]",
+            ),
+        ):
+            session = confirmed_session(OCTOBER).evolve(reminder_sent_at=given_at)
+            data = to_data(session)
+            assert text == data["session"]["reminder_sent_at"]
+            assert plain(session) == plain(from_data(data))
+
+    def test_the_version_and_the_policy_are_in_the_form(self) -> None:
+        data = to_data(confirmed_session(OCTOBER))
+        assert FORMAT_VERSION == data["version"] == 1
+        assert "150" == data["session"]["policy"]["shortfall_fee_per_person"]
+        assert "2021-03-01" == data["session"]["policy"]["participant_email_from"]
+
+    def test_attendance_is_written_sorted_whatever_the_set_order(self) -> None:
+        people = sample_participants(4)
+        session = confirmed_session(OCTOBER).evolve(
+            participants=people, attendance=list(reversed(people))
+        )
+        written = to_data(session)["session"]["attendance"]
+        assert sorted(written) == written
+        assert {p.national_number.reveal() for p in people} == set(written)
+
+    def test_only_a_session_is_written(self) -> None:
+        with pytest.raises(
+            InvalidTypeError, match=r"^Invalid session: expected a Session, got dict$"
+        ):
+            to_data({})  # type: ignore[arg-type]
+
+
+Change = Callable[[dict[str, Any]], object]
+NUMBER = sample_participants(4)[3].national_number.reveal()
+STRANGER = sample_participants(5)[4].national_number.reveal()
+
+
+def with_people() -> dict[str, Any]:
+    people = sample_participants(4)
+    session = confirmed_session(OCTOBER).evolve(participants=people, attendance=people[:2])
+    return to_data(session)
+
+
+def put(path: str, value: object) -> Change:
+    """Return a change setting the value at ``path`` (``a.b[2].c``) of a session's form."""
+
+    def change(form: dict[str, Any]) -> None:
+        *parents, last = path.replace("[", ".").replace("]", "").split(".")
+        target: Any = form
+        for step in parents:
+            target = target[int(step)] if step.isdigit() else target[step]
+        if value is DELETE:
+            del target[last]
+        elif last.isdigit():
+            target[int(last)] = value
+        else:
+            target[last] = value
+
+    return change
+
+
+DELETE = object()
+REFUSED: list[tuple[str, Change, type[IncompanyRulesError], str]] = [
+    ("bad email", put("participants[3].email", "ann@"), InvalidEmailError, "participants[3].email"),
+    (
+        "missing email",
+        put("participants[3].email", DELETE),
+        InvalidDataError,
+        "participants[3].email",
+    ),
+    ("unknown key", put("participants[3].mail", "a@b.be"), InvalidDataError, "participants[3]"),
+    (
+        "bad check digits",
+        put("participants[3].national_number", NUMBER[:-1] + str((int(NUMBER[-1]) + 1) % 10)),
+        InvalidNationalNumberError,
+        "participants[3].national_number",
+    ),
+    (
+        "number as int",
+        put("participants[3].national_number", int(NUMBER)),
+        InvalidTypeError,
+        "participants[3].national_number",
+    ),
+    (
+        "registered twice",
+        put(
+            "participants[3]",
+            {
+                "national_number": sample_participants(1)[0].national_number.reveal(),
+                "email": "x@y.be",
+            },
+        ),
+        InvalidSessionError,
+        "participants",
+    ),
+    ("participants not a list", put("participants", "abc"), InvalidTypeError, "participants"),
+    ("participant not an object", put("participants[1]", 1), InvalidTypeError, "participants[1]"),
+    ("a stranger attended", put("attendance[0]", STRANGER), InvalidSessionError, "attendance"),
+    ("count as text", put("planned_participants", "8"), InvalidTypeError, "planned_participants"),
+    (
+        "count as bool",
+        put("planned_participants", value=True),
+        InvalidTypeError,
+        "planned_participants",
+    ),
+    (
+        "offset not the zone's",
+        put("requested_at", "2026-09-15T10:00:00+01:00[Europe/Brussels]"),
+        InvalidDataError,
+        "requested_at",
+    ),
+    (
+        "no offset",
+        put("requested_at", "2026-09-15T10:00:00[Europe/Brussels]"),
+        InvalidDataError,
+        "requested_at",
+    ),
+    ("no zone", put("requested_at", "2026-09-15T10:00:00+02:00"), InvalidDataError, "requested_at"),
+    (
+        "unknown zone",
+        put("requested_at", "2026-09-15T10:00:00+02:00[Mars/Base]"),
+        InvalidDataError,
+        "requested_at",
+    ),
+    (
+        "not a date and time",
+        put("requested_at", "yesterday[Europe/Brussels]"),
+        InvalidDataError,
+        "requested_at",
+    ),
+    ("instant as number", put("requested_at", 1789000000), InvalidTypeError, "requested_at"),
+    (
+        "fixed offset not its own",
+        put("reminder_sent_at", "2026-09-15T10:00:00+02:00[+01:00]"),
+        InvalidDataError,
+        "reminder_sent_at",
+    ),
+    (
+        "end not after start",
+        put("confirmed_slot.end", "2026-10-27T09:00:00+01:00[Europe/Brussels]"),
+        InvalidSlotError,
+        "confirmed_slot.end",
+    ),
+    (
+        "confirmed without a date",
+        put("dates_confirmed_at", None),
+        InvalidSessionError,
+        "dates_confirmed_at",
+    ),
+    ("empty code", put("training.code", " "), InvalidSessionError, "training.code"),
+    (
+        "flag as int",
+        put("training.in_digital_offer", 1),
+        InvalidTypeError,
+        "training.in_digital_offer",
+    ),
+    ("training not an object", put("training", ["DIG-042"]), InvalidTypeError, "training"),
+    ("missing project", put("project", DELETE), InvalidDataError, "project"),
+    (
+        "fee as number",
+        put("policy.late_cancellation_fee", 375),
+        InvalidTypeError,
+        "policy.late_cancellation_fee",
+    ),
+    (
+        "fee not an amount",
+        put("policy.late_cancellation_fee", "a lot"),
+        InvalidDataError,
+        "policy.late_cancellation_fee",
+    ),
+    (
+        "fee infinite",
+        put("policy.late_cancellation_fee", "Infinity"),
+        InvalidDataError,
+        "policy.late_cancellation_fee",
+    ),
+    (
+        "fee negative",
+        put("policy.late_cancellation_fee", "-1"),
+        InvalidPolicyError,
+        "policy.late_cancellation_fee",
+    ),
+    (
+        "unknown basis",
+        put("policy.shortfall_basis", "booked"),
+        InvalidDataError,
+        "policy.shortfall_basis",
+    ),
+    (
+        "bad date",
+        put("policy.participant_email_from", "2021-13-01"),
+        InvalidDataError,
+        "policy.participant_email_from",
+    ),
+    (
+        "unknown timezone",
+        put("policy.timezone", "Mars/Base"),
+        InvalidPolicyError,
+        "policy.timezone",
+    ),
+]
+
+
+class TestRefusedForms:
+    @pytest.mark.parametrize(
+        ("change", "error", "path"),
+        [case[1:] for case in REFUSED],
+        ids=[case[0] for case in REFUSED],
+    )
+    def test_a_bad_field_is_named_by_its_path(
+        self, change: Change, error: type[IncompanyRulesError], path: str
+    ) -> None:
+        data = with_people()
+        change(data["session"])
+        with pytest.raises(error) as raised:
+            from_data(data)
+        assert path == raised.value.field
+        assert str(raised.value).startswith(f"Invalid {path}: ")
+        assert type(raised.value) is error
+
+    @pytest.mark.parametrize(
+        ("change", "error", "path"),
+        [case[1:] for case in REFUSED],
+        ids=[case[0] for case in REFUSED],
+    )
+    def test_no_error_shows_a_national_number(
+        self, change: Change, error: type[IncompanyRulesError], path: str
+    ) -> None:
+        del error, path
+        data = with_people()
+        change(data["session"])
+        numbers = [p["national_number"] for p in with_people()["session"]["participants"]]
+        with pytest.raises(IncompanyRulesError) as raised:
+            from_data(data)
+        shown = str(raised.value)
+        assert [] == [n[-4:] for n in [*numbers, STRANGER] if n[:9] in shown]
+
+    @pytest.mark.parametrize(
+        ("data", "error", "message"),
+        [
+            ([], InvalidTypeError, "Invalid data: expected a mapping, got list"),
+            (
+                {"version": 2, "session": {}},
+                InvalidDataError,
+                "Invalid version: expected 1, the version this library reads, got 2",
+            ),
+            (
+                {"version": True, "session": {}},
+                InvalidDataError,
+                "Invalid version: expected 1, the version this library reads, got True",
+            ),
+            (
+                {"session": {}},
+                InvalidDataError,
+                "Invalid version: expected 1, the version this library reads, got None",
+            ),
+            ({"version": 1}, InvalidDataError, "Invalid session: missing"),
+            (
+                {"version": 1, "session": {}, "notes": ""},
+                InvalidDataError,
+                "Invalid notes: unknown key, expected only 'version' and 'session'",
+            ),
+            (
+                {"version": 1, "session": []},
+                InvalidTypeError,
+                "Invalid session: expected an object, got list",
+            ),
+        ],
+    )
+    def test_the_envelope_is_checked(
+        self, data: object, error: type[IncompanyRulesError], message: str
+    ) -> None:
+        with pytest.raises(error) as raised:
+            from_data(data)  # type: ignore[arg-type]
+        assert message == str(raised.value)
+
+    def test_an_unknown_key_of_the_session_is_named(self) -> None:
+        data = with_people()
+        data["session"]["remark"] = "typo"
+        with pytest.raises(InvalidDataError, match=r"^Invalid session: unknown key 'remark'$"):
+            from_data(data)
+
+    def test_a_form_left_unchanged_by_the_table_still_loads(self) -> None:
+        data = with_people()
+        before = copy.deepcopy(data)
+        assert 4 == len(from_data(data).participants)
+        assert before == data
