@@ -42,7 +42,7 @@ class TestCommittedNotebook:
         assert "cache: false" in plugin
         assert "include_source: true" in plugin
         assert "notebooks/fees_year.ipynb" in config
-        assert "hooks:" not in config
+        assert "docs/hooks.py" not in config
         assert "](fees_year.ipynb)" in source(cells()[0])  # the page links the copy beside it
 
 
