@@ -18,6 +18,8 @@ _MODULE_ONLY = {
     "Cell",
     "Row",
     "PSEUDONYM_LENGTH",
+    "MIN_KEY_BYTES",
+    "MAX_DAYS",
 }
 
 

@@ -240,9 +240,8 @@ def _code(value: object) -> ReasonCode:
     try:
         return ReasonCode(value)  # type: ignore[arg-type]
     except ValueError:
-        raise InvalidValueError(
-            "Reason.code", f"expected a ReasonCode, got {shown(value)}"
-        ) from None
+        pass  # raised below, outside this block: no chained exception quotes the value
+    raise InvalidValueError("Reason.code", f"expected a ReasonCode, got {shown(value)}")
 
 
 def _rule(_instance: object, _attribute: attrs.Attribute[str], value: str) -> None:

@@ -48,7 +48,6 @@ __all__ = [
     "SessionStartedError",
     "TransitionRefusedError",
     "UnregisteredAttendeeError",
-    "mask_digits",
 ]
 
 _DIGIT_RUN = re.compile(r"[0-9]{9,}")

@@ -58,6 +58,9 @@ EARLIEST = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
 END = dt.datetime(3000, 1, 1, tzinfo=dt.UTC)
 
 
+_UNKNOWN = dt.timedelta(days=2)  # no offset is that large: stands for "the tzinfo raised"
+
+
 def instant(value: object, *, field: str) -> pendulum.DateTime:
     """Return ``value`` as an aware ``pendulum.DateTime``, or raise.
 
@@ -104,7 +107,9 @@ def _checked(value: object, field: str) -> tuple[dt.datetime, dt.timedelta]:
     try:
         offset = value.utcoffset()
     except Exception:  # noqa: BLE001 (a tzinfo of the caller's may raise anything)
-        raise InvalidValueError(field, "its tzinfo cannot say its offset from UTC") from None
+        offset = _UNKNOWN
+    if offset is _UNKNOWN:  # raised here, outside the except block: nothing chained
+        raise InvalidValueError(field, "its tzinfo cannot say its offset from UTC")
     if value.tzinfo is None or offset is None:
         raise NaiveDatetimeError(
             field,

@@ -111,12 +111,14 @@ def _clean(value: object) -> str:
     try:
         module.validate(timeless)
     except ValidationError:
-        raise InvalidNationalNumberError(
-            _FIELD,
-            "digits 3-4 are not a birth month (00-12, or 20-32 and 40-52 for a "
-            f"BIS number) (number ending in {digits[9:]})",
-        ) from None
-    return digits
+        pass  # raised below, outside this block: no chained exception holds the digits
+    else:
+        return digits
+    raise InvalidNationalNumberError(
+        _FIELD,
+        "digits 3-4 are not a birth month (00-12, or 20-32 and 40-52 for a "
+        f"BIS number) (number ending in {digits[9:]})",
+    )
 
 
 class NationalNumber:
@@ -206,12 +208,14 @@ def email_address(value: object, *, field: str = "email") -> str:
     try:
         checked = email_validator.validate_email(value.strip(), check_deliverability=False)
     except email_validator.EmailNotValidError as error:
-        raise InvalidEmailError(
-            field,
-            "expected an address like name@example.be, got a str of "
-            f"{len(value)} characters ({error})",
-        ) from None
-    return str(checked.normalized)
+        why = str(error)
+    else:
+        return str(checked.normalized)
+    # Raised here, outside the except block: no chained exception quotes the value.
+    raise InvalidEmailError(
+        field,
+        f"expected an address like name@example.be, got a str of {len(value)} characters ({why})",
+    )
 
 
 def _optional_name(value: object) -> str | None:

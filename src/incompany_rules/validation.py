@@ -11,10 +11,10 @@ error naming that field. Messages describe a refused value with
 Traceback (most recent call last):
   ...
 incompany_rules.errors.InvalidTypeError: Invalid Policy.min_participants: expected a whole number, not a bool
->>> items_of("ab", str, field="lines", what="lines")
+>>> items_of("ab", str, field="lines", what="invoice lines")
 Traceback (most recent call last):
   ...
-incompany_rules.errors.InvalidTypeError: Invalid lines: expected an iterable of lines, not a str
+incompany_rules.errors.InvalidTypeError: Invalid lines: expected invoice lines, not a str
 
 Money is computed in the library's own :data:`MONEY_CONTEXT`, whatever
 ``decimal.localcontext`` the caller runs in, and an amount is refused unless
@@ -140,13 +140,13 @@ def items_of(
 ) -> tuple[T, ...]:
     """Return the items of the iterable ``value``, each a ``kind``; a string is no iterable here.
 
-    ``what`` names the collection, ``item`` the kind of its items (the
-    name of ``kind`` when left out).
+    ``what`` names the collection (``"slots"``), ``item`` the kind of its
+    items (the name of ``kind`` when left out).
     """
     if isinstance(value, (str, bytes)):
-        raise InvalidTypeError(field, f"expected an iterable of {what}, not a {type_name(value)}")
+        raise InvalidTypeError(field, f"expected {what}, not a {type_name(value)}")
     if not isinstance(value, Iterable):
-        raise InvalidTypeError(field, f"expected an iterable of {what}, got {type_name(value)}")
+        raise InvalidTypeError(field, f"expected {what}, got {type_name(value)}")
     found = tuple(value)
     for each in found:
         if not isinstance(each, kind):
@@ -218,10 +218,10 @@ def money(
             raise error(field, f"expected an amount from 0 to {maximum}, got {shown(value)}")
         amount = Decimal(value)
     elif isinstance(value, str):
-        try:
-            amount = Decimal(value.strip())
-        except (decimal.InvalidOperation, ValueError):
-            raise error(field, f"expected an amount in euros, got {shown(value)}") from None
+        parsed = _parsed(value)
+        if parsed is None:
+            raise error(field, f"expected an amount in euros, got {shown(value)}")
+        amount = parsed
     else:
         raise InvalidTypeError(
             field,
@@ -236,6 +236,15 @@ def money(
         raise error(field, f"expected an amount from 0 to {maximum}, got {shown(amount)}")
     if amount != amount.quantize(_CENT, context=_CENTS):
         raise error(field, f"expected an amount with at most cents, got {shown(amount)}")
+    return amount
+
+
+def _parsed(value: str) -> Decimal | None:
+    """Return ``value`` read as a decimal number, ``None`` when it is not one."""
+    try:
+        amount = Decimal(value.strip())
+    except (ArithmeticError, ValueError):
+        return None  # returned here: the caller raises, with no chained exception
     return amount
 
 
