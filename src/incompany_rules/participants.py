@@ -167,7 +167,11 @@ class NationalNumber:
         return NumberKind.BIS if _is_bis(self._digits) else NumberKind.NATIONAL_REGISTER
 
     def reveal(self) -> str:
-        """Return the 11 digits. Sensitive: never log or export them."""
+        """Return the 11 digits. Sensitive: never log or export them.
+
+        ``pickle`` keeps the digits too (a number must come back whole), so
+        a pickle of a number, participant or session is as sensitive.
+        """
         return self._digits
 
     def formatted(self) -> str:
