@@ -32,6 +32,7 @@ from incompany_rules import (
     InvalidValueError,
     Invoice,
     InvoiceLine,
+    NaiveDatetimeError,
     NationalNumber,
     Participant,
     Policy,
@@ -39,6 +40,8 @@ from incompany_rules import (
     ReasonCode,
     Session,
     Slot,
+    cancellation_fee,
+    fees_due,
     next_actions,
     pseudonym,
     recap_line,
@@ -46,7 +49,7 @@ from incompany_rules import (
 )
 from incompany_rules.examples import ACME, confirmed_session, sample_participants
 from incompany_rules.fees import FeeKind
-from incompany_rules.instants import instant
+from incompany_rules.instants import checked, instant
 from incompany_rules.participants import email_address
 from incompany_rules.validation import (
     MONEY_CONTEXT,
@@ -547,3 +550,101 @@ class TestCallersTimezones:
         start = dt.datetime(2026, 4, 1, 9, tzinfo=NoOffset())
         with pytest.raises(InvalidValueError, match=r"^Invalid Slot.start: its tzinfo cannot say"):
             Slot(start, start)
+
+
+class NoneOffset(dt.tzinfo):
+    """A tzinfo that says it has no offset: its datetimes are naive (Python's rule)."""
+
+    def utcoffset(self, _moment: dt.datetime | None) -> None:
+        return None
+
+    def dst(self, _moment: dt.datetime | None) -> None:
+        return None
+
+    def tzname(self, _moment: dt.datetime | None) -> str:
+        return "?"
+
+
+class TestInstantsTheQuestionsTake:
+    @pytest.mark.parametrize(
+        ("now", "error", "message"),
+        [
+            (
+                dt.datetime(2026, 4, 1, 9, tzinfo=NoOffset()),
+                InvalidValueError,
+                "its tzinfo cannot say",
+            ),
+            (
+                dt.datetime(2026, 4, 1, 9, tzinfo=NoneOffset()),
+                NaiveDatetimeError,
+                "got a naive one",
+            ),
+            (dt.datetime(9999, 1, 1, tzinfo=UTC), InvalidValueError, "in the years 1900 to 2999"),
+            (pendulum.datetime(9999, 1, 1), InvalidValueError, "in the years 1900 to 2999"),
+            ("2026-04-01", InvalidTypeError, "expected a timezone-aware datetime, got str"),
+        ],
+    )
+    def test_next_actions_and_fees_refuse_an_instant_they_cannot_serve(
+        self, now: object, error: type[IncompanyRulesError], message: str
+    ) -> None:
+        session = held_session()
+        for ask in (next_actions, fees_due, cancellation_fee):
+            with pytest.raises(error, match=message):
+                ask(session, now)  # type: ignore[operator]
+
+    def test_a_standard_library_instant_in_range_is_taken_as_it_is(self) -> None:
+        when = dt.datetime(2026, 4, 1, 9, tzinfo=UTC)
+        assert when is checked(when, field="now")
+        assert fees_due(held_session(), when) == fees_due(held_session(), pendulum.instance(when))
+
+
+class TestNationalNumberIsAValue:
+    def test_it_cannot_be_changed_nor_emptied(self) -> None:
+        number = NationalNumber(DIGITS)
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            del number._digits  # noqa: SLF001
+        assert DIGITS == number.reveal()
+
+    def test_it_equals_only_a_number_with_the_same_digits(self) -> None:
+        number = NationalNumber(DIGITS)
+        assert number == NationalNumber(FORMATTED)
+        assert number != DIGITS
+        assert hash(number) == hash(NationalNumber(FORMATTED))
+        assert number != NationalNumber("17073003384")
+
+
+class TestInvoiceLineFigures:
+    def test_a_price_written_with_more_places_but_whole_cents_is_taken(self) -> None:
+        line = InvoiceLine(
+            kind=FeeKind.SHORTFALL,
+            rule="R17",
+            quantity=2,
+            unit_price=Decimal("150.250"),
+            amount=Decimal("300.50"),
+            arises_at=START,
+        )
+        assert Decimal("300.5") == line.amount
+
+    @pytest.mark.parametrize(
+        ("quantity", "unit_price", "amount", "field"),
+        [
+            (10_001, Decimal(1), Decimal(10_001), "InvoiceLine.quantity"),
+            (1, 150, Decimal(150), "InvoiceLine.unit_price"),
+            (1, Decimal(150), 150, "InvoiceLine.amount"),
+            (1, Decimal(150), Decimal("1E+10"), "InvoiceLine.amount"),
+            (1, Decimal("100000.01"), Decimal("100000.01"), "InvoiceLine.unit_price"),
+        ],
+    )
+    def test_a_figure_out_of_range_is_named(
+        self, quantity: object, unit_price: object, amount: object, field: str
+    ) -> None:
+        with pytest.raises(IncompanyRulesError) as caught:
+            InvoiceLine(
+                kind=FeeKind.SHORTFALL,
+                rule="R17",
+                quantity=quantity,  # type: ignore[arg-type]
+                unit_price=unit_price,  # type: ignore[arg-type]
+                amount=amount,  # type: ignore[arg-type]
+                arises_at=START,
+            )
+        assert field == caught.value.field

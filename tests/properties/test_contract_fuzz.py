@@ -280,7 +280,8 @@ def raised_by(
     except Exception as error:
         if not TALLY:
             raise
-        COUNTS[f"other {type(error).__name__}"] += 1
+        name = getattr(function, "__qualname__", type(function).__name__)
+        COUNTS[f"other {type(error).__name__} from {name}: {str(error)[:120]}"] += 1
     return None
 
 
@@ -330,21 +331,29 @@ def products(session: Session, now: dt.datetime) -> list[object]:
             made = make()
         except IncompanyRulesError:
             continue
-        built += list(made) if isinstance(made, tuple) else [made]
+        built += list(made) if type(made) is tuple else [made]
         built += [line for item in built if isinstance(item, Invoice) for line in item.lines]
     built += [
         Decision.refuse(Reason(next(iter(ReasonCode)), "R8")),
         Decision.allow(),
         NationalNumber("85073003328"),
     ]
-    return built
+    return [value for value in built if ours(type(value))]
+
+
+def ours(thing: object) -> bool:
+    """Whether ``thing`` is defined by the library (not by pendulum, tuple, ...)."""
+    return str(getattr(thing, "__module__", "")).startswith("incompany_rules")
 
 
 def public_methods(value: object) -> list[str]:
+    """The library's own public methods of ``value`` (a NamedTuple's ``index`` is tuple's)."""
     return sorted(
         name
         for name in dir(type(value))
-        if not name.startswith("_") and callable(getattr(value, name, None))
+        if not name.startswith("_")
+        and callable(getattr(value, name, None))
+        and ours(getattr(type(value), name))
     )
 
 
