@@ -590,7 +590,7 @@ class TestInstantsTheQuestionsTake:
         session = held_session()
         for ask in (next_actions, fees_due, cancellation_fee):
             with pytest.raises(error, match=message):
-                ask(session, now)  # type: ignore[operator]
+                ask(session, now)  # type: ignore[arg-type]
 
     def test_a_standard_library_instant_in_range_is_taken_as_it_is(self) -> None:
         when = dt.datetime(2026, 4, 1, 9, tzinfo=UTC)
