@@ -86,12 +86,12 @@ class TestPseudonym:
         assert (16, True) == (len(value), set(value) <= set("0123456789abcdef"))
         assert 16 == PSEUDONYM_LENGTH
 
-    @given(national_numbers(), st.binary(min_size=1, max_size=64))
+    @given(national_numbers(), st.binary(min_size=16, max_size=64))
     def test_the_pseudonym_is_stable_for_one_key(self, number: NationalNumber, key: bytes) -> None:
         """API.md: the pseudonym lets rows be joined, so one key gives one pseudonym."""
         assert pseudonym(number, key) == pseudonym(number.formatted(), bytes(key))
 
-    @given(national_numbers(), st.binary(min_size=1, max_size=64), st.binary(min_size=1))
+    @given(national_numbers(), st.binary(min_size=16, max_size=64), st.binary(min_size=16))
     def test_the_pseudonym_differs_under_another_key(
         self, number: NationalNumber, key: bytes, other: bytes
     ) -> None:
@@ -104,7 +104,7 @@ class TestPseudonym:
         """Different numbers give different pseudonyms under one key."""
         assert (one == two) == (pseudonym(one, KEY) == pseudonym(two, KEY))
 
-    @given(national_numbers(), st.binary(min_size=1, max_size=64))
+    @given(national_numbers(), st.binary(min_size=16, max_size=64))
     def test_the_pseudonym_does_not_show_the_number(
         self, number: NationalNumber, key: bytes
     ) -> None:
@@ -115,7 +115,8 @@ class TestPseudonym:
     @pytest.mark.parametrize(
         ("key", "error", "message"),
         [
-            (b"", InvalidKeyError, "Invalid key: must not be empty"),
+            (b"", InvalidKeyError, r"Invalid key: must be at least 16 bytes \(.*\)"),
+            (b"k" * 15, InvalidKeyError, r"Invalid key: must be at least 16 bytes \(.*\)"),
             ("a secret", InvalidTypeError, "Invalid key: expected bytes, got str"),
             (
                 bytearray(b"a secret"),
@@ -126,16 +127,16 @@ class TestPseudonym:
             (42, InvalidTypeError, "Invalid key: expected bytes, got int"),
         ],
     )
-    def test_a_key_that_is_not_non_empty_bytes_is_refused(
+    def test_a_key_that_is_not_16_bytes_or_more_is_refused(
         self, key: object, error: type[Exception], message: str
     ) -> None:
-        """The key is bytes with at least one byte, or the call is refused naming the key."""
+        """The key is bytes, at least 16 of them, or the call is refused naming the key."""
         with pytest.raises(error, match=f"^{message}$"):
             pseudonym("85.07.30-033.28", key)  # type: ignore[arg-type]
 
     def test_an_empty_key_is_a_value_error(self) -> None:
         """Callers catching ValueError catch the empty key too."""
-        with pytest.raises(ValueError, match=r"must not be empty"):
+        with pytest.raises(ValueError, match=r"must be at least 16 bytes"):
             pseudonym("85.07.30-033.28", b"")
 
     def test_a_number_that_does_not_validate_is_refused_without_echoing_it(self) -> None:
@@ -568,7 +569,7 @@ SHAPE = settings(max_examples=max(10, (100 if _LOADED is None else _LOADED.max_e
 
 
 class TestRowsAsData:
-    @given(sessions(), st.none() | st.binary(min_size=1, max_size=32))
+    @given(sessions(), st.none() | st.binary(min_size=16, max_size=32))
     def test_no_row_shows_a_national_number(self, session: Session, key: bytes | None) -> None:
         """API.md: "no national register number in them unless the caller passes a key for a keyed pseudonym" (and then only the pseudonym)."""
         rows = all_rows(session, key)
@@ -658,7 +659,7 @@ class TestPandasRoundTrip:
         ].sum().to_dict()
 
     @SHAPE
-    @given(sessions(stage=Stage.HELD), st.binary(min_size=1, max_size=16))
+    @given(sessions(stage=Stage.HELD), st.binary(min_size=16, max_size=32))
     def test_any_rows_round_trip_through_a_data_frame(self, session: Session, key: bytes) -> None:
         """Whatever the sessions, the frame gives back the rows."""
         pandas = pytest.importorskip("pandas", reason="pandas is a notebook tool, not a dependency")

@@ -629,7 +629,7 @@ class TestShortfallInvoice:
             (8, UnregisteredAttendeeError, r"8 attendees but only 7 registered"),
             (-1, InvalidValueError, r"expected a count >= 0"),
             (True, InvalidTypeError, r"expected participants, national numbers or a count"),
-            ("85.07.30-033.28", InvalidTypeError, r"got str"),
+            ("85.07.30-033.28", InvalidTypeError, r"not a str"),
             (6.0, InvalidTypeError, r"got float"),
             (["85.07.30-033.28"], InvalidTypeError, r"expected Participant or NationalNumber"),
         ],
@@ -886,13 +886,13 @@ class TestValues:
                 -1,
                 Decimal(150),
                 Decimal(-150),
-                "Invalid InvoiceLine.quantity: expected a whole number >= 0, got -1",
+                "Invalid InvoiceLine.quantity: expected a whole number from 0 to 10000, got -1",
             ),
             (
                 True,
                 Decimal(150),
                 Decimal(150),
-                "Invalid InvoiceLine.quantity: expected a whole number >= 0, got True",
+                "Invalid InvoiceLine.quantity: expected a whole number, not a bool",
             ),
             # The unit price, named before the amount.
             (
@@ -949,7 +949,12 @@ class TestValues:
         [
             (True, 1, Decimal(300), "Invalid Fee.amount: must be quantity x unit_price (1 x 375)"),
             (False, 1, Decimal(375), "Invalid Fee.quantity: a fee not owed has quantity 0"),
-            (True, -1, Decimal(0), "Invalid Fee.quantity: expected a whole number >= 0, got -1"),
+            (
+                True,
+                -1,
+                Decimal(0),
+                "Invalid Fee.quantity: expected a whole number from 0 to 10000, got -1",
+            ),
         ],
     )
     def test_a_fee_that_does_not_add_up_says_which_figure_and_why(
@@ -985,7 +990,7 @@ class TestValues:
         [
             ([Decimal(375)], "Invalid Invoice.lines: expected InvoiceLine items, got Decimal"),
             (375, "Invalid Invoice.lines: expected invoice lines, got int"),
-            ("R17", "Invalid Invoice.lines: expected invoice lines, got str"),
+            ("R17", "Invalid Invoice.lines: expected invoice lines, not a str"),
         ],
     )
     def test_an_invoice_refusal_names_what_was_given(self, lines: object, message: str) -> None:

@@ -131,7 +131,7 @@ CASES: list[tuple[Callable[[], object], type[IncompanyRulesError], str]] = [
     (
         lambda: requested_session(START).evolve(planned_participants=-1),
         InvalidSessionError,
-        "Invalid Session.planned_participants: must be >= 0, got -1",
+        "Invalid Session.planned_participants: expected a whole number from 0 to 10000, got -1",
     ),
     (
         lambda: requested_session(START).evolve(planned_participants="8"),
@@ -141,7 +141,7 @@ CASES: list[tuple[Callable[[], object], type[IncompanyRulesError], str]] = [
     (
         lambda: Policy(min_participants=0),
         InvalidPolicyError,
-        "Invalid Policy.min_participants: expected a whole number >= 1, got 0",
+        "Invalid Policy.min_participants: expected a whole number from 1 to 10000, got 0",
     ),
 ]
 

@@ -20,6 +20,8 @@ _MODULE_ONLY = {
     "PSEUDONYM_LENGTH",
     "FORMAT_VERSION",
     "Scenario",
+    "MIN_KEY_BYTES",
+    "MAX_DAYS",
 }
 
 

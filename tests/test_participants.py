@@ -122,7 +122,7 @@ class TestNationalNumber:
     def test_numbers_are_immutable(self) -> None:
         number = NationalNumber("85073003328")
         with pytest.raises(AttributeError):
-            number._digits = "17073003384"  # type: ignore[misc]  # noqa: SLF001
+            number._digits = "17073003384"  # noqa: SLF001
 
 
 first_nines = st.builds(

@@ -55,22 +55,27 @@ class TestPolicyValidation:
                 "reminder_days_before",
                 -1,
                 InvalidPolicyError,
-                "expected a whole number >= 0, got -1",
+                "expected a whole number from 0 to 365, got -1",
             ),
             (
                 "registration_days_before",
                 1.5,
                 InvalidTypeError,
-                "expected a whole number, got float 1.5",
+                "expected a whole number, got float",
             ),
             (
                 "evaluation_days_after",
                 True,
                 InvalidTypeError,
-                "expected a whole number, got bool True",
+                "expected a whole number, not a bool",
             ),
-            ("min_participants", 0, InvalidPolicyError, "expected a whole number >= 1, got 0"),
-            ("link_delay_hours", "24", InvalidTypeError, "expected a whole number, got str '24'"),
+            (
+                "min_participants",
+                0,
+                InvalidPolicyError,
+                "expected a whole number from 1 to 10000, got 0",
+            ),
+            ("link_delay_hours", "24", InvalidTypeError, "expected a whole number, got str"),
             # money
             ("late_cancellation_fee", 375.0, InvalidTypeError, "got float 375.0"),
             (
@@ -197,7 +202,7 @@ policies = st.builds(
     late_cancellation_fee=st.decimals(min_value=0, max_value=10_000, places=2),
     shortfall_fee_per_person=st.decimals(min_value=0, max_value=1_000, places=2),
     shortfall_basis=st.sampled_from(ShortfallBasis),
-    participant_email_from=st.dates(),
+    participant_email_from=st.dates(dt.date(1900, 1, 1), dt.date(2999, 12, 31)),
     timezone=st.sampled_from(["Europe/Brussels", "UTC", "America/New_York", "Asia/Tokyo"]),
 )
 

@@ -281,7 +281,7 @@ class TestSession:
             (
                 {"planned_participants": -1},
                 InvalidSessionError,
-                "Invalid Session.planned_participants: must be >= 0, got -1",
+                "Invalid Session.planned_participants: expected a whole number from 0 to 10000, got -1",
             ),
             (
                 {"planned_participants": 6.0},
@@ -291,7 +291,7 @@ class TestSession:
             (
                 {"proposed_slots": "slot"},
                 InvalidTypeError,
-                "Invalid Session.proposed_slots: expected slots, got str",
+                "Invalid Session.proposed_slots: expected slots, not a str",
             ),
             (
                 {"proposed_slots": ["slot"]},

@@ -62,21 +62,21 @@ Sans liste de participants à la clôture du 30/03/2026 à 00:00 : 375 EUR (R16)
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 from typing import TYPE_CHECKING
 
 import attrs
 
-from incompany_rules.errors import InvalidTypeError
 from incompany_rules.fees import fees_due
-from incompany_rules.instants import instant, local
+from incompany_rules.instants import checked, local
 from incompany_rules.languages import language_index
 from incompany_rules.milestones import Schedule, schedule
 from incompany_rules.policy import ShortfallBasis
 from incompany_rules.session import Session
+from incompany_rules.validation import expect
 
 if TYPE_CHECKING:
+    import datetime as dt
     from decimal import Decimal
 
     import pendulum
@@ -404,8 +404,7 @@ def next_actions(session: Session, now: dt.datetime) -> tuple[Action, ...]:
     its class start (which :func:`~incompany_rules.transitions.cancel`
     refuses).
     """
-    if not isinstance(session, Session):
-        raise InvalidTypeError("session", f"expected a Session, got {type(session).__name__}")
+    expect(session, Session, field="session")
     at = _now(now)
     found = _Collector(session, at)
     if at < found.requested_at:
@@ -426,9 +425,7 @@ def next_actions(session: Session, now: dt.datetime) -> tuple[Action, ...]:
 
 def _now(now: object) -> float:
     """Return the timestamp of the aware instant ``now``, or raise the T1 error of :func:`instant`."""
-    if isinstance(now, dt.datetime) and now.utcoffset() is not None:
-        return now.timestamp()
-    return _seconds(instant(now, field="now"))  # raises: not a datetime, or a naive one
+    return checked(now, field="now").timestamp()  # raises: not a datetime, naive, or out of range
 
 
 def _unconfirmed(session: Session, at: float, found: _Collector) -> None:

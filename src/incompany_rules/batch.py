@@ -68,11 +68,13 @@ from incompany_rules.milestones import milestones
 from incompany_rules.participants import NationalNumber
 from incompany_rules.policy import DEFAULT_POLICY, Policy
 from incompany_rules.session import Session
+from incompany_rules.validation import expect, flag
 
 if TYPE_CHECKING:
     import datetime as dt
 
 __all__ = [
+    "MIN_KEY_BYTES",
     "PSEUDONYM_LENGTH",
     "Cell",
     "Row",
@@ -90,6 +92,9 @@ Cell = str | int | bool | Decimal | None
 Row = dict[str, Cell]
 """One row: column name to value, the same columns in every row of one function."""
 
+MIN_KEY_BYTES = 16
+"""The shortest key :func:`pseudonym` takes: a shorter one could be guessed by trying them all."""
+
 PSEUDONYM_LENGTH = 16
 """Hex characters kept from the HMAC-SHA256 (64 bits).
 
@@ -105,26 +110,29 @@ def pseudonym(number: NationalNumber | str, key: bytes) -> str:
     digits (so every printed form of one number gives the same pseudonym),
     as lower-case hex, truncated to :data:`PSEUDONYM_LENGTH` characters.
     It is stable for one key and unrelated under another; without the key
-    it cannot be computed from a number, nor reversed. Use a random key of
-    32 bytes (``secrets.token_bytes(32)``) kept outside the data.
+    it cannot be computed from a number, nor reversed. Treat the key like a
+    password: 32 random bytes, made once with ``secrets.token_bytes(32)``,
+    kept outside the data (anyone who has it can try the few billion valid
+    numbers and undo every pseudonym). Keys shorter than
+    :data:`MIN_KEY_BYTES` (16) bytes are refused.
 
     >>> pseudonym("85.07.30-033.28", b"a secret of the fund")
     '13c3d04b4e088d2c'
     >>> pseudonym("85073003328", b"a secret of the fund")
     '13c3d04b4e088d2c'
-    >>> pseudonym("85.07.30-033.28", b"another secret")
-    'b3ebb08378bf2b90'
+    >>> pseudonym("85.07.30-033.28", b"another secret key")
+    '3cc92f3abb8c8bb6'
 
-    The key must be non-empty bytes:
+    The key must be bytes, at least 16 of them:
 
     >>> pseudonym("85.07.30-033.28", "a secret of the fund")
     Traceback (most recent call last):
       ...
     incompany_rules.errors.InvalidTypeError: Invalid key: expected bytes, got str
-    >>> pseudonym("85.07.30-033.28", b"")
+    >>> pseudonym("85.07.30-033.28", b"k")
     Traceback (most recent call last):
       ...
-    incompany_rules.errors.InvalidKeyError: Invalid key: must not be empty
+    incompany_rules.errors.InvalidKeyError: Invalid key: must be at least 16 bytes (secrets.token_bytes(32) makes one)
     """
     checked = _key(key)
     if checked is None:
@@ -144,13 +152,15 @@ def _number(value: object) -> NationalNumber:
 
 
 def _key(key: object) -> bytes | None:
-    """Return ``key`` checked: ``None`` or non-empty ``bytes``."""
+    """Return ``key`` checked: ``None`` or ``bytes`` of at least :data:`MIN_KEY_BYTES`."""
     if key is None:
         return None
     if not isinstance(key, bytes):
         raise InvalidTypeError("key", f"expected bytes, got {type(key).__name__}")
-    if not key:
-        raise InvalidKeyError("key", "must not be empty")
+    if len(key) < MIN_KEY_BYTES:
+        raise InvalidKeyError(
+            "key", f"must be at least {MIN_KEY_BYTES} bytes (secrets.token_bytes(32) makes one)"
+        )
     return key
 
 
@@ -161,11 +171,7 @@ def _sessions(sessions: object) -> Iterable[Session]:
             "sessions", f"expected an iterable of sessions, got {type(sessions).__name__}"
         )
     for index, session in enumerate(sessions):
-        if not isinstance(session, Session):
-            raise InvalidTypeError(
-                f"sessions[{index}]", f"expected a Session, got {type(session).__name__}"
-            )
-        yield session
+        yield expect(session, Session, field=f"sessions[{index}]")
 
 
 def _iso(session: Session, value: dt.datetime | None) -> str | None:
@@ -285,10 +291,7 @@ def participant_rows(
     'participant2@acme.example'
     """
     checked = _key(key)
-    if not isinstance(include_email, bool):
-        raise InvalidTypeError(
-            "include_email", f"expected True or False, got {type(include_email).__name__}"
-        )
+    flag(include_email, field="include_email")
 
     def people(session: Session) -> Iterable[Row]:
         attendance = session.attendance

@@ -37,13 +37,17 @@ An allowed decision has no reason:
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import attrs
 import pendulum
 
 from incompany_rules.errors import InvalidTypeError, InvalidValueError
 from incompany_rules.languages import Language, language_index
+from incompany_rules.validation import flag, items_of, shown
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = ["Decision", "Language", "Reason", "ReasonCode"]
 
@@ -236,12 +240,15 @@ def _code(value: object) -> ReasonCode:
     try:
         return ReasonCode(value)  # type: ignore[arg-type]
     except ValueError:
-        raise InvalidValueError("Reason.code", f"expected a ReasonCode, got {value!r}") from None
+        pass  # raised below, outside this block: no chained exception quotes the value
+    raise InvalidValueError("Reason.code", f"expected a ReasonCode, got {shown(value)}")
 
 
 def _rule(_instance: object, _attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str):
-        raise InvalidTypeError("Reason.rule", f"expected a rule id such as 'R8', got {value!r}")
+        raise InvalidTypeError(
+            "Reason.rule", f"expected a rule id such as 'R8', got {shown(value)}"
+        )
 
 
 def _optional_count(
@@ -249,7 +256,7 @@ def _optional_count(
 ) -> None:
     if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
         raise InvalidTypeError(
-            f"Reason.{attribute.name}", f"expected a whole number or None, got {value!r}"
+            f"Reason.{attribute.name}", f"expected a whole number or None, got {shown(value)}"
         )
 
 
@@ -257,7 +264,7 @@ def _optional_subject(
     _instance: object, _attribute: attrs.Attribute[str | None], value: str | None
 ) -> None:
     if value is not None and not isinstance(value, str):
-        raise InvalidTypeError("Reason.subject", f"expected a string or None, got {value!r}")
+        raise InvalidTypeError("Reason.subject", f"expected a string or None, got {shown(value)}")
 
 
 def _optional_moment(value: object) -> pendulum.DateTime | None:
@@ -299,15 +306,7 @@ class Reason:
 
 
 def _reasons(value: object) -> tuple[Reason, ...]:
-    if not isinstance(value, Iterable):
-        raise InvalidTypeError("Decision.reasons", f"expected reasons, got {type(value).__name__}")
-    found = tuple(value)
-    for reason in found:
-        if not isinstance(reason, Reason):
-            raise InvalidTypeError(
-                "Decision.reasons", f"expected Reason items, got {type(reason).__name__}"
-            )
-    return found
+    return items_of(value, Reason, field="Decision.reasons", what="reasons")
 
 
 @attrs.frozen
@@ -323,10 +322,7 @@ class Decision:
     reasons: tuple[Reason, ...] = attrs.field(default=(), converter=_reasons)
 
     def __attrs_post_init__(self) -> None:
-        if not isinstance(self.allowed, bool):
-            raise InvalidTypeError(
-                "Decision.allowed", f"expected True or False, got {type(self.allowed).__name__}"
-            )
+        flag(self.allowed, field="Decision.allowed")
         if self.allowed == bool(self.reasons):
             raise InvalidValueError(
                 "Decision.reasons", "an allowed decision has no reason, a refusal at least one"

@@ -17,11 +17,17 @@ carries the ``field`` it is about, and its message starts with that field::
     (True, 'Slot.end')
 
 Messages never contain a full national register number: code that raises
-about one names it by its masked form only.
+about one names it by its masked form only, and, should a refused value
+slip into a message anyway, every run of 9 or more digits in the field and
+the problem is masked but for its last two digits::
+
+    >>> str(InvalidValueError("Session.nn_85073003328", "got 85073003328"))
+    'Invalid Session.nn_*********28: got *********28'
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -44,6 +50,17 @@ __all__ = [
     "UnregisteredAttendeeError",
 ]
 
+_DIGIT_RUN = re.compile(r"[0-9]{9,}")
+
+
+def mask_digits(text: str) -> str:
+    """Return ``text`` with every run of 9 or more digits masked but for its last two.
+
+    >>> mask_digits("ref 2026 of 85073003328")
+    'ref 2026 of *********28'
+    """
+    return _DIGIT_RUN.sub(lambda run: "*" * (len(run.group()) - 2) + run.group()[-2:], text)
+
 
 class IncompanyRulesError(Exception):
     """Base of every exception raised by ``incompany_rules``.
@@ -53,9 +70,9 @@ class IncompanyRulesError(Exception):
     """
 
     def __init__(self, field: str, problem: str) -> None:
-        self.field = field
-        self.problem = problem
-        super().__init__(f"Invalid {field}: {problem}")
+        self.field = mask_digits(field)
+        self.problem = mask_digits(problem)
+        super().__init__(f"Invalid {self.field}: {self.problem}")
 
 
 class InvalidValueError(IncompanyRulesError, ValueError):
@@ -75,7 +92,7 @@ class InvalidNationalNumberError(InvalidValueError):
 
 
 class InvalidEmailError(InvalidValueError):
-    """An email address that is not of the form ``name@domain.tld``."""
+    """An e-mail address that ``email-validator`` refuses (deliverability is not checked)."""
 
 
 class InvalidPolicyError(InvalidValueError):
@@ -91,7 +108,7 @@ class InvalidSessionError(InvalidValueError):
 
 
 class InvalidKeyError(InvalidValueError):
-    """A secret key for pseudonyms that cannot serve (an empty one)."""
+    """A secret key for pseudonyms that cannot serve (shorter than 16 bytes)."""
 
 
 class SessionStartedError(InvalidValueError):

@@ -95,8 +95,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import attrs
 import pendulum
@@ -104,17 +104,29 @@ import pendulum
 from incompany_rules.errors import (
     AttendanceNotRecordedError,
     InvalidSessionError,
-    InvalidTypeError,
     InvalidValueError,
     SessionStartedError,
     UnregisteredAttendeeError,
 )
-from incompany_rules.instants import instant, local
+from incompany_rules.instants import checked, instant, local
 from incompany_rules.languages import Language, language
 from incompany_rules.milestones import Deadlines, deadlines
 from incompany_rules.participants import numbers_of
 from incompany_rules.policy import ShortfallBasis
 from incompany_rules.session import Session
+from incompany_rules.validation import (
+    MAX_AMOUNT,
+    MAX_COUNT,
+    expect,
+    items_of,
+    money,
+    times,
+    whole_number,
+)
+from incompany_rules.validation import total as sum_of_amounts
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 __all__ = [
     "Fee",
@@ -247,29 +259,33 @@ _COLON = {"fr": " : ", "nl": ": ", "en": ": "}
 _TOTAL = {"fr": "Total", "nl": "Totaal", "en": "Total"}
 
 
+_AMOUNT = "a Decimal amount in euros"
+
+
 def _check_amounts(owner: str, quantity: object, unit_price: object, amount: object) -> None:
     if (
         isinstance(quantity, int)
         and not isinstance(quantity, bool)
         and isinstance(unit_price, Decimal)
         and isinstance(amount, Decimal)
-        and quantity >= 0
+        and amount.is_finite()
+        and 0 <= quantity <= MAX_COUNT
         and unit_price.is_finite()
-        and unit_price >= 0
-        and amount == quantity * unit_price
+        and 0 <= unit_price <= MAX_AMOUNT
+        and unit_price.as_tuple().exponent >= -2  # type: ignore[operator]
+        and amount == times(quantity, unit_price)
     ):
         return  # the usual case, checked at once; below, the one that fails is named
-    if not isinstance(quantity, int) or isinstance(quantity, bool) or quantity < 0:
-        raise InvalidValueError(
-            f"{owner}.quantity", f"expected a whole number >= 0, got {quantity!r}"
-        )
-    for name, value in (("unit_price", unit_price), ("amount", amount)):
-        if not isinstance(value, Decimal):
-            raise InvalidTypeError(
-                f"{owner}.{name}", f"expected a Decimal amount in euros, got {type(value).__name__}"
-            )
-        if not value.is_finite() or value < 0:
-            raise InvalidValueError(f"{owner}.{name}", f"expected an amount >= 0, got {value}")
+    count = whole_number(quantity, field=f"{owner}.quantity")
+    price = expect(unit_price, Decimal, field=f"{owner}.unit_price", what=_AMOUNT)
+    money(price, field=f"{owner}.unit_price")
+    money(
+        expect(amount, Decimal, field=f"{owner}.amount", what=_AMOUNT),
+        field=f"{owner}.amount",
+        maximum=MAX_AMOUNT * MAX_COUNT,
+    )
+    if amount == times(count, price):
+        return
     # Every figure is valid on its own, so the product is what is wrong.
     raise InvalidValueError(
         f"{owner}.amount", f"must be quantity x unit_price ({quantity} x {unit_price})"
@@ -364,17 +380,7 @@ class Fee:
 
 
 def _lines(value: object) -> tuple[InvoiceLine, ...]:
-    if not isinstance(value, Iterable) or isinstance(value, (str, bytes)):
-        raise InvalidTypeError(
-            "Invoice.lines", f"expected invoice lines, got {type(value).__name__}"
-        )
-    lines = tuple(value)
-    for line in lines:
-        if not isinstance(line, InvoiceLine):
-            raise InvalidTypeError(
-                "Invoice.lines", f"expected InvoiceLine items, got {type(line).__name__}"
-            )
-    return lines
+    return items_of(value, InvoiceLine, field="Invoice.lines", what="invoice lines")
 
 
 @attrs.frozen
@@ -390,7 +396,7 @@ class Invoice:
     @property
     def total(self) -> Decimal:
         """The sum of the lines' amounts, ``Decimal("0")`` for an empty invoice."""
-        return sum((line.amount for line in self.lines), _ZERO)
+        return sum_of_amounts(line.amount for line in self.lines)
 
     def __iter__(self) -> Iterator[InvoiceLine]:
         return iter(self.lines)
@@ -456,17 +462,13 @@ class FeeStep:
 
 
 def _require_session(session: object) -> None:
-    if not isinstance(session, Session):
-        raise InvalidTypeError("session", f"expected a Session, got {type(session).__name__}")
+    expect(session, Session, field="session")
 
 
 def _on_clock(value: object, tz: pendulum.Timezone, field: str) -> pendulum.DateTime:
     """Return the aware ``value`` on the policy's clock, converting it once (T1, T6)."""
-    if type(value) is pendulum.DateTime and value.tzinfo is tz:
-        return value
-    if not isinstance(value, dt.datetime) or value.utcoffset() is None:
-        return instant(value, field=field)  # raises the T1 error: not a datetime, or naive
-    return local(value, tz)
+    value = instant(value, field=field)  # raises: not a datetime, naive, or out of range
+    return value if value.tzinfo is tz else local(value, tz)
 
 
 def _comparable(value: object, tz: pendulum.Timezone, field: str) -> dt.datetime:
@@ -474,8 +476,8 @@ def _comparable(value: object, tz: pendulum.Timezone, field: str) -> dt.datetime
 
     A standard-library datetime stays one (converting it is all it needs).
     """
-    if type(value) is dt.datetime and value.utcoffset() is not None:
-        return value.astimezone(tz)
+    if type(value) is dt.datetime:
+        return checked(value, field=field).astimezone(tz)
     return _on_clock(value, tz, field)
 
 
@@ -735,7 +737,7 @@ def _invoice(
         rule=rule,
         quantity=quantity,
         unit_price=price,
-        amount=quantity * price,
+        amount=times(quantity, price),
         arises_at=at,
     )
     return Invoice((line,))

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Literal
 
 from incompany_rules.errors import InvalidValueError
+from incompany_rules.validation import shown
 
 __all__ = ["LANGUAGES", "Language", "language", "language_index"]
 
@@ -29,7 +30,7 @@ def language(lang: object) -> Language:
     """Return ``lang`` when it is ``"fr"``, ``"nl"`` or ``"en"``, else raise."""
     if lang == "fr" or lang == "nl" or lang == "en":  # noqa: PLR1714 (narrows the Literal)
         return lang
-    raise InvalidValueError("lang", f"expected 'fr', 'nl' or 'en', got {lang!r}")
+    raise InvalidValueError("lang", f"expected 'fr', 'nl' or 'en', got {shown(lang)}")
 
 
 def language_index(lang: object) -> int:

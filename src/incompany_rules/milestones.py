@@ -72,9 +72,10 @@ from typing import NamedTuple
 import attrs
 import pendulum
 
-from incompany_rules.errors import InvalidSessionError, InvalidTypeError
+from incompany_rules.errors import InvalidSessionError
 from incompany_rules.instants import instant, local, utc
 from incompany_rules.session import Session
+from incompany_rules.validation import expect
 
 __all__ = [
     "Deadlines",
@@ -221,8 +222,7 @@ class Schedule:
 
 
 def _require_session(session: object) -> None:
-    if not isinstance(session, Session):
-        raise InvalidTypeError("session", f"expected a Session, got {type(session).__name__}")
+    expect(session, Session, field="session")
 
 
 def schedule(session: Session) -> Schedule:

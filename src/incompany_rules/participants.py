@@ -25,9 +25,11 @@ True
 >>> NationalNumber("85 07 30 033 28").kind
 <NumberKind.NATIONAL_REGISTER: 'nn'>
 
-The number is sensitive personal data. ``repr`` and ``str`` show at most
+The number is sensitive personal data. ``repr``, ``str`` and the
+pretty-printers of IPython and Hypothesis (``_repr_pretty_``) show at most
 its last two digits; the digits are reachable through :meth:`NationalNumber.reveal`
-only:
+only (and through ``pickle``, which must keep them to round-trip: treat a
+pickle of a number, participant or session like the digits themselves):
 
 >>> nn = NationalNumber("85.07.30-033.28")
 >>> nn
@@ -50,10 +52,9 @@ incompany_rules.errors.InvalidNationalNumberError: Invalid national_number: chec
 from __future__ import annotations
 
 import enum
-import re
-from collections.abc import Iterable
 
 import attrs
+import email_validator
 from stdnum.be import bis, nn
 from stdnum.exceptions import ValidationError
 
@@ -62,6 +63,7 @@ from incompany_rules.errors import (
     InvalidNationalNumberError,
     InvalidTypeError,
 )
+from incompany_rules.validation import items_of, pretty_as_repr, type_name
 
 __all__ = ["NationalNumber", "NumberKind", "Participant", "email_address", "numbers_of"]
 
@@ -88,9 +90,7 @@ def _clean(value: object) -> str:
     if isinstance(value, NationalNumber):
         return value.reveal()
     if not isinstance(value, str):
-        raise InvalidTypeError(
-            _FIELD, f"expected a string of 11 digits, got {type(value).__name__}"
-        )
+        raise InvalidTypeError(_FIELD, f"expected a string of 11 digits, got {type_name(value)}")
     digits = nn.compact(value)
     if not digits.isascii() or not digits.isdigit():
         raise InvalidNationalNumberError(
@@ -111,24 +111,51 @@ def _clean(value: object) -> str:
     try:
         module.validate(timeless)
     except ValidationError:
-        raise InvalidNationalNumberError(
-            _FIELD,
-            "digits 3-4 are not a birth month (00-12, or 20-32 and 40-52 for a "
-            f"BIS number) (number ending in {digits[9:]})",
-        ) from None
-    return digits
+        pass  # raised below, outside this block: no chained exception holds the digits
+    else:
+        return digits
+    raise InvalidNationalNumberError(
+        _FIELD,
+        "digits 3-4 are not a birth month (00-12, or 20-32 and 40-52 for a "
+        f"BIS number) (number ending in {digits[9:]})",
+    )
 
 
-@attrs.frozen(repr=False, order=False)
 class NationalNumber:
     """A validated Belgian national register number or BIS number.
 
-    Build it from any printed form; compare, hash and sort it safely; show
-    it only masked. :meth:`reveal` gives the 11 digits to code that must
-    send them on (an explicit, greppable call).
+    Build it from any printed form; compare and hash it safely; show it
+    only masked. :meth:`reveal` gives the 11 digits to code that must send
+    them on (an explicit, greppable call).
+
+    It is an immutable value, deliberately not an ``attrs`` class: tools
+    that take an ``attrs`` value apart (``attrs.asdict``, pretty-printers)
+    keep it whole, so it stays masked inside what they make.
     """
 
-    _digits: str = attrs.field(converter=_clean, alias="number")
+    __slots__ = ("_digits",)
+    _digits: str
+
+    def __init__(self, number: object) -> None:
+        object.__setattr__(self, "_digits", _clean(number))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, NationalNumber):
+            return NotImplemented
+        return self._digits == other._digits
+
+    def __hash__(self) -> int:
+        return hash((NationalNumber, self._digits))
+
+    def __reduce__(self) -> tuple[type[NationalNumber], tuple[str]]:
+        # Pickle keeps the digits: a pickle is as sensitive as reveal().
+        return (NationalNumber, (self._digits,))
 
     @property
     def kind(self) -> NumberKind:
@@ -140,7 +167,11 @@ class NationalNumber:
         return NumberKind.BIS if _is_bis(self._digits) else NumberKind.NATIONAL_REGISTER
 
     def reveal(self) -> str:
-        """Return the 11 digits. Sensitive: never log or export them."""
+        """Return the 11 digits. Sensitive: never log or export them.
+
+        ``pickle`` keeps the digits too (a number must come back whole), so
+        a pickle of a number, participant or session is as sensitive.
+        """
         return self._digits
 
     def formatted(self) -> str:
@@ -157,31 +188,38 @@ class NationalNumber:
     def __str__(self) -> str:
         return self.masked()
 
-
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
+    _repr_pretty_ = pretty_as_repr
 
 
 def email_address(value: object, *, field: str = "email") -> str:
-    """Return ``value`` as an e-mail address with its domain in lower case.
+    """Return ``value`` as an e-mail address in ``email-validator``'s normal form.
 
-    The check is the one the registration form needs: one ``@``, a
-    non-empty name, a domain with at least one dot, no spaces, at most 254
-    characters. Deliverability is not checked (that needs the network).
+    The syntax is checked by ``email-validator`` (a name and a domain that
+    the Internet's rules allow, the domain in lower case); deliverability is
+    not checked, since that needs the network. A refused address is never
+    quoted, since it could be anything a form received, a national number
+    included:
 
     >>> email_address(" Ann.Peeters@Example.BE ")
     'Ann.Peeters@example.be'
-    >>> email_address("ann.peeters@example")
+    >>> email_address("ann..peeters@example.be")
     Traceback (most recent call last):
       ...
-    incompany_rules.errors.InvalidEmailError: Invalid email: expected an address like name@example.be, got 'ann.peeters@example'
+    incompany_rules.errors.InvalidEmailError: Invalid email: expected an address like name@example.be, got a str of 23 characters (...)
     """
     if not isinstance(value, str):
-        raise InvalidTypeError(field, f"expected a string, got {type(value).__name__}")
-    address = value.strip()
-    if len(address) > 254 or not _EMAIL.match(address):  # RFC 5321 limit
-        raise InvalidEmailError(field, f"expected an address like name@example.be, got {value!r}")
-    name, domain = address.rsplit("@", 1)
-    return f"{name}@{domain.lower()}"
+        raise InvalidTypeError(field, f"expected a string, got {type_name(value)}")
+    try:
+        checked = email_validator.validate_email(value.strip(), check_deliverability=False)
+    except email_validator.EmailNotValidError as error:
+        why = str(error)
+    else:
+        return str(checked.normalized)
+    # Raised here, outside the except block: no chained exception quotes the value.
+    raise InvalidEmailError(
+        field,
+        f"expected an address like name@example.be, got a str of {len(value)} characters ({why})",
+    )
 
 
 def _optional_name(value: object) -> str | None:
@@ -189,7 +227,7 @@ def _optional_name(value: object) -> str | None:
         return None
     if not isinstance(value, str):
         raise InvalidTypeError(
-            "Participant.name", f"expected a string or None, got {type(value).__name__}"
+            "Participant.name", f"expected a string or None, got {type_name(value)}"
         )
     return value.strip() or None
 
@@ -226,6 +264,8 @@ class Participant:
     def __hash__(self) -> int:
         return hash(self.national_number)
 
+    _repr_pretty_ = pretty_as_repr
+
 
 def numbers_of(
     people: object, *, field: str, expected: str = "participants or national numbers"
@@ -245,16 +285,12 @@ def numbers_of(
       ...
     incompany_rules.errors.InvalidTypeError: Invalid attended: expected Participant or NationalNumber items, got str
     """
-    if not isinstance(people, Iterable) or isinstance(people, (str, bytes)):
-        raise InvalidTypeError(field, f"expected {expected}, got {type(people).__name__}")
-    numbers: list[NationalNumber] = []
-    for item in people:
-        if isinstance(item, Participant):
-            numbers.append(item.national_number)
-        elif isinstance(item, NationalNumber):
-            numbers.append(item)
-        else:
-            raise InvalidTypeError(
-                field, f"expected Participant or NationalNumber items, got {type(item).__name__}"
-            )
-    return tuple(dict.fromkeys(numbers))
+    found: tuple[object, ...] = items_of(
+        people,
+        (Participant, NationalNumber),
+        field=field,
+        what=expected,
+        item="Participant or NationalNumber",
+    )
+    numbers = (p.national_number if isinstance(p, Participant) else p for p in found)
+    return tuple(dict.fromkeys(numbers))  # type: ignore[arg-type]

@@ -23,27 +23,35 @@ Bad figures are refused with the field named:
 >>> Policy(reminder_days_before=-1)
 Traceback (most recent call last):
   ...
-incompany_rules.errors.InvalidPolicyError: Invalid Policy.reminder_days_before: expected a whole number >= 0, got -1
+incompany_rules.errors.InvalidPolicyError: Invalid Policy.reminder_days_before: expected a whole number from 0 to 365, got -1
 >>> Policy(late_cancellation_fee=375.0)
 Traceback (most recent call last):
   ...
 incompany_rules.errors.InvalidTypeError: Invalid Policy.late_cancellation_fee: expected a Decimal amount in euros (or an int or a numeric string), got float 375.0
+
+The figures lie within a supported range: day counts from 0 to 365
+(:data:`MAX_DAYS`; hours up to 365 x 24), at most 10,000 participants, amounts
+from 0 to 100,000 euros with at most cents, and ``participant_email_from`` in
+the years 1900 to 2999.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 import functools
 from collections.abc import Callable, Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 import attrs
 import pendulum
 
+from incompany_rules import validation
 from incompany_rules.errors import InvalidPolicyError, InvalidTypeError
+from incompany_rules.validation import shown, type_name
 
-__all__ = ["DEFAULT_POLICY", "Policy", "ShortfallBasis", "money"]
+__all__ = ["DEFAULT_POLICY", "MAX_DAYS", "Policy", "ShortfallBasis", "money"]
 
 
 class ShortfallBasis(enum.Enum):
@@ -54,7 +62,7 @@ class ShortfallBasis(enum.Enum):
 
 
 def money(value: object, *, field: str) -> Decimal:
-    """Return ``value`` as a finite, non-negative ``Decimal`` amount in euros.
+    """Return ``value`` as an amount of euros from 0 to 100,000, with at most cents.
 
     ``Decimal``, ``int`` and numeric strings are accepted; a ``float`` is
     refused, since binary floats cannot hold cents exactly.
@@ -66,41 +74,32 @@ def money(value: object, *, field: str) -> Decimal:
       ...
     incompany_rules.errors.InvalidPolicyError: Invalid fee: expected an amount >= 0, got -1
     """
-    if isinstance(value, Decimal):
-        amount = value
-    elif isinstance(value, int) and not isinstance(value, bool):
-        amount = Decimal(value)
-    elif isinstance(value, str):
-        try:
-            amount = Decimal(value.strip())
-        except InvalidOperation:
-            raise InvalidPolicyError(field, f"expected an amount in euros, got {value!r}") from None
-    else:
-        raise InvalidTypeError(
-            field,
-            "expected a Decimal amount in euros (or an int or a numeric string), "
-            f"got {type(value).__name__} {value!r}",
-        )
-    if not amount.is_finite() or amount < 0:
-        raise InvalidPolicyError(field, f"expected an amount >= 0, got {value}")
-    return amount
+    return validation.money(value, field=field, error=InvalidPolicyError)
 
 
-def _days(minimum: int) -> Callable[[object, attrs.Attribute[int], int], None]:
-    """Return a validator of whole numbers >= ``minimum`` (made once, run at each check)."""
-    return functools.partial(_whole_number, minimum)  # pragma: no mutate (called at import only)
+#: The largest number of days (or, for ``link_delay_hours``, of hours) a policy may count.
+MAX_DAYS = 365
+
+
+def _days(
+    minimum: int, maximum: int = MAX_DAYS
+) -> Callable[[object, attrs.Attribute[int], int], None]:
+    """Return a validator of whole numbers from ``minimum`` to ``maximum`` (made once, run at each check)."""
+    return functools.partial(
+        _whole_number, minimum, maximum
+    )  # pragma: no mutate (called at import only)
 
 
 def _whole_number(
-    minimum: int, _instance: object, attribute: attrs.Attribute[int], value: object
+    minimum: int, maximum: int, _instance: object, attribute: attrs.Attribute[int], value: object
 ) -> None:
-    field = f"Policy.{attribute.name}"
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise InvalidTypeError(
-            field, f"expected a whole number, got {type(value).__name__} {value!r}"
-        )
-    if value < minimum:
-        raise InvalidPolicyError(field, f"expected a whole number >= {minimum}, got {value}")
+    validation.whole_number(
+        value,
+        field=f"Policy.{attribute.name}",
+        minimum=minimum,
+        maximum=maximum,
+        error=InvalidPolicyError,
+    )
 
 
 def _policy_money(value: object, field: attrs.Attribute[Decimal]) -> Decimal:
@@ -114,30 +113,32 @@ def _timezone(value: object) -> str:
     if not isinstance(value, str):
         raise InvalidTypeError(
             "Policy.timezone",
-            f"expected an IANA timezone name such as 'Europe/Brussels', got {type(value).__name__}",
+            f"expected an IANA timezone name such as 'Europe/Brussels', got {type_name(value)}",
         )
-    try:
+    # pendulum raises several kinds for an unknown name; the refusal is raised
+    # below, outside the handler, so that no chained exception quotes the value.
+    with contextlib.suppress(Exception):
         pendulum.timezone(value)
-    except Exception:  # noqa: BLE001 (pendulum raises several kinds for an unknown name)
-        raise InvalidPolicyError(
-            "Policy.timezone", f"expected an IANA timezone name, got {value!r}"
-        ) from None
-    return value
+        return value
+    raise InvalidPolicyError(
+        "Policy.timezone", f"expected an IANA timezone name, got {shown(value)}"
+    )
 
 
 def _effective_date(value: object) -> dt.date:
+    field = "Policy.participant_email_from"
     if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
+        with contextlib.suppress(ValueError):  # refused below: nothing chained quotes it
+            value = dt.date.fromisoformat(value)
+        if isinstance(value, str):
             raise InvalidPolicyError(
-                "Policy.participant_email_from",
-                f"expected an ISO 8601 date (YYYY-MM-DD), got {value!r}",
-            ) from None
+                field, f"expected an ISO 8601 date (YYYY-MM-DD), got {shown(value)}"
+            )
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise InvalidTypeError(
-            "Policy.participant_email_from",
-            f"expected a date, got {type(value).__name__}",
+        raise InvalidTypeError(field, f"expected a date, got {type_name(value)}")
+    if not 1900 <= value.year <= 2999:
+        raise InvalidPolicyError(
+            field, f"expected a date in the years 1900 to 2999, got {value.isoformat()}"
         )
     return dt.date(value.year, value.month, value.day)
 
@@ -145,11 +146,12 @@ def _effective_date(value: object) -> dt.date:
 def _basis(value: object) -> ShortfallBasis:
     try:
         return ShortfallBasis(value)
-    except ValueError:
-        choices = ", ".join(repr(b.value) for b in ShortfallBasis)
-        raise InvalidPolicyError(
-            "Policy.shortfall_basis", f"expected one of {choices}, got {value!r}"
-        ) from None
+    except (ValueError, TypeError):
+        pass  # raised below, outside this block: no chained exception quotes the value
+    choices = ", ".join(repr(b.value) for b in ShortfallBasis)
+    raise InvalidPolicyError(
+        "Policy.shortfall_basis", f"expected one of {choices}, got {shown(value)}"
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -163,7 +165,7 @@ class Policy:
     #: IANA name of the clock that calendar days are counted on (T2).
     timezone: str = attrs.field(default="Europe/Brussels", converter=_timezone)
     #: Fewest participants for a request (R1) and below which the shortfall fee applies (R17).
-    min_participants: int = attrs.field(default=6, validator=_days(1))
+    min_participants: int = attrs.field(default=6, validator=_days(1, validation.MAX_COUNT))
     #: The reminder to register participants goes out on D-n (R6, R7).
     reminder_days_before: int = attrs.field(default=21, validator=_days(0))
     #: Definitive confirmation on D-n (R10).
@@ -171,7 +173,7 @@ class Policy:
     #: Cancelling is free until the end of D-n (R15).
     free_cancellation_days_before: int = attrs.field(default=15, validator=_days(0))
     #: Elapsed hours from the definitive confirmation to the platform link (R11).
-    link_delay_hours: int = attrs.field(default=24, validator=_days(0))
+    link_delay_hours: int = attrs.field(default=24, validator=_days(0, MAX_DAYS * 24))
     #: Participants may be registered until the end of D-n (R8, R16).
     registration_days_before: int = attrs.field(default=3, validator=_days(0))
     #: The evaluation form goes out n days after the class (R14).
@@ -232,11 +234,11 @@ class Policy:
         incompany_rules.errors.InvalidPolicyError: Invalid Policy: unknown key 'min_participant'
         """
         if not isinstance(data, Mapping):
-            raise InvalidTypeError("Policy", f"expected a mapping, got {type(data).__name__}")
+            raise InvalidTypeError("Policy", f"expected a mapping, got {type_name(data)}")
         known = {f.name for f in attrs.fields(Policy) if f.init}
         for key in data:
             if key not in known:
-                raise InvalidPolicyError("Policy", f"unknown key {key!r}")
+                raise InvalidPolicyError("Policy", f"unknown key {shown(key)}")
         return cls(**data)  # type: ignore[arg-type]
 
 

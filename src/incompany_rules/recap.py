@@ -21,10 +21,10 @@ session's placeholder changes with ``lang``:
 
 from __future__ import annotations
 
-from incompany_rules.errors import InvalidTypeError
 from incompany_rules.languages import Language, language
 from incompany_rules.milestones import schedule
 from incompany_rules.session import Session
+from incompany_rules.validation import expect
 
 __all__ = ["Language", "recap_line"]
 
@@ -41,8 +41,7 @@ def recap_line(session: Session, lang: Language = "fr") -> str:
 
     ``lang`` is ``"fr"``, ``"nl"`` or ``"en"``; anything else is refused.
     """
-    if not isinstance(session, Session):
-        raise InvalidTypeError("session", f"expected a Session, got {type(session).__name__}")
+    expect(session, Session, field="session")
     lang = language(lang)
     head = f"{session.key} - {session.training.title}"
     if session.confirmed_slot is None:

@@ -42,12 +42,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from incompany_rules.decisions import Decision, Reason, ReasonCode
-from incompany_rules.errors import InvalidTypeError
 from incompany_rules.instants import instant, local, utc
 from incompany_rules.milestones import schedule
 from incompany_rules.participants import Participant
 from incompany_rules.policy import DEFAULT_POLICY, Policy
 from incompany_rules.session import Company, HrAccount, Session, Training
+from incompany_rules.validation import expect, whole_number
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -61,8 +61,7 @@ __all__ = [
 
 
 def _require(value: object, kind: type, field: str) -> None:
-    if not isinstance(value, kind):
-        raise InvalidTypeError(field, f"expected a {kind.__name__}, got {type(value).__name__}")
+    expect(value, kind, field=field)
 
 
 def can_request(
@@ -90,11 +89,7 @@ def can_request(
     """
     _require(company, Company, "company")
     _require(training, Training, "training")
-    if not isinstance(planned_participants, int) or isinstance(planned_participants, bool):
-        raise InvalidTypeError(
-            "planned_participants",
-            f"expected a whole number, got {type(planned_participants).__name__}",
-        )
+    whole_number(planned_participants, field="planned_participants")
     at = instant(now, field="now")
     _require(policy, Policy, "policy")
     reasons = []

@@ -35,19 +35,35 @@ incompany_rules.errors.InvalidSessionError: Invalid Session.dates_confirmed_at: 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 import pendulum
 
 from incompany_rules.errors import InvalidSessionError, InvalidSlotError, InvalidTypeError
-from incompany_rules.instants import instant, local, optional_instant, utc
+from incompany_rules.instants import (
+    instant,
+    local,
+    optional_instant,
+    pickled_state,
+    restore_state,
+    utc,
+)
 from incompany_rules.participants import NationalNumber, Participant, email_address, numbers_of
 from incompany_rules.policy import DEFAULT_POLICY, Policy
+from incompany_rules.validation import (
+    expect,
+    field_name,
+    flag,
+    items_of,
+    pretty_as_repr,
+    text,
+    whole_number,
+)
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Callable
 
 __all__ = ["Company", "HrAccount", "Session", "Slot", "Training"]
 
@@ -56,12 +72,7 @@ Instant = pendulum.DateTime
 
 
 def _text(value: object, name: str) -> str:
-    if not isinstance(value, str):
-        raise InvalidTypeError(name, f"expected a string, got {type(value).__name__}")
-    stripped = value.strip()
-    if not stripped:
-        raise InvalidSessionError(name, "must not be empty")
-    return stripped
+    return text(value, field=name, error=InvalidSessionError)
 
 
 def _login(value: object) -> str:
@@ -104,9 +115,10 @@ def _typed(name: str, kind: type[T]) -> Callable[[object, attrs.Attribute[T], T]
 def _of_type(
     name: str, kind: type[T], _instance: object, _attribute: attrs.Attribute[T], value: T
 ) -> None:
-    if not isinstance(value, kind):
-        expected = "True or False" if kind is bool else f"a {kind.__name__}"
-        raise InvalidTypeError(name, f"expected {expected}, got {type(value).__name__}")
+    if kind is bool:
+        flag(value, field=name)
+    else:
+        expect(value, kind, field=name)
 
 
 def _company_fact(value: object, field: attrs.Attribute[object]) -> pendulum.DateTime | None:
@@ -114,6 +126,11 @@ def _company_fact(value: object, field: attrs.Attribute[object]) -> pendulum.Dat
 
 
 _COMPANY_FACT = attrs.Converter(_company_fact, takes_field=True)
+
+
+def _instant_key(value: dt.datetime | None) -> dt.datetime | None:
+    """Return what a fact compares by: its instant in UTC, so that the fold counts."""
+    return None if value is None else utc(value)
 
 
 @attrs.frozen
@@ -131,7 +148,11 @@ class Company:
         default=None,
         kw_only=True,
         converter=_COMPANY_FACT,  # type: ignore[misc]
+        eq=_instant_key,
     )
+
+    __getstate__ = pickled_state
+    __setstate__ = restore_state
 
     @property
     def digits(self) -> str:
@@ -191,6 +212,9 @@ class Slot:
     start: pendulum.DateTime = attrs.field(converter=_slot_start, eq=utc)
     end: pendulum.DateTime = attrs.field(converter=_slot_end, eq=utc)
 
+    __getstate__ = pickled_state
+    __setstate__ = restore_state
+
     def __attrs_post_init__(self) -> None:
         if utc(self.end) <= utc(self.start):
             raise InvalidSlotError(
@@ -199,32 +223,13 @@ class Slot:
 
 
 def _slots(value: object) -> tuple[Slot, ...]:
-    if not isinstance(value, Iterable) or isinstance(value, (str, bytes)):
-        raise InvalidTypeError(
-            "Session.proposed_slots", f"expected slots, got {type(value).__name__}"
-        )
-    slots = tuple(value)
-    for slot in slots:
-        if not isinstance(slot, Slot):
-            raise InvalidTypeError(
-                "Session.proposed_slots", f"expected Slot items, got {type(slot).__name__}"
-            )
-    return slots
+    return items_of(value, Slot, field="Session.proposed_slots", what="slots")
 
 
 def _participants(value: object) -> tuple[Participant, ...]:
-    if not isinstance(value, Iterable) or isinstance(value, (str, bytes)):
-        raise InvalidTypeError(
-            "Session.participants", f"expected participants, got {type(value).__name__}"
-        )
-    people = tuple(value)
+    people = items_of(value, Participant, field="Session.participants", what="participants")
     seen: set[NationalNumber] = set()
     for person in people:
-        if not isinstance(person, Participant):
-            raise InvalidTypeError(
-                "Session.participants",
-                f"expected Participant items, got {type(person).__name__}",
-            )
         if person.national_number in seen:
             raise InvalidSessionError(
                 "Session.participants",
@@ -243,14 +248,7 @@ def _attendance(value: object) -> frozenset[NationalNumber] | None:
 def _count(value: object) -> int | None:
     if value is None:
         return None
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise InvalidTypeError(
-            "Session.planned_participants",
-            f"expected a whole number, got {type(value).__name__}",
-        )
-    if value < 0:
-        raise InvalidSessionError("Session.planned_participants", f"must be >= 0, got {value}")
-    return value
+    return whole_number(value, field="Session.planned_participants", error=InvalidSessionError)
 
 
 @attrs.frozen(kw_only=True)
@@ -269,7 +267,7 @@ class Session:
     training: Training = attrs.field(validator=_typed("Session.training", Training))
     company: Company = attrs.field(validator=_typed("Session.company", Company))
     #: When the company's request reached the fund (R1).
-    requested_at: pendulum.DateTime = attrs.field(converter=_requested_at)
+    requested_at: pendulum.DateTime = attrs.field(converter=_requested_at, eq=utc)
     policy: Policy = attrs.field(default=DEFAULT_POLICY, validator=_typed("Session.policy", Policy))
     #: Participants the company said it plans (R1), when known.
     planned_participants: int | None = attrs.field(default=None, converter=_count)
@@ -278,27 +276,66 @@ class Session:
     #: The slot the client confirmed, one of ``proposed_slots`` (R3).
     confirmed_slot: Slot | None = attrs.field(default=None)
     #: When the client confirmed the dates (R3, R4); registration opens then (R8).
-    dates_confirmed_at: Instant | None = attrs.field(default=None, converter=_SESSION_FACT)  # type: ignore[misc]
+    dates_confirmed_at: Instant | None = attrs.field(
+        default=None,
+        converter=_SESSION_FACT,  # type: ignore[misc]
+        eq=_instant_key,
+    )
     #: Registered participants, in the order HR added them (R9).
     participants: tuple[Participant, ...] = attrs.field(default=(), converter=_participants)
     #: National numbers of who attended the class; ``None`` until recorded (R17).
     attendance: frozenset[NationalNumber] | None = attrs.field(default=None, converter=_attendance)
     #: When the reminder to register participants went out (R6).
-    reminder_sent_at: Instant | None = attrs.field(default=None, converter=_SESSION_FACT)  # type: ignore[misc]
+    reminder_sent_at: Instant | None = attrs.field(
+        default=None,
+        converter=_SESSION_FACT,  # type: ignore[misc]
+        eq=_instant_key,
+    )
     #: When the fund gave its definitive confirmation (R10).
-    definitive_confirmation_at: Instant | None = attrs.field(default=None, converter=_SESSION_FACT)  # type: ignore[misc]
+    definitive_confirmation_at: Instant | None = attrs.field(
+        default=None,
+        converter=_SESSION_FACT,  # type: ignore[misc]
+        eq=_instant_key,
+    )
     #: When the platform link was generated (R11).
-    link_generated_at: Instant | None = attrs.field(default=None, converter=_SESSION_FACT)  # type: ignore[misc]
+    link_generated_at: Instant | None = attrs.field(
+        default=None,
+        converter=_SESSION_FACT,  # type: ignore[misc]
+        eq=_instant_key,
+    )
     #: When participants were e-mailed their platform access (R12).
-    access_emails_sent_at: Instant | None = attrs.field(default=None, converter=_SESSION_FACT)  # type: ignore[misc]
+    access_emails_sent_at: Instant | None = attrs.field(
+        default=None,
+        converter=_SESSION_FACT,  # type: ignore[misc]
+        eq=_instant_key,
+    )
     #: When the client confirmed that its IT allows Zoom (R13).
-    zoom_checked_at: Instant | None = attrs.field(default=None, converter=_SESSION_FACT)  # type: ignore[misc]
+    zoom_checked_at: Instant | None = attrs.field(
+        default=None,
+        converter=_SESSION_FACT,  # type: ignore[misc]
+        eq=_instant_key,
+    )
     #: When the client notified the cancellation (R15).
-    cancelled_at: Instant | None = attrs.field(default=None, converter=_SESSION_FACT)  # type: ignore[misc]
+    cancelled_at: Instant | None = attrs.field(
+        default=None,
+        converter=_SESSION_FACT,  # type: ignore[misc]
+        eq=_instant_key,
+    )
     #: When the evaluation form went out (R14).
-    evaluation_sent_at: Instant | None = attrs.field(default=None, converter=_SESSION_FACT)  # type: ignore[misc]
+    evaluation_sent_at: Instant | None = attrs.field(
+        default=None,
+        converter=_SESSION_FACT,  # type: ignore[misc]
+        eq=_instant_key,
+    )
     #: When the fees owed were invoiced (R15-R17).
-    fees_invoiced_at: Instant | None = attrs.field(default=None, converter=_SESSION_FACT)  # type: ignore[misc]
+    fees_invoiced_at: Instant | None = attrs.field(
+        default=None,
+        converter=_SESSION_FACT,  # type: ignore[misc]
+        eq=_instant_key,
+    )
+
+    __getstate__ = pickled_state
+    __setstate__ = restore_state
 
     def __attrs_post_init__(self) -> None:
         tz = self.policy.tz
@@ -339,8 +376,23 @@ class Session:
         return self.cancelled_at is not None
 
     def evolve(self, **changes: object) -> Session:
-        """Return a copy with ``changes`` applied, validated like a new session."""
+        """Return a copy with ``changes`` applied, validated like a new session.
+
+        >>> from incompany_rules.examples import requested_session
+        >>> requested_session(pendulum.datetime(2026, 4, 1, 9)).evolve(colour="red")
+        Traceback (most recent call last):
+          ...
+        incompany_rules.errors.InvalidTypeError: Invalid Session.colour: no such field
+        """
+        for name in changes:
+            if name not in _SESSION_FIELDS:
+                raise InvalidTypeError(f"Session.{field_name(name)}", "no such field")
         return attrs.evolve(self, **changes)  # type: ignore[arg-type]
+
+    _repr_pretty_ = pretty_as_repr
+
+
+_SESSION_FIELDS = frozenset(field.alias for field in attrs.fields(Session) if field.init)
 
 
 def _on_one_local_day(slot: Slot, tz: dt.tzinfo) -> None:

@@ -225,9 +225,14 @@ def _joined(parts: list[str]) -> str:
     return ".".join(parts)
 
 
+def _host_label(label: str) -> bool:
+    """Whether ``label`` may be part of a host name: no ``-`` at either end, nor ``--`` at 3-4."""
+    return not label.startswith("-") and not label.endswith("-") and label[2:4] != "--"
+
+
 def _domains() -> st.SearchStrategy[str]:
     label = st.sampled_from(_LABELS) | st.text(_ALNUM.lower() + "-", min_size=1, max_size=12)
-    labels = st.lists(label.filter(lambda s: not s.startswith("-")), min_size=1, max_size=2)
+    labels = st.lists(label.filter(_host_label), min_size=1, max_size=2)
     return st.builds(lambda parts, tld: _joined([*parts, tld]), labels, st.sampled_from(_TLDS))
 
 
@@ -237,7 +242,7 @@ def emails(*, domain: st.SearchStrategy[str] | None = None) -> st.SearchStrategy
     The name has one to three dot-separated parts of 1 to 16 characters
     (letters of both cases, digits, ``_``, ``+``, ``-``); ``domain`` draws
     the part after the ``@`` (default: one or two labels of 1 to 12
-    lower-case letters, digits and ``-``, not starting with ``-``, then
+    lower-case letters, digits and ``-``, not starting or ending with ``-``, then
     ``be``, ``com``, ``eu``, ``org``, ``net`` or ``brussels``). Each address is returned as
     :func:`~incompany_rules.participants.email_address` normalises it, so
     ``email_address(address) == address``.

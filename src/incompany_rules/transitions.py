@@ -38,11 +38,10 @@ incompany_rules.errors.TransitionRefusedError: Invalid register: refused (R8 reg
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from incompany_rules.decisions import Decision, Reason, ReasonCode
-from incompany_rules.errors import InvalidTypeError, InvalidValueError, TransitionRefusedError
+from incompany_rules.errors import InvalidValueError, TransitionRefusedError
 from incompany_rules.fees import Fee, cancellation_fee, fees_due
 from incompany_rules.instants import instant, local, utc
 from incompany_rules.milestones import day_start, deadlines, schedule
@@ -50,9 +49,11 @@ from incompany_rules.participants import NationalNumber, Participant, numbers_of
 from incompany_rules.policy import DEFAULT_POLICY, Policy
 from incompany_rules.registration import can_register, can_request, can_unregister
 from incompany_rules.session import Company, HrAccount, Session, Slot, Training
+from incompany_rules.validation import expect, items_of
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Iterable
 
     import pendulum
 
@@ -78,15 +79,7 @@ __all__ = [
 
 
 def _session(value: object) -> Session:
-    if not isinstance(value, Session):
-        raise InvalidTypeError("session", f"expected a Session, got {type(value).__name__}")
-    return value
-
-
-def _items(value: object, field: str) -> tuple[object, ...]:
-    if not isinstance(value, Iterable) or isinstance(value, (str, bytes)):
-        raise InvalidTypeError(field, f"expected a collection, got {type(value).__name__}")
-    return tuple(value)
+    return expect(value, Session, field="session")
 
 
 def _done(step: str, reasons: list[Reason]) -> None:
@@ -167,14 +160,9 @@ def propose_slots(session: Session, slots: Iterable[Slot], when: dt.datetime) ->
     """
     _session(session)
     at = instant(when, field="when")
-    new = _items(slots, "slots")
-    if not new:
+    checked = items_of(slots, Slot, field="slots", what="a collection")
+    if not checked:
         raise InvalidValueError("slots", "expected at least one slot")
-    checked: list[Slot] = []
-    for slot in new:
-        if not isinstance(slot, Slot):
-            raise InvalidTypeError("slots", f"expected Slot items, got {type(slot).__name__}")
-        checked.append(slot)
     reasons = _before_request(session, at) + _cancelled(session)
     if session.confirmed_slot is not None:
         reasons.append(Reason(ReasonCode.DATES_ALREADY_CONFIRMED, "R3"))
@@ -194,8 +182,7 @@ def can_confirm_slot(session: Session, slot: Slot, when: dt.datetime) -> Decisio
     not held (R18).
     """
     _session(session)
-    if not isinstance(slot, Slot):
-        raise InvalidTypeError("slot", f"expected a Slot, got {type(slot).__name__}")
+    expect(slot, Slot, field="slot")
     at = instant(when, field="when")
     reasons = _before_request(session, at) + _cancelled(session)
     if session.confirmed_slot is not None:

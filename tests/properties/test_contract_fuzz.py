@@ -3,23 +3,59 @@
 API.md: "An exception means the caller broke the contract (bad input, naive
 datetime, impossible transition). Every exception the library raises
 subclasses ``IncompanyRulesError`` and the matching builtin (``ValueError``
-or ``TypeError``)." The public names are read from ``__all__``, so a
-function added to the package is fuzzed without a line here.
+or ``TypeError``)." The public names are read from ``__all__``, and the
+public methods from the values the library builds, so a function or method
+added to the package is fuzzed without a line here.
+
+Valid values are mixed with hostile ones: wrong types, ``None``, bools,
+floats, NaN, huge ints, unicode, naive and fixed-offset datetimes, years 1
+and 9999, ``datetime.max``, ``fold=1``, a tzinfo without a name, signalling
+NaN and huge decimals. Exceptions raised by the hostile objects themselves
+(:class:`HostileError`) are theirs, not the library's, and are let through.
+
+Size: ``CONTRACT_FUZZ_EXAMPLES`` sets the examples per test (default: the
+Hypothesis profile's). For a long run that counts, rather than stops at, any
+other exception, set ``CONTRACT_FUZZ_TALLY`` to a file path; the calls made
+and the other exceptions by type are written there as JSON::
+
+    CONTRACT_FUZZ_EXAMPLES=2000 CONTRACT_FUZZ_TALLY=/tmp/tally.json \
+        .venv/bin/pytest tests/properties/test_contract_fuzz.py --no-cov -q
 """
 
 from __future__ import annotations
 
+import collections
+import datetime as dt
 import enum
 import inspect
+import json
+import os
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import incompany_rules
-from incompany_rules import IncompanyRulesError, Policy, Schedule, Session, schedule
+from incompany_rules import (
+    Decision,
+    IncompanyRulesError,
+    Invoice,
+    NationalNumber,
+    Policy,
+    Reason,
+    ReasonCode,
+    Schedule,
+    Session,
+    cancellation_fee_schedule,
+    deadlines,
+    fees_due,
+    milestones,
+    next_actions,
+    schedule,
+)
 from incompany_rules.strategies import (
     Stage,
     companies,
@@ -35,8 +71,103 @@ from incompany_rules.strategies import (
 )
 
 if TYPE_CHECKING:
-    import datetime as dt
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
+
+EXAMPLES = os.environ.get("CONTRACT_FUZZ_EXAMPLES")
+TALLY = os.environ.get("CONTRACT_FUZZ_TALLY")
+SIZE = (
+    settings(max_examples=int(EXAMPLES), suppress_health_check=list(HealthCheck))
+    if EXAMPLES
+    else settings()
+)
+COUNTS: collections.Counter[str] = collections.Counter()
+
+
+class HostileError(Exception):
+    """Raised by :class:`Hostile` itself: its own failure, not the library's."""
+
+
+class Hostile:
+    """An object that fails at every question asked of it."""
+
+    def _fail(self, *_args: object, **_kwargs: object) -> object:
+        raise HostileError
+
+    __eq__ = __lt__ = __hash__ = __iter__ = __len__ = __index__ = __int__ = _fail  # type: ignore[assignment]
+    __bool__ = __str__ = __repr__ = __format__ = __getitem__ = __contains__ = _fail  # type: ignore[assignment]
+    __fspath__ = __float__ = _fail
+
+
+class NoName(dt.tzinfo):
+    """A tzinfo that gives its offset (+01:00) but no name (``tzname`` raises)."""
+
+    def utcoffset(self, _moment: dt.datetime | None) -> dt.timedelta:
+        return dt.timedelta(hours=1)
+
+    def dst(self, _moment: dt.datetime | None) -> dt.timedelta:
+        return dt.timedelta(0)
+
+    tzname = None  # type: ignore[assignment]  # no name: tzinfo's own raises NotImplementedError
+
+
+class NoOffset(dt.tzinfo):
+    """A tzinfo whose offset is out of range (datetime itself refuses it)."""
+
+    def utcoffset(self, _moment: dt.datetime | None) -> dt.timedelta:
+        return dt.timedelta(hours=30)
+
+    def dst(self, _moment: dt.datetime | None) -> dt.timedelta:
+        return dt.timedelta(0)
+
+    def tzname(self, _moment: dt.datetime | None) -> str:
+        return "+30"
+
+
+FIXED = st.integers(-(24 * 60 - 1), 24 * 60 - 1).map(
+    lambda minutes: dt.timezone(dt.timedelta(minutes=minutes))
+)
+EDGE_DATETIMES = st.sampled_from(
+    [
+        dt.datetime.max,  # noqa: DTZ901 (naive on purpose)
+        dt.datetime.min,  # noqa: DTZ901
+        dt.datetime.max.replace(tzinfo=dt.UTC),
+        dt.datetime.min.replace(tzinfo=dt.UTC),
+        dt.datetime(1, 1, 10, tzinfo=dt.UTC),
+        dt.datetime(9999, 12, 31, tzinfo=dt.UTC),
+        dt.datetime(1899, 12, 31, 23, 59, tzinfo=dt.UTC),
+        dt.datetime(3000, 1, 1, tzinfo=dt.UTC),
+        dt.datetime(2026, 10, 25, 2, 30, fold=1),
+        dt.datetime(2026, 4, 1, 9, tzinfo=NoName()),
+    ]
+)
+HOSTILE_DATETIMES = st.one_of(
+    EDGE_DATETIMES,
+    st.builds(lambda: dt.datetime(2026, 4, 1, 9, tzinfo=NoOffset())),  # unhashable: not sampled
+    st.datetimes(timezones=FIXED),
+    st.datetimes(timezones=st.timezones(), allow_imaginary=False).map(lambda d: d.replace(fold=1)),
+    st.datetimes(dt.datetime(1899, 12, 30), dt.datetime(1900, 1, 2), timezones=FIXED),
+    st.datetimes(dt.datetime(2999, 12, 30), dt.datetime(3000, 1, 2), timezones=FIXED),
+    st.datetimes(dt.datetime(2020, 1, 1), dt.datetime(2030, 1, 1), timezones=st.timezones()),
+)
+HOSTILE_NUMBERS = st.sampled_from(
+    [
+        Decimal("sNaN"),
+        Decimal("-sNaN"),
+        Decimal("9E+999999"),
+        Decimal("-9E+999999"),
+        Decimal("1E-999999"),
+        Decimal("Infinity"),
+        Decimal("-0"),
+        "sNaN",
+        "9E+999999",
+        "1E-1000000000",
+        float("-inf"),
+        10**20,
+        -(10**20),
+        10**400,
+        2**63,
+    ]
+)
 
 # Malformed national numbers: the printed forms with a wrong length, a wrong
 # check, letters, or a month that is no month.
@@ -74,6 +205,11 @@ JUNK = st.one_of(
     st.lists(st.text(max_size=3), max_size=3),
     st.dictionaries(st.text(max_size=8), st.integers(), max_size=3),
     st.sampled_from([object(), float("nan"), float("inf"), Decimal("NaN"), -1, 10**30, ""]),
+    st.text(st.characters(codec="utf-8"), max_size=12),
+    st.builds(Hostile),
+    HOSTILE_DATETIMES,
+    HOSTILE_NUMBERS,
+    st.dictionaries(st.text(max_size=8), HOSTILE_NUMBERS | HOSTILE_DATETIMES, max_size=3),
 )
 # Right values in the wrong places (a participant where a session goes, ...).
 GOOD = st.one_of(
@@ -134,10 +270,18 @@ def raised_by(
     function: Callable[..., object], *args: object, **kwargs: object
 ) -> IncompanyRulesError | None:
     """Call ``function``; return the library's error it raised, let any other through."""
+    COUNTS["calls"] += 1
     try:
         function(*args, **kwargs)
     except IncompanyRulesError as error:
         return error
+    except HostileError:
+        return None
+    except Exception as error:
+        if not TALLY:
+            raise
+        name = getattr(function, "__qualname__", type(function).__name__)
+        COUNTS[f"other {type(error).__name__} from {name}: {str(error)[:120]}"] += 1
     return None
 
 
@@ -149,11 +293,20 @@ def only_our_errors(function: Callable[..., object], *args: object, **kwargs: ob
         assert str(error).startswith(f"Invalid {error.field}")
 
 
+@pytest.fixture(scope="module", autouse=True)
+def tally() -> Iterator[None]:
+    """Write the calls made and the other exceptions counted, when asked to."""
+    yield
+    if TALLY:
+        Path(TALLY).write_text(json.dumps(dict(COUNTS), indent=2, sort_keys=True))
+
+
 class TestEveryPublicName:
     @pytest.mark.parametrize("name", sorted(PUBLIC))
     def test_junk_raises_only_incompany_rules_errors(self, name: str) -> None:
         function = PUBLIC[name]
 
+        @SIZE
         @given(calls(function))
         def fuzz(drawn: tuple[list[object], dict[str, object]]) -> None:
             args, kwargs = drawn
@@ -162,25 +315,95 @@ class TestEveryPublicName:
         fuzz()
 
 
+def products(session: Session, now: dt.datetime) -> list[object]:
+    """The values the library builds from ``session``: each has methods to fuzz."""
+    built: list[object] = [session, session.policy, *session.participants, *session.proposed_slots]
+    built += [p.national_number for p in session.participants]
+    for make in (
+        lambda: schedule(session),
+        lambda: deadlines(session),
+        lambda: fees_due(session, now),
+        lambda: cancellation_fee_schedule(session),
+        lambda: next_actions(session, now),
+        lambda: milestones(session),
+    ):
+        try:
+            made = make()
+        except IncompanyRulesError:
+            continue
+        built += list(made) if type(made) is tuple else [made]
+        built += [line for item in built if isinstance(item, Invoice) for line in item.lines]
+    built += [
+        Decision.refuse(Reason(next(iter(ReasonCode)), "R8")),
+        Decision.allow(),
+        NationalNumber("85073003328"),
+    ]
+    return [value for value in built if ours(type(value))]
+
+
+def ours(thing: object) -> bool:
+    """Whether ``thing`` is defined by the library (not by pendulum, tuple, ...)."""
+    return str(getattr(thing, "__module__", "")).startswith("incompany_rules")
+
+
+def public_methods(value: object) -> list[str]:
+    """The library's own public methods of ``value`` (a NamedTuple's ``index`` is tuple's)."""
+    return sorted(
+        name
+        for name in dir(type(value))
+        if not name.startswith("_")
+        and callable(getattr(value, name, None))
+        and ours(getattr(type(value), name))
+    )
+
+
+class TestEveryPublicMethod:
+    @SIZE
+    @given(sessions(), st.data())
+    def test_junk_given_to_any_method_raises_only_incompany_rules_errors(
+        self, session: Session, data: st.DataObject
+    ) -> None:
+        now = data.draw(instants_near(session))
+        value = data.draw(st.sampled_from(products(session, now)))
+        names = public_methods(value)
+        if not names:
+            return
+        method = getattr(value, data.draw(st.sampled_from(names)))
+        try:
+            signature_known = inspect.signature(method) is not None
+        except (TypeError, ValueError):  # a builtin without a signature (tuple.count, ...)
+            signature_known = False
+        if signature_known:
+            args, kwargs = data.draw(calls(method))
+            only_our_errors(method, *args, **kwargs)
+
+
 class TestMethods:
+    @SIZE
     @given(st.dictionaries(st.sampled_from(list(Policy().to_dict())) | st.text(), ANYTHING))
     def test_policy_from_dict_and_evolve_take_junk_figures(self, data: dict[str, object]) -> None:
         only_our_errors(Policy.from_dict, data)
         only_our_errors(Policy().evolve, **data)
 
+    @SIZE
     @given(JUNK)
     def test_policy_from_dict_refuses_what_is_not_a_mapping(self, data: object) -> None:
         only_our_errors(Policy.from_dict, data)
 
+    @SIZE
     @given(
         sessions(),
-        st.dictionaries(st.sampled_from(list(inspect.signature(Session).parameters)), ANYTHING),
+        st.dictionaries(
+            st.sampled_from(list(inspect.signature(Session).parameters)) | st.text(max_size=12),
+            ANYTHING,
+        ),
     )
     def test_session_evolve_takes_junk_fields(
         self, session: Session, changes: dict[str, object]
     ) -> None:
         only_our_errors(session.evolve, **changes)
 
+    @SIZE
     @given(sessions(stage=Stage.REGISTRATION_OPEN), ANYTHING)
     def test_schedule_questions_take_junk_instants(self, session: Session, when: object) -> None:
         plan: Schedule = schedule(session)

@@ -7,16 +7,23 @@ leave)."
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
+from hypothesis.vendor.pretty import pretty
 
 from incompany_rules import (
+    HrAccount,
     IncompanyRulesError,
     NationalNumber,
     Participant,
+    Policy,
+    Reason,
     Session,
     TransitionRefusedError,
     action_rows,
@@ -29,6 +36,7 @@ from incompany_rules import (
     milestones,
     next_actions,
     participant_rows,
+    pseudonym,
     recap_line,
     register,
     session_rows,
@@ -45,18 +53,22 @@ from incompany_rules.strategies import (
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Callable
+    from pathlib import Path
 
 held = sessions(stage=Stage.HELD)
+KEY = b"a secret of the fund"
 
 
 def leaks(number: NationalNumber, text: str) -> bool:
-    """Whether ``text`` shows more of ``number`` than its last two digits."""
+    """Whether ``text`` shows a run of 9 digits of ``number``, bare or as it is printed."""
     digits = number.reveal()
-    return digits[:9] in text or number.formatted()[:12] in text
+    bare = any(digits[i : i + 9] in text for i in range(3))
+    return bare or number.formatted()[:12] in text
 
 
 def texts_of(session: Session) -> list[str]:
-    texts = [repr(session), str(session)]
+    texts = [repr(session), str(session), pretty(session)]
     texts += [repr(m) for m in milestones(session)]
     texts += [recap_line(session, lang) for lang in ("fr", "nl", "en")]
     return texts
@@ -100,8 +112,8 @@ def answers_of(session: Session, now: dt.datetime) -> list[str]:
             texts += [repr(decision), *(decision.text(lang) for lang in LANGUAGES)]
     rows = [
         *session_rows([session]),
-        *milestone_rows([session], key=b"k"),
-        *participant_rows([session], key=b"k", include_email=True),
+        *milestone_rows([session], key=KEY),
+        *participant_rows([session], key=KEY, include_email=True),
         *fee_rows([session], now),
         *action_rows([session], now),
     ]
@@ -163,3 +175,114 @@ class TestErrorMessages:
         with pytest.raises(IncompanyRulesError) as caught:
             NationalNumber(wrong)
         assert wrong[:9] not in str(caught.value)
+
+
+def refusals_quoting(session: Session, number: NationalNumber) -> list[IncompanyRulesError]:
+    """The library's errors for calls that hand it ``number`` where it does not belong."""
+    calls: list[Callable[[str], object]] = [
+        lambda form: Participant(form, form),
+        lambda form: HrAccount(form, session.company, has_hr_function=True, tos_completed=True),
+        lambda form: recap_line(session, form),  # type: ignore[arg-type]
+        lambda form: Policy.from_dict({form: 1}),
+        lambda form: Policy(timezone=form),
+        lambda form: Policy(shortfall_basis=form),
+        lambda form: Policy(participant_email_from=form),
+        lambda form: Policy(late_cancellation_fee=form),
+        lambda form: session.evolve(**{f"nn_{form}": 1}),
+        lambda form: session.evolve(planned_participants=form),
+        lambda form: Reason(form, "R8"),
+        lambda form: pseudonym(number, form.encode()[:8]),
+        lambda form: session_rows(form),  # type: ignore[arg-type]  # noqa: PLW0108
+        lambda form: next_actions(session, form),  # type: ignore[arg-type]
+    ]
+    errors: list[IncompanyRulesError] = []
+    for form in (number.reveal(), number.formatted()):
+        for call in calls:
+            try:
+                call(form)
+            except IncompanyRulesError as error:
+                errors.append(error)
+    return errors
+
+
+def chained(error: BaseException) -> str:
+    """The text of ``error`` and of every exception it chains, cause or context."""
+    shown: list[str] = []
+    current: BaseException | None = error
+    while current is not None:
+        shown.append(f"{current} {current.args!r}")
+        current = current.__cause__ or current.__context__
+    return " ".join(shown)
+
+
+class TestErrorsQuotingAnyValue:
+    @given(held | sessions(stage=Stage.REGISTRATION_OPEN), national_numbers())
+    def test_no_error_shows_a_number_handed_to_the_wrong_field(
+        self, session: Session, number: NationalNumber
+    ) -> None:
+        errors = refusals_quoting(session, number)
+        assert len(errors) >= 20
+        people = [number, *(p.national_number for p in session.participants)]
+        assert [] == [
+            (str(error), who.masked())
+            for error in errors
+            for who in people
+            if leaks(who, chained(error))
+        ]
+
+
+FAILING_PROPERTIES = """
+import os
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from incompany_rules import NationalNumber, Session
+
+REAL = ["85073003328", "17073003384", "01010100126"]
+SEEN = open(os.environ["SEEN_NUMBERS"], "a")
+
+
+def seen(number):
+    SEEN.write(number.reveal() + "\\n")
+    SEEN.flush()
+
+
+@settings(max_examples=200, database=None, derandomize=True)
+@given(st.from_type(Session))
+def test_every_session_has_fewer_than_two_participants(session):
+    for person in session.participants:
+        seen(person.national_number)
+    assert len(session.participants) < 2
+
+
+@settings(database=None, derandomize=True)
+@given(st.sampled_from(REAL).map(NationalNumber))
+def test_no_number_is_a_number(number):
+    seen(number)
+    assert number.kind is None
+"""
+
+
+class TestFailingTestOutput:
+    def test_a_failing_property_prints_no_number(self, tmp_path: Path) -> None:
+        """Hypothesis prints values its own way; each one holding a number prints masked."""
+        (tmp_path / "test_failing.py").write_text(FAILING_PROPERTIES)
+        (tmp_path / "pytest.ini").write_text("[pytest]\n")
+        seen_file = tmp_path / "seen.txt"
+        result = subprocess.run(
+            [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "test_failing.py"],
+            cwd=tmp_path,
+            env={**os.environ, "SEEN_NUMBERS": str(seen_file)},
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=300,
+        )
+        output = result.stdout + result.stderr
+        assert 1 == result.returncode, output
+        assert 2 == output.count("Failing test case"), output
+        assert "*********" in output
+        numbers = {NationalNumber(line) for line in seen_file.read_text().split()}
+        assert len(numbers) >= 3
+        assert [] == [n.masked() for n in numbers if leaks(n, output)]

@@ -54,6 +54,10 @@ LANGUAGES: tuple[Language, ...] = ("fr", "nl", "en")
 KOLKATA = zoneinfo.ZoneInfo("Asia/Kolkata")
 CHATHAM = zoneinfo.ZoneInfo("Pacific/Chatham")
 
+# The instants the library takes, with a day's margin for any clock's offset.
+SUPPORTED_FROM = dt.datetime(1900, 1, 2)
+SUPPORTED_UNTIL = dt.datetime(2999, 12, 30)
+
 # The fact that closes each action once recorded.
 CLOSED_BY = {
     "reminder_sent_at": {ActionKind.SEND_REMINDER},
@@ -233,11 +237,13 @@ class TestPredicates:
                 company.number, company.name, training_plan_submitted_at=submitted
             ),
             st.just(Company("0403.170.701", "Acme SA")),
-            st.none() | st.datetimes(timezones=st.just(dt.UTC)),
+            st.none() | st.datetimes(SUPPORTED_FROM, SUPPORTED_UNTIL, timezones=st.just(dt.UTC)),
         ),
         trainings(),
-        st.integers(-3, 20),
-        st.datetimes(timezones=st.sampled_from([dt.UTC, KOLKATA, CHATHAM])),
+        st.integers(0, 20),
+        st.datetimes(
+            SUPPORTED_FROM, SUPPORTED_UNTIL, timezones=st.sampled_from([dt.UTC, KOLKATA, CHATHAM])
+        ),
         policies(),
     )
     def test_request_decisions_explain_every_refusal(
