@@ -361,7 +361,7 @@ REFUSED: list[
         {"clock": "Europe/Brussels"},
         InvalidSessionError,
         "sessions[0].planned",
-        "must be >= 0",
+        "expected a whole number from 0 to 10000",
     ),
     (
         "an end before the start",

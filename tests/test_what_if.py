@@ -155,7 +155,7 @@ class TestWhatIf:
             (
                 {"D-10": {"free_cancellation_days_before": -1}},
                 InvalidPolicyError,
-                "Invalid scenarios['D-10']: expected a whole number >= 0, got -1",
+                "Invalid scenarios['D-10']: expected a whole number from 0 to 365, got -1",
             ),
         ],
     )
