@@ -205,9 +205,9 @@ class Reason:
         return text(
             key,
             lang,
-            when="" if at is None else moment(at, lang),
-            until="" if at is None else until(at, lang),
-            day="" if at is None else day(at.date(), lang),
+            when="?" if at is None else moment(at, lang),
+            until="?" if at is None else until(at, lang),
+            day="?" if at is None else day(at.date(), lang),
             count=self.count,
             limit=self.limit,
             subject=self.subject,

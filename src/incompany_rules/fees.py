@@ -77,7 +77,7 @@ Cancelling costs €375.00 from Thursday 19 March 2026 at 00:00 until Thursday 2
 >>> late.owed, late.amount, late.rule
 (True, Decimal('375'), <Rule.R15: 'R15'>)
 >>> print(late.describe("fr"))
-Annulation tardive (à partir du 19/03/2026 00:00) : 375,00 EUR
+Annulation tardive (à partir du jeudi 19 mars 2026 à 00:00) : 375,00 €
 
 After the class, four of the five registered participants attended: two
 people are missing below the minimum of six:
@@ -85,8 +85,8 @@ people are missing below the minimum of six:
 >>> held = session.evolve(attendance=session.participants[:4])
 >>> invoice = fees_due(held, pendulum.datetime(2026, 4, 3, tz="Europe/Brussels"))
 >>> print(invoice.describe("nl"))
-Ontbrekende deelnemer (R17): 2 x 150,00 EUR = 300,00 EUR
-Totaal: 300,00 EUR
+Ontbrekende deelnemer (R17): 2 x € 150,00 = € 300,00
+Totaal: € 300,00
 >>> invoice.total
 Decimal('300')
 """

@@ -119,7 +119,7 @@ def _cancelled(session: Session) -> list[Reason]:
 
 def _unconfirmed(session: Session) -> list[Reason]:
     if session.confirmed_slot is None:
-        return [Reason(ReasonCode.DATES_NOT_CONFIRMED, rule)]
+        return [Reason(ReasonCode.DATES_NOT_CONFIRMED)]
     return []
 
 
