@@ -116,7 +116,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     # ---------------------------------------------------------------- actions
     "title.ask_availability": (
         "Demander ses disponibilités au formateur",
-        "De opleider naar zijn beschikbaarheden vragen",
+        "De opleider naar zijn beschikbaarheid vragen",
         "Ask the trainer for availability",
     ),
     "consequence.ask_availability": (
@@ -161,7 +161,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     ),
     "title.send_recap": (
         "Envoyer le mail récapitulatif des dates confirmées",
-        "De samenvattende mail met de bevestigde data versturen",
+        "De overzichtsmail met de bevestigde data versturen",
         "Send the recap mail of the confirmed dates",
     ),
     "consequence.send_recap": (
@@ -171,13 +171,13 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     ),
     "title.send_reminder": (
         "Envoyer le mail de rappel pour introduire les participants",
-        "De herinneringsmail versturen om de deelnemers in te voeren",
+        "De herinneringsmail versturen om de deelnemers in te schrijven",
         "Send the reminder mail to register the participants",
     ),
     "consequence.send_reminder": (
         "Le client n'est pas invité à introduire ses participants avant la clôture des"
         " inscriptions, le {until} ; la confirmation tacite (R7) attend ce rappel.",
-        "De klant wordt niet uitgenodigd om zijn deelnemers in te voeren vóór het afsluiten"
+        "De klant wordt niet uitgenodigd om zijn deelnemers in te schrijven vóór het afsluiten"
         " van de inschrijvingen op {until}; de stilzwijgende bevestiging (R7) wacht op die"
         " herinnering.",
         "The client is not asked to register its participants before registration closes"
@@ -185,7 +185,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     ),
     "title.register_participants": (
         "Introduire les participants dans myCefora",
-        "De deelnemers in myCefora invoeren",
+        "De deelnemers in myCefora inschrijven",
         "Register the participants in myCefora",
     ),
     "consequence.register_participants": (
@@ -194,8 +194,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Zonder deelnemerslijst bij het afsluiten van de inschrijvingen op {until}: {amount}"
         " (R16). Daarvoor is een myCefora-account met de HR-functie en een ingevuld"
         " TOS-document nodig.",
-        "No participant list when registration closes on {until}: {amount} (R16). This needs"
-        " a myCefora account with the HR function and a completed TOS document.",
+        "No participant list when registration closes on {until}: {amount} (R16)."
+        " Registering needs a myCefora account with the HR function and a completed TOS"
+        " document.",
     ),
     "consequence.register_participants.short.one": (
         "Il manque 1 participant pour atteindre le minimum : {amount} après la classe (R17).",
@@ -270,8 +271,8 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "The class on {when} does not take place.",
     ),
     "title.announce_not_held": (
-        "Annoncer à chacun que la classe n'aura pas lieu",
-        "Iedereen laten weten dat de les niet doorgaat",
+        "Informer toutes les parties que la classe n'aura pas lieu",
+        "Alle partijen laten weten dat de les niet doorgaat",
         "Tell every party that the class will not take place",
     ),
     "consequence.announce_not_held": (
@@ -472,12 +473,12 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "The trainer has not proposed any date yet.",
     ),
     "reason.late_confirmation": (
-        "Confirmée après la fin de J-{limit} : dès maintenant, l'annulation coûte {amount},"
-        " et la liste des participants est attendue au plus tard le {until}.",
-        "Bevestigd na het einde van D-{limit}: vanaf nu kost annuleren {amount}, en de"
-        " deelnemerslijst wordt uiterlijk op {until} verwacht.",
-        "Confirmed after the end of D-{limit}: from now on, cancelling costs {amount}, and the"
-        " participant list is due by {until}.",
+        "Dates confirmées après la fin de J-{limit} : dès maintenant, l'annulation coûte"
+        " {amount} et la liste des participants est attendue au plus tard le {until}.",
+        "Data bevestigd na het einde van D-{limit}: vanaf nu kost annuleren {amount} en wordt"
+        " de deelnemerslijst uiterlijk op {until} verwacht.",
+        "Dates confirmed after the end of D-{limit}: from now on, cancelling costs {amount},"
+        " and the participant list is due by {until}.",
     ),
     # ------------------------------------------------------------------- fees
     "fee.free_cancellation": (
