@@ -11,6 +11,7 @@ import pendulum
 import incompany_rules
 from incompany_rules import Session, milestones, schedule
 from incompany_rules.examples import confirmed_session
+from incompany_rules.process import markdown_table
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 SOURCE = Path(incompany_rules.__file__).resolve().parent
@@ -79,6 +80,13 @@ class TestRulesCatalogue:
             readings = [p for p in paragraphs if not p.startswith(">")]
             found[rule] = (len(quotes) >= 1, len(readings) >= 1)
         assert {f"R{n}": (True, True) for n in range(1, 19)} == found
+
+
+    def test_the_process_table_is_the_librarys_own(self) -> None:
+        """docs/rules.md shows incompany_rules.process.PROCESS as it is: they cannot drift."""
+        text = (DOCS / "rules.md").read_text(encoding="utf-8")
+        shown = text.split("<!-- process-table:start -->\n")[1].split("<!-- process-table:end -->")[0]
+        assert markdown_table() == shown
 
 
 class TestReference:

@@ -174,7 +174,7 @@ PROCESS: tuple[Step, ...] = (
          None, "HR does not see the participants' views", deadline=False),
     Step(_K.INVOICE_FEES, 7, _A.CEFORA, Rule.R15,
          "a fee arises (R15, R16 or R17)",
-         "when it arises; late only after Policy.invoicing_days_after, if set",
+         "when it arises (no deadline unless `Policy.invoicing_days_after` sets one)",
          "never (until recorded)", "fees_invoiced_at", "the fee stays uninvoiced",
          deadline=False),
 )  # fmt: skip
@@ -241,10 +241,9 @@ def markdown_table() -> str:
         "|---|---|---|---|---|---|---|---|---|",
     ]
     for step in PROCESS:
-        due = step.due if step.deadline else f"{step.due}; never overdue"
         fact = f"`{step.fact}`" if step.fact else "-"
         rows.append(
             f"| {step.stage} | `{step.kind.value}` | {step.actor.value} | {step.rule} "
-            f"| {step.opens} | {due} | {step.closes} | {fact} | {step.cost} |"
+            f"| {step.opens} | {step.due} | {step.closes} | {fact} | {step.cost} |"
         )
     return "\n".join(rows) + "\n"
