@@ -202,6 +202,8 @@ def next_actions(session: Session, now: dt.datetime) -> tuple[Action, ...]:
         due = opening.due
         if utc(due) < utc(context.floor):
             due = context.floor  # nothing is due before the request, or the dates (T8)
+        if opening.closes is not None and utc(due) > utc(opening.closes):
+            due = opening.closes  # never due after the step's window closes
         due = local(due, context.tz)
         deadline = step.deadline if opening.deadline is None else opening.deadline
         overdue = deadline and context.at >= utc(due)
@@ -401,9 +403,9 @@ def _hold_class(context: _Context) -> _Opening | None:
 
 def _record_attendance(context: _Context) -> _Opening | None:
     plan = _held(context)
-    if plan is None or context.before(plan.start) or context.session.attendance is not None:
-        return None
-    return _Opening(plan.end)
+    if plan is None or context.before(plan.end) or context.session.attendance is not None:
+        return None  # recorded once the class is over, by the end of its day
+    return _Opening(end_of_day(plan.end, context.tz))
 
 
 def _send_evaluation(context: _Context) -> _Opening | None:

@@ -164,7 +164,7 @@ PROCESS: tuple[Step, ...] = (
          "dates confirmed", "the class start", "the class start",
          None, "the class does not take place"),
     Step(_K.RECORD_ATTENDANCE, 7, _A.TRAINER, Rule.R17,
-         "the class start", "the class end", "never (until recorded)",
+         "the class end", "end of the class day", "never (until recorded)",
          "attendance", "the shortfall (R17) cannot be computed"),
     Step(_K.SEND_EVALUATION, 6, _A.CEFORA, Rule.R14,
          "the class end", "end of the day after the class", "never (until recorded)",
