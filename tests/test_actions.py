@@ -47,7 +47,7 @@ from incompany_rules import (
 )
 from incompany_rules.examples import ACME_HR, confirmed_session, requested_session
 from incompany_rules.examples import sample_participants as people
-from incompany_rules.process import PROCESS
+from incompany_rules.process import PROCESS, Step
 from incompany_rules.texts import TEXTS
 
 K, A = ActionKind, Actor
@@ -414,11 +414,17 @@ class TestWalks:
                         (K.HOLD_CLASS, A.TRAINER, "01/04 09:00", False),
                     ],
                 ),
-                (brussels(2026, 4, 1, 10), [(K.RECORD_ATTENDANCE, A.TRAINER, "01/04 12:30", False)]),
+                (
+                    brussels(2026, 4, 1, 10),
+                    [(K.RECORD_ATTENDANCE, A.TRAINER, "01/04 12:30", False)],
+                ),
             ],
         )
         session = record_attendance(session, PEOPLE[:6], brussels(2026, 4, 1, 13))
-        walk(session, [(brussels(2026, 4, 2, 9), [(K.SEND_EVALUATION, A.CEFORA, "03/04 00:00", False)])])
+        walk(
+            session,
+            [(brussels(2026, 4, 2, 9), [(K.SEND_EVALUATION, A.CEFORA, "03/04 00:00", False)])],
+        )
 
     def test_a_session_confirmed_at_d_minus_10(self) -> None:
         """Confirmed Sunday 22 March: reminder and definitive confirmation due at once."""
@@ -457,7 +463,10 @@ class TestWalks:
         assert (ReasonCode.REGISTRATION_CLOSED,) == can_confirm_slot(
             session, slot, brussels(2026, 4, 1, 10)
         ).codes
-        walk(session, [(brussels(2026, 4, 1, 10), [(K.PROPOSE_SLOTS, A.TRAINER, "01/04 00:00", False)])])
+        walk(
+            session,
+            [(brussels(2026, 4, 1, 10), [(K.PROPOSE_SLOTS, A.TRAINER, "01/04 00:00", False)])],
+        )
 
     def test_a_session_whose_list_is_missing_at_d_minus_3(self) -> None:
         session = record_reminder_sent(PLANNED, brussels(2026, 3, 11, 8))
@@ -520,19 +529,26 @@ class TestWalks:
 class TestActionValues:
     @pytest.mark.parametrize("step", PROCESS, ids=lambda s: s.kind.value)
     def test_every_step_has_a_title_and_a_consequence_in_the_three_languages(
-        self, step: object
+        self, step: Step
     ) -> None:
-        kind = step.kind  # type: ignore[attr-defined]
         action = Action(
-            kind, A.CEFORA, START, Rule.R3, False, Decimal(375), 2, closes=START, about=START
+            step.kind,
+            A.CEFORA,
+            START,
+            Rule.R3,
+            overdue=False,
+            fee=Decimal(375),
+            count=2,
+            closes=START,
+            about=START,
         )
         for lang in ("fr", "nl", "en"):
             assert action.title(lang)
             text = action.consequence(lang)
             assert "{" not in text
             assert "None" not in text
-        assert step.title in TEXTS  # type: ignore[attr-defined]
-        assert step.consequence in TEXTS  # type: ignore[attr-defined]
+        assert step.title in TEXTS
+        assert step.consequence in TEXTS
 
     def test_texts_speak_french_by_default(self) -> None:
         action = one(FULL, brussels(2026, 3, 1), K.CHECK_ZOOM)
@@ -551,7 +567,7 @@ class TestActionValues:
         assert next_actions(FULL, now) == next_actions(FULL, now.in_tz("Asia/Kolkata"))
 
     def test_wrong_arguments_are_refused(self) -> None:
-        with pytest.raises(InvalidTypeError, match="^Invalid session"):
+        with pytest.raises(InvalidTypeError, match=r"^Invalid session"):
             next_actions("IC-2026-0042/G1", brussels(2026, 3, 1))  # type: ignore[arg-type]
         with pytest.raises(NaiveDatetimeError):
-            next_actions(FULL, dt.datetime(2026, 3, 1))  # noqa: DTZ001 (the point)
+            next_actions(FULL, dt.datetime(2026, 3, 1))

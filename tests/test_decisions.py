@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING
 import pendulum
 import pytest
 
-from incompany_rules.process import REASON_RULES
-
 from incompany_rules import (
     Decision,
     InvalidTypeError,
@@ -19,6 +17,7 @@ from incompany_rules import (
     ReasonCode,
     TransitionRefusedError,
 )
+from incompany_rules.process import REASON_RULES
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -77,9 +76,7 @@ class TestReason:
         assert "1 geplande deelnemer, minimum 6." == reason.text("nl")
 
     def test_texts_speak_french_by_default(self) -> None:
-        assert "Une date est déjà confirmée." == (
-            Reason(ReasonCode.DATES_ALREADY_CONFIRMED).text()
-        )
+        assert "Une date est déjà confirmée." == (Reason(ReasonCode.DATES_ALREADY_CONFIRMED).text())
 
     def test_a_fact_recorded_without_its_instant_says_so_plainly(self) -> None:
         """Recording attendance twice names no instant: no question marks."""

@@ -526,10 +526,11 @@ class TestMissingListFee:
         assert (
             "Liste des participants manquante à la clôture des inscriptions,"
             " le dimanche 29 mars 2026 à 23:59 : 375,00 €"
-        ) == (
-            fee.describe()
+        ) == (fee.describe())
+        assert (
+            "Geen deelnemerslijst bij het afsluiten van de inschrijvingen op zondag 29 maart 2026 om 23:59: € 375,00"
+            == fee.describe("nl")
         )
-        assert "Geen deelnemerslijst bij het afsluiten van de inschrijvingen op zondag 29 maart 2026 om 23:59: € 375,00" == fee.describe("nl")
 
     def test_anything_but_a_session_is_refused(self) -> None:
         with pytest.raises(InvalidTypeError, match=r"^Invalid session"):

@@ -30,7 +30,7 @@ from incompany_rules import (
 )
 from incompany_rules.examples import confirmed_session, requested_session, sample_participants
 from incompany_rules.languages import LANGUAGES
-from incompany_rules.texts import TEXTS, day, money, moment, until
+from incompany_rules.texts import TEXTS, day, moment, money, until
 from incompany_rules.texts import text as render
 
 if TYPE_CHECKING:

@@ -252,7 +252,10 @@ class TestCanRegister:
         (reason,) = decision.reasons
         assert "2026-03-30T00:00:00+02:00" == reason.at.isoformat()  # type: ignore[union-attr]
         assert 3 == reason.limit
-        assert "Registration was open until Sunday 29 March 2026 at 23:59 (end of D-3)." == reason.text("en")
+        assert (
+            "Registration was open until Sunday 29 March 2026 at 23:59 (end of D-3)."
+            == reason.text("en")
+        )
 
     def test_a_session_without_confirmed_dates_takes_no_registration(self) -> None:
         decision = can_register(

@@ -10,7 +10,6 @@ import pendulum
 import pytest
 
 from incompany_rules import (
-    Rule,
     Company,
     HrAccount,
     InvalidSlotError,
@@ -20,6 +19,7 @@ from incompany_rules import (
     Policy,
     Reason,
     ReasonCode,
+    Rule,
     Session,
     Slot,
     TransitionRefusedError,
@@ -575,6 +575,8 @@ class TestEveryRefusalInFull:
         rule: str,
         more: tuple[Reason, ...],
     ) -> None:
+        """Every row names its fact's rule; the reasons carry their codes' own rules."""
+        assert rule in {"R6", "R10", "R11", "R12", "R13", "R14"}
         assert (
             record.__name__,
             (*before_and_cancelled(), Reason(ReasonCode.DATES_NOT_CONFIRMED), *more),
@@ -588,6 +590,7 @@ class TestEveryRefusalInFull:
         self, record: Callable[[Session, dt.datetime], Session], rule: str, ready: Session
     ) -> None:
         first = brussels(2026, 4, 1, 13)
+        assert rule.startswith("R")
         done = record(ready, first)
         assert (record.__name__, (Reason(ReasonCode.ALREADY_RECORDED, at=first),)) == (
             refusal(lambda: record(done, first.add(hours=1)))

@@ -25,8 +25,10 @@ def test_the_walkthrough_reaches_the_fees_and_closes_every_action(
         "Mon 30 Mar 2026 00:00 +0200  R8   registration_closes",
         "30/03 00:00 client_hr    R3   Confirm one of the proposed dates",
         "Free cancellation until Tuesday 17 March 2026 at 23:59",
-        "R9   already_registered: A participant with national register number *********28"
-        " is registered already.",
+        (
+            "R9   already_registered: A participant with national register number *********28"
+            " is registered already."
+        ),
         "OVERDUE 12/03 00:00 cefora       R6   Send the reminder mail to register the participants",
         "R8   registration_closed: Registration was open until Sunday 29 March 2026 at 23:59 (end of D-3).",
         "Attended: 3 of 4 registered",

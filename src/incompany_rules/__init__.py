@@ -56,13 +56,13 @@ from incompany_rules.milestones import (
 from incompany_rules.participants import NationalNumber, NumberKind, Participant
 from incompany_rules.policy import DEFAULT_POLICY, Policy, ShortfallBasis
 from incompany_rules.recap import recap_line, recap_lines
-from incompany_rules.rules import Rule
 from incompany_rules.registration import (
     can_manage_participants,
     can_register,
     can_request,
     can_unregister,
 )
+from incompany_rules.rules import Rule
 from incompany_rules.session import Company, HrAccount, Session, Slot, Training
 from incompany_rules.transitions import (
     can_cancel,

@@ -62,7 +62,7 @@ from incompany_rules.milestones import (
 from incompany_rules.process import EVALUATION_OPEN_DAYS, PROCESS, STEPS, ActionKind, Actor
 from incompany_rules.rules import Rule
 from incompany_rules.session import Session
-from incompany_rules.texts import DEFAULT_LANGUAGE, TEXTS, day, money, moment, text, until
+from incompany_rules.texts import DEFAULT_LANGUAGE, TEXTS, day, moment, money, text, until
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -95,7 +95,8 @@ class Action:
     kind: ActionKind
     actor: Actor
     due: pendulum.DateTime
-    rule: Rule
+    #: A :class:`~incompany_rules.rules.Rule` (a ``str``).
+    rule: str
     overdue: bool
     fee: Decimal | None = None
     count: int | None = None
@@ -159,9 +160,7 @@ class _Context:
             self.plan = plan
             if utc(plan.dates_confirmed) > utc(self.floor):
                 self.floor = plan.dates_confirmed
-            self.not_held = not session.participants and self.at >= utc(
-                plan.registration_closes
-            )
+            self.not_held = not session.participants and self.at >= utc(plan.registration_closes)
 
     def before(self, moment: dt.datetime) -> bool:
         """Whether the instant asked comes before ``moment``."""
@@ -276,7 +275,7 @@ def _confirm_slot(context: _Context) -> _Opening | None:
 
 
 def _held(context: _Context) -> Schedule | None:
-    """The schedule of a session whose class is still to be held: confirmed, not cancelled."""
+    """Return the schedule of a session whose class is still to be held, else ``None``."""
     if context.session.cancelled_at is not None or context.not_held:
         return None
     return context.plan
@@ -389,9 +388,7 @@ def _announce_not_held(context: _Context) -> _Opening | None:
     due = end_of_day(plan.registration_closes, context.tz)
     if utc(due) > utc(plan.start):
         due = plan.start
-    return _Opening(
-        due, closes=plan.end, fee=context.policy.missing_list_fee, about=plan.start
-    )
+    return _Opening(due, closes=plan.end, fee=context.policy.missing_list_fee, about=plan.start)
 
 
 def _hold_class(context: _Context) -> _Opening | None:

@@ -47,7 +47,7 @@ from incompany_rules.errors import InvalidTypeError, InvalidValueError
 from incompany_rules.languages import Language, language_index
 from incompany_rules.process import REASON_RULES
 from incompany_rules.rules import Rule
-from incompany_rules.texts import DEFAULT_LANGUAGE, TEXTS, day, money, moment, text, until
+from incompany_rules.texts import DEFAULT_LANGUAGE, TEXTS, day, moment, money, text, until
 
 __all__ = ["Decision", "Language", "Reason", "ReasonCode"]
 
@@ -140,11 +140,11 @@ def _optional_amount(
         raise InvalidTypeError("Reason.amount", f"expected a Decimal or None, got {value!r}")
 
 
-def _rule_id(value: object) -> object:
+def _rule_id(value: str) -> Rule:
     """Return ``value`` as a :class:`Rule` when it is a rule id; the validator names the rest."""
     if isinstance(value, str) and value in Rule.__members__:
         return Rule(value)
-    return value
+    return value  # type: ignore[return-value]  # the validator refuses it, naming the field
 
 
 def _optional_count(
@@ -183,7 +183,7 @@ class Reason:
     code: ReasonCode = attrs.field(converter=_code)
     rule: Rule = attrs.field(
         default=attrs.Factory(_rule_of, takes_self=True),
-        converter=_rule_id,  # type: ignore[misc]
+        converter=_rule_id,
         validator=_rule,
     )
     at: pendulum.DateTime | None = attrs.field(

@@ -116,7 +116,7 @@ from incompany_rules.participants import numbers_of
 from incompany_rules.policy import ShortfallBasis
 from incompany_rules.rules import Rule
 from incompany_rules.session import Session
-from incompany_rules.texts import DEFAULT_LANGUAGE, money, moment, text, until
+from incompany_rules.texts import DEFAULT_LANGUAGE, moment, money, text, until
 
 __all__ = [
     "Fee",

@@ -74,7 +74,6 @@ import pendulum
 from incompany_rules.errors import InvalidSessionError, InvalidTypeError
 from incompany_rules.instants import instant, local, utc
 from incompany_rules.process import MILESTONE_RULES
-from incompany_rules.rules import Rule
 from incompany_rules.session import Session, Slot
 
 if TYPE_CHECKING:
@@ -132,7 +131,8 @@ class Milestone:
 
     kind: MilestoneKind
     at: pendulum.DateTime = attrs.field(eq=utc)
-    rule: Rule
+    #: A :class:`~incompany_rules.rules.Rule` (a ``str``).
+    rule: str
     window: Window | None = None
 
     @property
@@ -274,10 +274,7 @@ def schedule(session: Session) -> Schedule:
     )
     # R12 applies by the link's date: the recorded one when there is one.
     recorded = session.link_generated_at
-    if recorded is not None:
-        emails = local(recorded, tz)
-    else:
-        emails = link
+    emails = link if recorded is None else local(recorded, tz)
     emails_apply = emails.date() >= policy.participant_email_from
     return Schedule(
         day=start.date(),

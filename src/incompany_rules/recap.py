@@ -48,9 +48,7 @@ def recap_lines(sessions: Iterable[Session], lang: Language = DEFAULT_LANGUAGE) 
 
     Sessions whose dates are not confirmed come last, by project and group.
     """
-    if not isinstance(sessions, Iterable) or isinstance(sessions, (str, bytes)):
-        raise InvalidTypeError("sessions", f"expected sessions, got {type(sessions).__name__}")
-    found = tuple(sessions)
+    found = _sessions(sessions)
     for session in found:
         if not isinstance(session, Session):
             raise InvalidTypeError(
@@ -66,6 +64,12 @@ def recap_lines(sessions: Iterable[Session], lang: Language = DEFAULT_LANGUAGE) 
         (s for s in found if s.confirmed_slot is None), key=lambda s: (s.project, s.group)
     )
     return tuple(recap_line(session, lang) for session in (*confirmed, *pending))
+
+
+def _sessions(value: object) -> tuple[Session, ...]:
+    if not isinstance(value, Iterable) or isinstance(value, (str, bytes)):
+        raise InvalidTypeError("sessions", f"expected sessions, got {type(value).__name__}")
+    return tuple(value)
 
 
 def recap_line(session: Session, lang: Language = DEFAULT_LANGUAGE) -> str:

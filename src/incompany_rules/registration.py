@@ -153,9 +153,7 @@ def _window_reasons(session: Session, at: dt.datetime) -> list[Reason]:
         reasons = []
         if not plan.registration_is_open(at):
             if utc(at) < utc(plan.dates_confirmed):
-                reasons.append(
-                    Reason(ReasonCode.REGISTRATION_NOT_OPEN, at=plan.dates_confirmed)
-                )
+                reasons.append(Reason(ReasonCode.REGISTRATION_NOT_OPEN, at=plan.dates_confirmed))
             else:
                 reasons.append(
                     Reason(

@@ -31,12 +31,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from incompany_rules.languages import LANGUAGES, Language, language, language_index
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from decimal import Decimal
 
 __all__ = [
@@ -45,8 +45,8 @@ __all__ = [
     "TEXTS",
     "Language",
     "day",
-    "money",
     "moment",
+    "money",
     "text",
     "until",
 ]
@@ -175,13 +175,19 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Send the reminder mail to register the participants",
     ),
     "consequence.send_reminder": (
-        "Le client n'est pas invité à introduire ses participants avant la clôture des"
-        " inscriptions, le {until} ; la confirmation tacite (R7) attend ce rappel.",
-        "De klant wordt niet uitgenodigd om zijn deelnemers in te schrijven vóór het afsluiten"
-        " van de inschrijvingen op {until}; de stilzwijgende bevestiging (R7) wacht op die"
-        " herinnering.",
-        "The client is not asked to register its participants before registration closes"
-        " on {until}; tacit confirmation (R7) waits for the reminder.",
+        (
+            "Le client n'est pas invité à introduire ses participants avant la clôture des"
+            " inscriptions, le {until} ; la confirmation tacite (R7) attend ce rappel."
+        ),
+        (
+            "De klant wordt niet uitgenodigd om zijn deelnemers in te schrijven vóór het afsluiten"
+            " van de inschrijvingen op {until}; de stilzwijgende bevestiging (R7) wacht op die"
+            " herinnering."
+        ),
+        (
+            "The client is not asked to register its participants before registration closes"
+            " on {until}; tacit confirmation (R7) waits for the reminder."
+        ),
     ),
     "title.register_participants": (
         "Introduire les participants dans myCefora",
@@ -189,14 +195,20 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Register the participants in myCefora",
     ),
     "consequence.register_participants": (
-        "Sans liste des participants à la clôture des inscriptions, le {until} : {amount} (R16)."
-        " Il faut un compte myCefora avec la fonction HR et un document TOS complété.",
-        "Zonder deelnemerslijst bij het afsluiten van de inschrijvingen op {until}: {amount}"
-        " (R16). Daarvoor is een myCefora-account met de HR-functie en een ingevuld"
-        " TOS-document nodig.",
-        "No participant list when registration closes on {until}: {amount} (R16)."
-        " Registering needs a myCefora account with the HR function and a completed TOS"
-        " document.",
+        (
+            "Sans liste des participants à la clôture des inscriptions, le {until} : {amount} (R16)."
+            " Il faut un compte myCefora avec la fonction HR et un document TOS complété."
+        ),
+        (
+            "Zonder deelnemerslijst bij het afsluiten van de inschrijvingen op {until}: {amount}"
+            " (R16). Daarvoor is een myCefora-account met de HR-functie en een ingevuld"
+            " TOS-document nodig."
+        ),
+        (
+            "No participant list when registration closes on {until}: {amount} (R16)."
+            " Registering needs a myCefora account with the HR function and a completed TOS"
+            " document."
+        ),
     ),
     "consequence.register_participants.short.one": (
         "Il manque 1 participant pour atteindre le minimum : {amount} après la classe (R17).",
@@ -204,8 +216,10 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "1 participant short of the minimum: {amount} after the class (R17).",
     ),
     "consequence.register_participants.short": (
-        "Il manque {count} participants pour atteindre le minimum : {amount} après la classe"
-        " (R17).",
+        (
+            "Il manque {count} participants pour atteindre le minimum : {amount} après la classe"
+            " (R17)."
+        ),
         "{count} deelnemers te weinig om het minimum te halen: {amount} na de les (R17).",
         "{count} participants short of the minimum: {amount} after the class (R17).",
     ),
@@ -264,7 +278,11 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "De deelnemers kunnen de les van {when} mogelijk niet bijwonen.",
         "Participants may be unable to join the class on {when}.",
     ),
-    "title.hold_class": ("Donner la classe en ligne", "De online les geven", "Hold the online class"),
+    "title.hold_class": (
+        "Donner la classe en ligne",
+        "De online les geven",
+        "Hold the online class",
+    ),
     "consequence.hold_class": (
         "La classe du {when} n'a pas lieu.",
         "De les van {when} gaat niet door.",
@@ -276,12 +294,18 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Tell every party that the class will not take place",
     ),
     "consequence.announce_not_held": (
-        "Aucun participant n'était inscrit à la clôture des inscriptions : la classe du {when}"
-        " n'aura pas lieu et {amount} sont dus (R16).",
-        "Er was geen enkele deelnemer ingeschreven bij het afsluiten van de inschrijvingen:"
-        " de les van {when} gaat niet door en {amount} is verschuldigd (R16).",
-        "No participant was registered when registration closed: the class on {when} will"
-        " not take place and {amount} is owed (R16).",
+        (
+            "Aucun participant n'était inscrit à la clôture des inscriptions : la classe du {when}"
+            " n'aura pas lieu et {amount} sont dus (R16)."
+        ),
+        (
+            "Er was geen enkele deelnemer ingeschreven bij het afsluiten van de inschrijvingen:"
+            " de les van {when} gaat niet door en {amount} is verschuldigd (R16)."
+        ),
+        (
+            "No participant was registered when registration closed: the class on {when} will"
+            " not take place and {amount} is owed (R16)."
+        ),
     ),
     "title.record_attendance": (
         "Enregistrer les présences",
@@ -299,10 +323,11 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Send the evaluation form",
     ),
     "consequence.send_evaluation": (
-        "Les participants ne peuvent pas évaluer la formation ; le service HR n'en voit pas"
-        " les résultats.",
-        "De deelnemers kunnen de opleiding niet evalueren; de HR-dienst ziet de resultaten"
-        " niet.",
+        (
+            "Les participants ne peuvent pas évaluer la formation ; le service HR n'en voit pas"
+            " les résultats."
+        ),
+        "De deelnemers kunnen de opleiding niet evalueren; de HR-dienst ziet de resultaten niet.",
         "Participants cannot evaluate the training; HR sees no results.",
     ),
     "title.fill_in_evaluation": (
@@ -452,20 +477,29 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "No fee is owed on {when}.",
     ),
     "reason.not_held": (
-        "Aucun participant n'était inscrit à la clôture des inscriptions, le {until} :"
-        " la classe n'a pas lieu.",
-        "Er was geen enkele deelnemer ingeschreven bij het afsluiten van de inschrijvingen op"
-        " {until}: de les gaat niet door.",
-        "No participant was registered when registration closed on {until}: the class is not"
-        " held.",
+        (
+            "Aucun participant n'était inscrit à la clôture des inscriptions, le {until} :"
+            " la classe n'a pas lieu."
+        ),
+        (
+            "Er was geen enkele deelnemer ingeschreven bij het afsluiten van de inschrijvingen op"
+            " {until}: de les gaat niet door."
+        ),
+        "No participant was registered when registration closed on {until}: the class is not held.",
     ),
     "reason.list_not_missing": (
-        "La liste des participants ne manque pas : des participants sont inscrits, ou les"
-        " inscriptions restent ouvertes jusqu'au {until}.",
-        "De deelnemerslijst ontbreekt niet: er zijn deelnemers ingeschreven, of de"
-        " inschrijvingen blijven open tot {until}.",
-        "The participant list is not missing: participants are registered, or registration"
-        " stays open until {until}.",
+        (
+            "La liste des participants ne manque pas : des participants sont inscrits, ou les"
+            " inscriptions restent ouvertes jusqu'au {until}."
+        ),
+        (
+            "De deelnemerslijst ontbreekt niet: er zijn deelnemers ingeschreven, of de"
+            " inschrijvingen blijven open tot {until}."
+        ),
+        (
+            "The participant list is not missing: participants are registered, or registration"
+            " stays open until {until}."
+        ),
     ),
     "reason.no_slot_proposed": (
         "Le formateur n'a encore proposé aucune date.",
@@ -473,12 +507,18 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "The trainer has not proposed any date yet.",
     ),
     "reason.late_confirmation": (
-        "Dates confirmées après la fin de J-{limit} : dès maintenant, l'annulation coûte"
-        " {amount} et la liste des participants est attendue au plus tard le {until}.",
-        "Data bevestigd na het einde van D-{limit}: vanaf nu kost annuleren {amount} en wordt"
-        " de deelnemerslijst uiterlijk op {until} verwacht.",
-        "Dates confirmed after the end of D-{limit}: from now on, cancelling costs {amount},"
-        " and the participant list is due by {until}.",
+        (
+            "Dates confirmées après la fin de J-{limit} : dès maintenant, l'annulation coûte"
+            " {amount} et la liste des participants est attendue au plus tard le {until}."
+        ),
+        (
+            "Data bevestigd na het einde van D-{limit}: vanaf nu kost annuleren {amount} en wordt"
+            " de deelnemerslijst uiterlijk op {until} verwacht."
+        ),
+        (
+            "Dates confirmed after the end of D-{limit}: from now on, cancelling costs {amount},"
+            " and the participant list is due by {until}."
+        ),
     ),
     # ------------------------------------------------------------------- fees
     "fee.free_cancellation": (
@@ -497,8 +537,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Late cancellation (from {when}): {amount}",
     ),
     "fee.list_charged_first": (
-        "Annulation sans frais supplémentaires : la liste des participants manque depuis"
-        " le {when}",
+        "Annulation sans frais supplémentaires : la liste des participants manque depuis le {when}",
         "Annulering zonder bijkomende kosten: de deelnemerslijst ontbreekt sinds {when}",
         "No further cost to cancel: the participant list has been missing since {when}",
     ),
@@ -540,11 +579,12 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Cancelling costs {amount} from {when} until {until}",
     ),
     "step.list_charged_first": (
-        "L'annulation n'entraîne pas de frais supplémentaires du {when} au {until} :"
-        " la liste des participants manque",
+        (
+            "L'annulation n'entraîne pas de frais supplémentaires du {when} au {until} :"
+            " la liste des participants manque"
+        ),
         "Annuleren kost niets extra van {when} tot {until}: de deelnemerslijst ontbreekt",
-        "Cancelling costs nothing extra from {when} until {until}: the participant list is"
-        " missing",
+        "Cancelling costs nothing extra from {when} until {until}: the participant list is missing",
     ),
     "invoice.line": (
         "{label} ({rule}) : {quantity} x {unit} = {amount}",

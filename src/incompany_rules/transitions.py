@@ -111,9 +111,7 @@ def _before_request(session: Session, at: dt.datetime) -> list[Reason]:
 
 def _cancelled(session: Session) -> list[Reason]:
     if session.cancelled_at is not None:
-        return [
-            Reason(ReasonCode.SESSION_CANCELLED, at=_local(session, session.cancelled_at))
-        ]
+        return [Reason(ReasonCode.SESSION_CANCELLED, at=_local(session, session.cancelled_at))]
     return []
 
 
@@ -362,9 +360,7 @@ def record_definitive_confirmation(session: Session, at: dt.datetime) -> Session
 
     The platform link is then due 24 elapsed hours after ``at`` (R11).
     """
-    return _record(
-        "record_definitive_confirmation", session, at, "definitive_confirmation_at"
-    )
+    return _record("record_definitive_confirmation", session, at, "definitive_confirmation_at")
 
 
 def record_link_generated(session: Session, at: dt.datetime) -> Session:

@@ -17,7 +17,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from incompany_rules import (
-    milestones,
     ActionKind,
     Company,
     Decision,
@@ -32,6 +31,7 @@ from incompany_rules import (
     can_request,
     can_unregister,
     cancel,
+    milestones,
     next_actions,
     register,
     schedule,
