@@ -32,10 +32,14 @@ from incompany_rules import (
     propose_slots,
     record_access_emails_sent,
     record_attendance,
+    record_availability_asked,
+    record_dates_forwarded,
     record_definitive_confirmation,
     record_evaluation_sent,
     record_fees_invoiced,
     record_link_generated,
+    record_not_held_announced,
+    record_recap_sent,
     record_reminder_sent,
     record_zoom_checked,
     register,
@@ -738,3 +742,50 @@ def test_a_wrong_type_is_named_with_what_it_is(step: Callable[[], object], messa
     with pytest.raises(InvalidTypeError) as caught:
         step()
     assert message == str(caught.value)
+
+
+class TestPlanningAndAnnouncementFacts:
+    """The facts of steps 2 and 3, and the announcement of a class without a list (R3, R4, R16)."""
+
+    def test_the_trainer_is_asked_once(self) -> None:
+        session = requested_session(START)
+        asked = record_availability_asked(session, brussels(2026, 2, 5))
+        assert brussels(2026, 2, 5) == asked.availability_asked_at
+        error = refused(lambda: record_availability_asked(asked, brussels(2026, 2, 6)))
+        assert (ReasonCode.ALREADY_RECORDED,) == error.decision.codes
+
+    def test_dates_are_forwarded_once_proposed_and_before_a_confirmation(self) -> None:
+        bare = requested_session(START).evolve(proposed_slots=())
+        error = refused(lambda: record_dates_forwarded(bare, brussels(2026, 2, 5)))
+        assert (ReasonCode.NO_SLOT_PROPOSED,) == error.decision.codes
+        error = refused(lambda: record_dates_forwarded(CONFIRMED, brussels(2026, 2, 19)))
+        assert (ReasonCode.DATES_ALREADY_CONFIRMED,) == error.decision.codes
+
+    def test_new_proposals_are_to_be_forwarded_again(self) -> None:
+        session = record_dates_forwarded(requested_session(START), brussels(2026, 2, 5))
+        again = propose_slots(session, [SECOND], brussels(2026, 2, 6))
+        assert (brussels(2026, 2, 5), None) == (
+            session.dates_forwarded_at,
+            again.dates_forwarded_at,
+        )
+
+    def test_the_recap_needs_confirmed_dates(self) -> None:
+        error = refused(lambda: record_recap_sent(requested_session(START), brussels(2026, 2, 5)))
+        assert (ReasonCode.DATES_NOT_CONFIRMED,) == error.decision.codes
+        assert brussels(2026, 2, 19) == (
+            record_recap_sent(CONFIRMED, brussels(2026, 2, 19)).recap_sent_at
+        )
+
+    def test_the_class_is_announced_as_not_held_only_without_a_list_after_the_close(
+        self,
+    ) -> None:
+        error = refused(lambda: record_not_held_announced(HELD, brussels(2026, 3, 30, 9)))
+        assert (
+            Reason(ReasonCode.LIST_NOT_MISSING, at=REGISTRATION_CLOSES),
+        ) == error.decision.reasons
+        error = refused(lambda: record_not_held_announced(CONFIRMED, brussels(2026, 3, 29)))
+        assert (ReasonCode.LIST_NOT_MISSING,) == error.decision.codes
+        told = record_not_held_announced(CONFIRMED, REGISTRATION_CLOSES)
+        assert REGISTRATION_CLOSES == told.not_held_announced_at
+        error = refused(lambda: record_not_held_announced(requested_session(START), START))
+        assert (ReasonCode.DATES_NOT_CONFIRMED,) == error.decision.codes
