@@ -10,7 +10,7 @@ import pytest
 
 from incompany_rules import InvalidValueError
 from incompany_rules.languages import LANGUAGES
-from incompany_rules.texts import DEFAULT_LANGUAGE, TEXTS, day, money, moment, text, until
+from incompany_rules.texts import DEFAULT_LANGUAGE, TEXTS, day, moment, money, text, until
 
 BRUSSELS = "Europe/Brussels"
 
@@ -29,7 +29,7 @@ class TestMoney:
 
     def test_cents_and_thousands(self) -> None:
         assert "1 234,50 €" == money(Decimal("1234.5"))
-        assert "€301.00" == money(Decimal("301"), "en")
+        assert "€301.00" == money(Decimal(301), "en")
 
 
 class TestDays:
