@@ -414,9 +414,13 @@ class TestWalks:
                         (K.HOLD_CLASS, A.TRAINER, "01/04 09:00", False),
                     ],
                 ),
+                (brussels(2026, 4, 1, 10), []),  # the class is under way
                 (
-                    brussels(2026, 4, 1, 10),
-                    [(K.RECORD_ATTENDANCE, A.TRAINER, "01/04 12:30", False)],
+                    brussels(2026, 4, 1, 12, 30),
+                    [
+                        (K.RECORD_ATTENDANCE, A.TRAINER, "02/04 00:00", False),
+                        (K.SEND_EVALUATION, A.CEFORA, "03/04 00:00", False),
+                    ],
                 ),
             ],
         )

@@ -209,6 +209,11 @@ class TestReasonValidation:
                 "Invalid Reason.limit: expected a whole number or None, got True",
             ),
             (
+                lambda: Reason(ReasonCode.LATE_CONFIRMATION, amount=375),  # type: ignore[arg-type]
+                InvalidTypeError,
+                "Invalid Reason.amount: expected a Decimal or None, got 375",
+            ),
+            (
                 lambda: Reason(ReasonCode.NOT_REGISTERED, "R9", subject=28),  # type: ignore[arg-type]
                 InvalidTypeError,
                 "Invalid Reason.subject: expected a string or None, got 28",

@@ -248,10 +248,9 @@ def _propose_slots(context: _Context) -> _Opening | None:
         return _Opening(context.requested)
     # Every proposed slot lapsed: new dates are asked for since the last one did.
     last = max(slots, key=lambda slot: utc(slot_registration_closes(slot, context.policy)))
-    lapsed = slot_registration_closes(last, context.policy)
-    if utc(last.start) < utc(lapsed):
-        lapsed = local(last.start, context.tz)
-    return _Opening(lapsed, about=local(last.start, context.tz))
+    start = local(last.start, context.tz)
+    lapsed = min(slot_registration_closes(last, context.policy), start, key=utc)
+    return _Opening(lapsed, about=start)
 
 
 def _forward_dates(context: _Context) -> _Opening | None:

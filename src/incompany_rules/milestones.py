@@ -370,9 +370,7 @@ def milestones(session: Session) -> tuple[Milestone, ...]:
         return ()
     s = schedule(session)
     kind = MilestoneKind
-    floor = s.dates_confirmed
-    if utc(session.requested_at) > utc(floor):
-        floor = local(session.requested_at, session.policy.tz)
+    floor = max(s.dates_confirmed, local(session.requested_at, session.policy.tz), key=utc)
     # Listed in process order; the sort is stable, so that steps at one
     # instant keep that order.
     found: list[tuple[MilestoneKind, pendulum.DateTime, Window | None]] = [
