@@ -789,3 +789,9 @@ class TestPlanningAndAnnouncementFacts:
         assert REGISTRATION_CLOSES == told.not_held_announced_at
         error = refused(lambda: record_not_held_announced(requested_session(START), START))
         assert (ReasonCode.DATES_NOT_CONFIRMED,) == error.decision.codes
+
+    def test_access_e_mails_recorded_without_names_count_for_everyone_registered(self) -> None:
+        """R12: a sending recorded without names covers everyone registered then."""
+        sent = LINKED.evolve(participants=(ANN,), access_emails_sent_at=brussels(2026, 3, 18, 10))
+        error = refused(lambda: record_access_emails_sent(sent, brussels(2026, 3, 19)))
+        assert (ReasonCode.ALREADY_RECORDED,) == error.decision.codes
