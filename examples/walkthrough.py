@@ -30,10 +30,13 @@ from incompany_rules import (
     recap_line,
     record_access_emails_sent,
     record_attendance,
+    record_availability_asked,
+    record_dates_forwarded,
     record_definitive_confirmation,
     record_evaluation_sent,
     record_fees_invoiced,
     record_link_generated,
+    record_recap_sent,
     record_reminder_sent,
     record_zoom_checked,
     register,
@@ -71,7 +74,7 @@ def show_actions(session: Session, now: pendulum.DateTime) -> None:
     for action in found:
         flag = "OVERDUE" if action.overdue else "       "
         print(
-            f"    {flag} {action.due:%d/%m %H:%M} {action.actor.value:9} "
+            f"    {flag} {action.due:%d/%m %H:%M} {action.actor.value:12} "
             f"{action.rule:4} {action.title('en')}"
         )
 
@@ -99,11 +102,15 @@ def request_and_plan() -> Session:
     show_actions(session, asked)
 
     heading("Step 2: planning (R3)")
+    session = record_availability_asked(session, brussels(2026, 2, 3, 9))
     session = propose_slots(session, [WEDNESDAY, THURSDAY], brussels(2026, 2, 10, 14))
+    show_actions(session, brussels(2026, 2, 10, 15))
+    session = record_dates_forwarded(session, brussels(2026, 2, 11, 9))
     session = confirm_slot(session, WEDNESDAY, brussels(2026, 2, 18, 10))
 
     heading("Step 3: the recap (R4) and the calendar")
     print(recap_line(session))
+    session = record_recap_sent(session, brussels(2026, 2, 18, 11))
     for milestone in milestones(session):
         print(f"    {milestone.at:%a %d %b %Y %H:%M %z}  {milestone.rule:4} {milestone.kind.value}")
     print("What cancelling costs:")
@@ -153,6 +160,8 @@ def hold_and_invoice(session: Session) -> None:
     show_actions(session, invoiced)
     session = record_fees_invoiced(session, invoiced)
     show_actions(session, invoiced.add(minutes=1))
+    # The participants have 14 days to fill in the form; after that nothing is open.
+    show_actions(session, brussels(2026, 4, 16, 9))
 
 
 def cancel_late() -> None:

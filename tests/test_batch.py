@@ -432,17 +432,17 @@ class TestActionRows:
     @pytest.mark.parametrize(
         ("changes", "now", "expected"),
         [
-            # just before D-21: the reminder is open, not overdue
+            # during D-21: the reminder is open, due by the end of the day (T4)
             (
                 {},
-                brussels(10, hour=23),
-                [("send_reminder", "cefora", "R6", "2026-03-11T00:00:00+01:00", False)],
+                brussels(11, hour=23),
+                [("send_reminder", "cefora", "R6", "2026-03-12T00:00:00+01:00", False)],
             ),
-            # just after D-21, the reminder not sent: overdue
+            # from 00:00 on D-20, the reminder not sent: overdue
             (
                 {},
-                brussels(11, hour=1),
-                [("send_reminder", "cefora", "R6", "2026-03-11T00:00:00+01:00", True)],
+                brussels(12),
+                [("send_reminder", "cefora", "R6", "2026-03-12T00:00:00+01:00", True)],
             ),
             # the reminder recorded: it is no longer open
             ({"reminder_sent_at": brussels(11, hour=8)}, brussels(11, hour=9), []),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import pendulum
@@ -16,6 +17,7 @@ from incompany_rules import (
     ReasonCode,
     TransitionRefusedError,
 )
+from incompany_rules.process import REASON_RULES
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -42,7 +44,9 @@ class TestReason:
     @pytest.mark.parametrize("code", list(ReasonCode))
     def test_every_code_has_a_text_in_french_dutch_and_english(self, code: ReasonCode) -> None:
         """Each reason reads in the three languages, with its figures filled in."""
-        reason = Reason(code, "R8", at=CLOSED, count=4, limit=3, subject="*********28")
+        reason = Reason(
+            code, at=CLOSED, count=4, limit=3, subject="*********28", amount=Decimal(375)
+        )
         texts = [reason.text(lang) for lang in ("fr", "nl", "en")]
         assert 3 == len(set(texts))
         for text in texts:
@@ -50,21 +54,44 @@ class TestReason:
             assert "None" not in text
 
     def test_the_deadline_is_written_on_its_own_clock(self) -> None:
+        """A window closing at 00:00 is shown by the last minute it still covers."""
         reason = Reason(ReasonCode.REGISTRATION_CLOSED, "R8", at=CLOSED, limit=3)
-        assert "Registration closed on 30/03/2026 at 00:00 (end of D-3)." == reason.text("en")
-        assert (
-            "Les inscriptions sont clôturées depuis le 30/03/2026 à 00:00 (fin de J-3)."
-            == reason.text("fr")
+        assert "Registration was open until Sunday 29 March 2026 at 23:59 (end of D-3)." == (
+            reason.text("en")
         )
 
     def test_a_missing_instant_is_written_as_a_question_mark(self) -> None:
-        assert "Registration only opens on ? at ?." == (
+        assert "Registration only opens on ?." == (
             Reason(ReasonCode.REGISTRATION_NOT_OPEN, "R8").text("en")
         )
 
     def test_counts_are_written_in_the_text(self) -> None:
         reason = Reason(ReasonCode.TOO_FEW_PARTICIPANTS, "R1", count=4, limit=6)
-        assert "4 planned participants, at least 6 are needed." == reason.text()
+        assert "4 planned participants, at least 6 are needed." == reason.text("en")
+
+    def test_one_is_singular(self) -> None:
+        """One planned participant is written in the singular (fr, nl, en)."""
+        reason = Reason(ReasonCode.TOO_FEW_PARTICIPANTS, count=1, limit=6)
+        assert "1 participant prévu, minimum 6." == reason.text()
+        assert "1 geplande deelnemer, minimum 6." == reason.text("nl")
+
+    def test_texts_speak_french_by_default(self) -> None:
+        assert "Une date est déjà confirmée." == (Reason(ReasonCode.DATES_ALREADY_CONFIRMED).text())
+
+    def test_a_fact_recorded_without_its_instant_says_so_plainly(self) -> None:
+        """Recording attendance twice names no instant: no question marks."""
+        assert "Déjà enregistré." == Reason(ReasonCode.ALREADY_RECORDED).text()
+
+    @pytest.mark.parametrize("code", list(ReasonCode))
+    def test_a_code_carries_its_one_rule_by_default(self, code: ReasonCode) -> None:
+        assert REASON_RULES[code.value] == Reason(code).rule
+
+    def test_a_code_given_another_rule_is_refused(self) -> None:
+        with pytest.raises(InvalidValueError, match="not_registered is a reason of rule R9"):
+            Reason(ReasonCode.NOT_REGISTERED, "R17")
+
+    def test_every_code_has_a_rule(self) -> None:
+        assert {code.value for code in ReasonCode} == set(REASON_RULES)
 
     def test_an_unknown_language_is_refused(self) -> None:
         reason = Reason(ReasonCode.NO_HR_FUNCTION, "R5")
@@ -142,7 +169,7 @@ class TestTransitionRefusedError:
         assert "register" == error.field
         assert (
             "Invalid register: refused (R8 registration_closed: "
-            "Registration closed on 30/03/2026 at 00:00 (end of D-3).)" == str(error)
+            "Registration was open until Sunday 29 March 2026 at 23:59 (end of D-3).)" == str(error)
         )
 
     def test_the_reasons_are_separated_by_semicolons(self) -> None:
@@ -182,7 +209,12 @@ class TestReasonValidation:
                 "Invalid Reason.limit: expected a whole number or None, got True",
             ),
             (
-                lambda: Reason(ReasonCode.NOT_REGISTERED, "R8", subject=28),  # type: ignore[arg-type]
+                lambda: Reason(ReasonCode.LATE_CONFIRMATION, amount=375),  # type: ignore[arg-type]
+                InvalidTypeError,
+                "Invalid Reason.amount: expected a Decimal or None, got 375",
+            ),
+            (
+                lambda: Reason(ReasonCode.NOT_REGISTERED, "R9", subject=28),  # type: ignore[arg-type]
                 InvalidTypeError,
                 "Invalid Reason.subject: expected a string or None, got 28",
             ),

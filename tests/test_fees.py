@@ -256,18 +256,18 @@ class TestCancellationFee:
         [
             (
                 "fr",
-                "Annulation gratuite : notifiée avant le 18/03/2026 00:00",
-                "Annulation tardive (à partir du 18/03/2026 00:00) : 375,00 EUR",
+                "Annulation gratuite : notifiée au plus tard le mardi 17 mars 2026 à 23:59",
+                "Annulation tardive (à partir du mercredi 18 mars 2026 à 00:00) : 375,00 €",
             ),
             (
                 "nl",
-                "Kosteloze annulering: gemeld vóór 18/03/2026 00:00",
-                "Late annulering (vanaf 18/03/2026 00:00): 375,00 EUR",
+                "Kosteloze annulering: gemeld uiterlijk op dinsdag 17 maart 2026 om 23:59",
+                "Late annulering (vanaf woensdag 18 maart 2026 om 00:00): € 375,00",
             ),
             (
                 "en",
-                "Free cancellation: notified before 18/03/2026 00:00",
-                "Late cancellation (from 18/03/2026 00:00): 375.00 EUR",
+                "Free cancellation: notified by Tuesday 17 March 2026 at 23:59",
+                "Late cancellation (from Wednesday 18 March 2026 at 00:00): €375.00",
             ),
         ],
     )
@@ -381,10 +381,10 @@ class TestCancellationFeeSchedule:
     def test_a_step_speaks_french_by_default(self) -> None:
         """Without a language, a step describes itself in French."""
         free, late = cancellation_fee_schedule(session_at(APRIL_1))
-        assert "Annulation gratuite jusqu'au mardi 17 mars 2026, 23:59" == free.describe()
+        assert "Annulation gratuite jusqu'au mardi 17 mars 2026 à 23:59" == free.describe()
         assert (
-            "Annuler coûte 375,00 EUR du mercredi 18 mars 2026, 00:00 au mercredi 1 avril 2026, 08:59"
-            == late.describe()
+            "L'annulation coûte 375,00 € du mercredi 18 mars 2026 à 00:00"
+            " au mercredi 1er avril 2026 à 08:59" == late.describe()
         )
 
     @pytest.mark.parametrize(
@@ -393,25 +393,25 @@ class TestCancellationFeeSchedule:
             (
                 "fr",
                 [
-                    "Annulation gratuite jusqu'au mardi 17 mars 2026, 23:59",
-                    "Annuler coûte 375,00 EUR du mercredi 18 mars 2026, 00:00 au dimanche 29 mars 2026, 23:59",
-                    "Annuler ne coûte rien de plus du lundi 30 mars 2026, 00:00 au mercredi 1 avril 2026, 08:59 : la liste des participants manque",
+                    "Annulation gratuite jusqu'au mardi 17 mars 2026 à 23:59",
+                    "L'annulation coûte 375,00 € du mercredi 18 mars 2026 à 00:00 au dimanche 29 mars 2026 à 23:59",
+                    "L'annulation n'entraîne pas de frais supplémentaires du lundi 30 mars 2026 à 00:00 au mercredi 1er avril 2026 à 08:59 : la liste des participants manque",
                 ],
             ),
             (
                 "nl",
                 [
-                    "Kosteloos annuleren tot dinsdag 17 maart 2026, 23:59",
-                    "Annuleren kost 375,00 EUR van woensdag 18 maart 2026, 00:00 tot zondag 29 maart 2026, 23:59",
-                    "Annuleren kost niets meer van maandag 30 maart 2026, 00:00 tot woensdag 1 april 2026, 08:59: de deelnemerslijst ontbreekt",
+                    "Kosteloos annuleren tot dinsdag 17 maart 2026 om 23:59",
+                    "Annuleren kost € 375,00 van woensdag 18 maart 2026 om 00:00 tot zondag 29 maart 2026 om 23:59",
+                    "Annuleren kost niets extra van maandag 30 maart 2026 om 00:00 tot woensdag 1 april 2026 om 08:59: de deelnemerslijst ontbreekt",
                 ],
             ),
             (
                 "en",
                 [
-                    "Free cancellation until Tuesday 17 March 2026, 23:59",
-                    "Cancelling costs 375.00 EUR from Wednesday 18 March 2026, 00:00 until Sunday 29 March 2026, 23:59",
-                    "Cancelling costs nothing more from Monday 30 March 2026, 00:00 until Wednesday 1 April 2026, 08:59: the participant list is missing",
+                    "Free cancellation until Tuesday 17 March 2026 at 23:59",
+                    "Cancelling costs €375.00 from Wednesday 18 March 2026 at 00:00 until Sunday 29 March 2026 at 23:59",
+                    "Cancelling costs nothing extra from Monday 30 March 2026 at 00:00 until Wednesday 1 April 2026 at 08:59: the participant list is missing",
                 ],
             ),
         ],
@@ -523,10 +523,14 @@ class TestMissingListFee:
 
     def test_the_fee_explains_itself(self) -> None:
         fee = missing_list_fee(session_at(APRIL_1, people=0))
-        assert "Liste des participants manquante le 30/03/2026 00:00 : 375,00 EUR" == (
-            fee.describe()
+        assert (
+            "Liste des participants manquante à la clôture des inscriptions,"
+            " le dimanche 29 mars 2026 à 23:59 : 375,00 €"
+        ) == (fee.describe())
+        assert (
+            "Geen deelnemerslijst bij het afsluiten van de inschrijvingen op zondag 29 maart 2026 om 23:59: € 375,00"
+            == fee.describe("nl")
         )
-        assert "Geen deelnemerslijst op 30/03/2026 00:00: 375,00 EUR" == fee.describe("nl")
 
     def test_anything_but_a_session_is_refused(self) -> None:
         with pytest.raises(InvalidTypeError, match=r"^Invalid session"):
@@ -813,7 +817,7 @@ class TestValues:
         total = Invoice().total
         assert (Decimal, "0") == (type(total), str(total))
         assert [] == list(Invoice())
-        assert "Total : 0,00 EUR" == Invoice().describe()
+        assert "Total : 0,00 €" == Invoice().describe()
 
     def test_an_invoice_adds_its_lines(self) -> None:
         one = InvoiceLine(
@@ -1009,7 +1013,7 @@ class TestValues:
             amount=Decimal(300),
             arises_at=APRIL_1,
         )
-        assert "Participant manquant (R17) : 2 x 150,00 EUR = 300,00 EUR" == line.describe()
+        assert "Participant manquant (R17) : 2 x 150,00 € = 300,00 €" == line.describe()
 
     def test_a_fee_not_owed_has_no_quantity_and_no_line(self) -> None:
         free = cancellation_fee(session_at(APRIL_1), brussels(2026, 3, 1))

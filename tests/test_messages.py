@@ -7,6 +7,8 @@ message losing its field, its problem or the type it got does not pass.
 
 from __future__ import annotations
 
+from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pendulum
@@ -27,6 +29,9 @@ from incompany_rules import (
     schedule,
 )
 from incompany_rules.examples import confirmed_session, requested_session, sample_participants
+from incompany_rules.languages import LANGUAGES
+from incompany_rules.texts import TEXTS, day, moment, money, until
+from incompany_rules.texts import text as render
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -153,3 +158,55 @@ def test_the_error_names_the_field_and_the_problem(
     with pytest.raises(error) as caught:
         build()
     assert message == str(caught.value)
+
+
+# --------------------------------------------------------------------------
+# The texts people read: every template of the texts table, rendered in the
+# three languages with sample figures, pinned word for word in tests/texts.md
+# (the page a proof-reader reads). Other modules check codes and fields.
+
+TEXTS_PAGE = Path(__file__).with_name("texts.md")
+
+
+def rendered_texts() -> str:
+    """Return every text of ``TEXTS`` in fr, nl and en, with sample figures filled in."""
+    limits = {"reason.registration_closed": 3, "reason.late_confirmation": 15}
+    lines = [
+        "# Every text, rendered (class on Wednesday 1 April 2026, 09:00, Brussels)",
+        "",
+        "Figures: an instant is the class start (00:00 on 18 March for fees); a window",
+        "closes at 00:00 on Monday 30 March; amounts are 375 EUR (2 x 150 = 300 on an",
+        "invoice line); counts are 2 (1 for the singular forms).",
+        "",
+    ]
+    # Fees and their steps start at 00:00 on Wednesday 18 March (D-14).
+    since = pendulum.datetime(2026, 3, 18, tz="Europe/Brussels")
+    for key in TEXTS:
+        lines.append(f"## {key}")
+        lines.append("")
+        for lang in LANGUAGES:
+            at = since if key.startswith(("fee.", "step.")) else START
+            text = render(
+                key,
+                lang,
+                when=moment(at, lang),
+                until=until(pendulum.datetime(2026, 3, 30, tz="Europe/Brussels"), lang),
+                day=day(START.date(), lang),
+                amount=money(Decimal(300 if key == "invoice.line" else 375), lang),
+                count=1 if key.endswith(".one") else 2,
+                limit=limits.get(key, 6),
+                subject="*********28",
+                label=render("fee_kind.shortfall", lang),
+                rule="R17",
+                quantity=2,
+                unit=money(Decimal(150), lang),
+            )
+            lines.append(f"- {lang}: {text}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def test_every_text_reads_as_pinned_in_the_texts_page() -> None:
+    """Regenerate with ``python -c "from tests.test_messages import *; print(rendered_texts())"``
+    only after a proof-read of the difference."""
+    assert TEXTS_PAGE.read_text(encoding="utf-8") == rendered_texts() + "\n"

@@ -12,6 +12,8 @@ import incompany_rules
 # Helpers and type aliases that stay in their module: incompany_rules.policy.money, ...
 _MODULE_ONLY = {
     "Language",
+    "end_of_day",
+    "slot_registration_closes",
     "money",
     "email_address",
     "numbers_of",
@@ -46,6 +48,7 @@ class TestPackage:
             "policy",
             "recap",
             "registration",
+            "rules",
             "session",
             "transitions",
         ):
@@ -55,6 +58,17 @@ class TestPackage:
 
     def test_the_package_ships_its_type_information(self) -> None:
         assert importlib.resources.files("incompany_rules").joinpath("py.typed").is_file()
+
+    def test_importing_the_package_does_not_import_babel(self) -> None:
+        """Babel weighs more than the library: it is imported when a text is first written."""
+        code = (
+            "import sys, incompany_rules; print('babel' in sys.modules);"
+            " incompany_rules.texts.money(1); print('babel' in sys.modules)"
+        )
+        result = subprocess.run(  # noqa: S603 (a fixed command)
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert ["False", "True"] == result.stdout.split()
 
     def test_importing_the_package_does_not_import_hypothesis(self) -> None:
         code = "import sys, incompany_rules; print('hypothesis' in sys.modules)"

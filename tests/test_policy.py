@@ -207,6 +207,22 @@ policies = st.builds(
 )
 
 
+class TestInvoicingDelay:
+    def test_by_default_invoicing_has_no_deadline_and_no_dict_key(self) -> None:
+        """R15: the source gives invoicing no deadline; the dict stays as it was."""
+        assert DEFAULT_POLICY.invoicing_days_after is None
+        assert "invoicing_days_after" not in DEFAULT_POLICY.to_dict()
+
+    def test_a_delay_round_trips_and_is_validated(self) -> None:
+        policy = DEFAULT_POLICY.evolve(invoicing_days_after=30)
+        assert (30, policy) == (
+            policy.to_dict()["invoicing_days_after"],
+            Policy.from_dict(policy.to_dict()),
+        )
+        with pytest.raises(InvalidPolicyError, match=r"^Invalid Policy.invoicing_days_after"):
+            Policy(invoicing_days_after=-1)
+
+
 class TestPolicyProperties:
     @given(policies)
     def test_a_policy_round_trips_through_a_plain_dict(self, policy: Policy) -> None:

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from incompany_rules import InvalidTypeError, InvalidValueError, recap_line
+from incompany_rules import InvalidTypeError, InvalidValueError, recap_line, recap_lines
 from incompany_rules.examples import confirmed_session, requested_session
 
 
@@ -69,3 +69,33 @@ class TestRecapLine:
         """R4: one line per session, in the source's field order, whatever the language."""
         session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
         assert recap_line(session) == recap_line(session, lang=lang)  # type: ignore[arg-type]
+
+
+class TestRecapLines:
+    def test_a_projects_groups_come_in_the_order_of_their_classes(self) -> None:
+        """R4: the recap mail lists every group; unconfirmed ones last, by group."""
+        april = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
+        march = confirmed_session(pendulum.datetime(2026, 3, 25, 13, tz="Europe/Brussels"))
+        later = requested_session(pendulum.datetime(2026, 5, 6, 9, tz="Europe/Brussels"))
+        lines = recap_lines(
+            [later.evolve(group="G4"), april, later.evolve(group="G3"), march.evolve(group="G2")],
+            lang="en",
+        )
+        assert ["G2", "G1", "G3", "G4"] == [line.split(" - ")[0][-2:] for line in lines]
+        assert lines[-1].endswith("date to be confirmed")
+
+    def test_no_session_gives_no_line(self) -> None:
+        assert () == recap_lines([])
+
+    @pytest.mark.parametrize(
+        ("sessions", "message"),
+        [
+            ("IC-2026-0042/G1", "Invalid sessions: expected sessions, not a str"),
+            (3, "Invalid sessions: expected sessions, got int"),
+            (["IC-2026-0042/G1"], "Invalid sessions: expected Session items, got str"),
+        ],
+    )
+    def test_anything_but_sessions_is_refused(self, sessions: object, message: str) -> None:
+        with pytest.raises(InvalidTypeError) as raised:
+            recap_lines(sessions)  # type: ignore[arg-type]
+        assert message == str(raised.value)

@@ -252,7 +252,10 @@ class TestCanRegister:
         (reason,) = decision.reasons
         assert "2026-03-30T00:00:00+02:00" == reason.at.isoformat()  # type: ignore[union-attr]
         assert 3 == reason.limit
-        assert "Registration closed on 30/03/2026 at 00:00 (end of D-3)." == reason.text("en")
+        assert (
+            "Registration was open until Sunday 29 March 2026 at 23:59 (end of D-3)."
+            == reason.text("en")
+        )
 
     def test_a_session_without_confirmed_dates_takes_no_registration(self) -> None:
         decision = can_register(
@@ -298,8 +301,8 @@ class TestCanRegister:
             Reason(ReasonCode.REGISTRATION_NOT_OPEN, "R8", at=brussels(2026, 2, 18, 10)),
         ) == decision.reasons
         assert (
-            "The session was cancelled on 01/03/2026 at 00:00. "
-            "Registration only opens on 18/02/2026 at 10:00."
+            "The session was cancelled on Sunday 1 March 2026 at 00:00. "
+            "Registration only opens on Wednesday 18 February 2026 at 10:00."
         ) == decision.text("en")
 
     def test_dates_confirmed_after_d_minus_3_never_open_registration(self) -> None:
@@ -352,7 +355,7 @@ class TestCanUnregister:
     def test_only_a_registered_person_can_be_removed(self) -> None:
         decision = can_unregister(self.SESSION, BRAM, brussels(2026, 3, 12), by=ACME_HR)
         assert (
-            Reason(ReasonCode.NOT_REGISTERED, "R8", subject=BRAM.national_number.masked()),
+            Reason(ReasonCode.NOT_REGISTERED, "R9", subject=BRAM.national_number.masked()),
         ) == decision.reasons
 
     def test_removing_needs_the_same_account_rights(self) -> None:

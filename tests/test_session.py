@@ -238,6 +238,15 @@ class TestSession:
         )
         assert frozenset({ann.national_number, bob.national_number}) == session.attendance
 
+    def test_who_was_e_mailed_is_kept_as_national_numbers(self) -> None:
+        """R12: the access e-mails are recorded per person, from participants or numbers."""
+        ann, bob = sample_participants(2)
+        session = confirmed_session(START).evolve(access_emailed=[ann, bob.national_number])
+        assert frozenset({ann.national_number, bob.national_number}) == session.access_emailed
+        assert confirmed_session(START).access_emailed is None
+        with pytest.raises(InvalidTypeError, match=r"^Invalid Session.access_emailed"):
+            confirmed_session(START).evolve(access_emailed=3)
+
     @pytest.mark.parametrize(
         ("changes", "error", "message"),
         [

@@ -19,6 +19,7 @@ from incompany_rules import (
     Policy,
     Reason,
     ReasonCode,
+    Rule,
     Session,
     Slot,
     TransitionRefusedError,
@@ -31,10 +32,14 @@ from incompany_rules import (
     propose_slots,
     record_access_emails_sent,
     record_attendance,
+    record_availability_asked,
+    record_dates_forwarded,
     record_definitive_confirmation,
     record_evaluation_sent,
     record_fees_invoiced,
     record_link_generated,
+    record_not_held_announced,
+    record_recap_sent,
     record_reminder_sent,
     record_zoom_checked,
     register,
@@ -359,7 +364,7 @@ class TestRecordFacts:
         assert getattr(CONFIRMED, fact) is None
         error = refused(lambda: record(after, when.add(hours=1)))
         assert (ReasonCode.ALREADY_RECORDED,) == error.decision.codes
-        assert rule == error.decision.reasons[0].rule
+        assert (rule, Rule.R3) == (rule, error.decision.reasons[0].rule)
 
     @pytest.mark.parametrize(("record", "fact", "rule"), RECORDERS)
     def test_no_fact_is_recorded_for_a_cancelled_or_unconfirmed_session(
@@ -370,7 +375,7 @@ class TestRecordFacts:
         assert (ReasonCode.SESSION_CANCELLED,) == error.decision.codes
         error = refused(lambda: record(requested_session(START), brussels(2026, 3, 11)))
         assert (ReasonCode.DATES_NOT_CONFIRMED,) == error.decision.codes
-        assert (fact, rule) == (fact, error.decision.reasons[0].rule)
+        assert (fact, rule, Rule.R3) == (fact, rule, error.decision.reasons[0].rule)
 
     def test_the_link_waits_for_the_definitive_confirmation(self) -> None:
         error = refused(lambda: record_link_generated(CONFIRMED, brussels(2026, 3, 18)))
@@ -393,7 +398,7 @@ class TestRecordFacts:
         )
         error = refused(lambda: record_access_emails_sent(old, brussels(2021, 2, 28, 1)))
         assert (ReasonCode.NO_ACCESS_EMAILS,) == error.decision.codes
-        assert "No access e-mail for a link generated before 01/03/2021." == (
+        assert "No access e-mail for a link generated before Monday 1 March 2021." == (
             error.decision.text("en")
         )
 
@@ -469,7 +474,7 @@ class TestRecordFacts:
     def test_no_fact_is_recorded_before_the_request(self) -> None:
         error = refused(lambda: record_fees_invoiced(CONFIRMED, brussels(2026, 1, 1)))
         assert (ReasonCode.BEFORE_REQUEST,) == error.decision.codes
-        assert "The session was only requested on 04/02/2026 at 10:00." == (
+        assert "The session was only requested on Wednesday 4 February 2026 at 10:00." == (
             error.decision.text("en")
         )
 
@@ -495,8 +500,8 @@ def refusal(call: Callable[[], object]) -> tuple[str, tuple[Reason, ...]]:
 
 def before_and_cancelled(cancelled_at: pendulum.DateTime = EARLY_CANCEL) -> tuple[Reason, ...]:
     return (
-        Reason(ReasonCode.BEFORE_REQUEST, "R1", at=REQUESTED_AT),
-        Reason(ReasonCode.SESSION_CANCELLED, "R15", at=cancelled_at),
+        Reason(ReasonCode.BEFORE_REQUEST, at=REQUESTED_AT),
+        Reason(ReasonCode.SESSION_CANCELLED, at=cancelled_at),
     )
 
 
@@ -512,10 +517,10 @@ ALL_RECORDERS: list[
     (
         record_link_generated,
         "R11",
-        (Reason(ReasonCode.NO_DEFINITIVE_CONFIRMATION, "R11"),),
+        (Reason(ReasonCode.NO_DEFINITIVE_CONFIRMATION),),
         CONFIRMED_BY_FUND,
     ),
-    (record_access_emails_sent, "R12", (Reason(ReasonCode.NO_LINK, "R12"),), LINKED),
+    (record_access_emails_sent, "R12", (Reason(ReasonCode.NO_LINK),), LINKED),
     (record_zoom_checked, "R13", (), HELD),
     (record_evaluation_sent, "R14", (), HELD),
 ]
@@ -528,7 +533,7 @@ class TestEveryRefusalInFull:
             "propose_slots",
             (
                 *before_and_cancelled(brussels(2026, 3, 1)),
-                Reason(ReasonCode.DATES_ALREADY_CONFIRMED, "R3"),
+                Reason(ReasonCode.DATES_ALREADY_CONFIRMED),
             ),
         ) == refusal(lambda: propose_slots(cancelled, [SECOND], BEFORE_REQUEST))
 
@@ -536,9 +541,9 @@ class TestEveryRefusalInFull:
         assert (
             "confirm_slot",
             (
-                Reason(ReasonCode.SESSION_CANCELLED, "R15", at=EARLY_CANCEL),
-                Reason(ReasonCode.SLOT_NOT_PROPOSED, "R3"),
-                Reason(ReasonCode.SLOT_STARTED, "R3", at=SECOND.start),
+                Reason(ReasonCode.SESSION_CANCELLED, at=EARLY_CANCEL),
+                Reason(ReasonCode.SLOT_NOT_PROPOSED),
+                Reason(ReasonCode.SLOT_STARTED, at=SECOND.start),
             ),
         ) == refusal(lambda: confirm_slot(GONE, SECOND, brussels(2026, 4, 9)))
 
@@ -546,7 +551,7 @@ class TestEveryRefusalInFull:
         session = requested_session(START)
         assert (
             "confirm_slot",
-            (Reason(ReasonCode.REGISTRATION_CLOSED, "R8", at=REGISTRATION_CLOSES, limit=3),),
+            (Reason(ReasonCode.REGISTRATION_CLOSED, at=REGISTRATION_CLOSES, limit=3),),
         ) == refusal(lambda: confirm_slot(session, session.proposed_slots[0], REGISTRATION_CLOSES))
 
     def test_a_refused_registration_names_its_step(self) -> None:
@@ -560,7 +565,7 @@ class TestEveryRefusalInFull:
     def test_cancelling_at_the_start_names_the_start(
         self, step: Callable[[Session, dt.datetime], object]
     ) -> None:
-        assert ("cancel", (Reason(ReasonCode.CLASS_STARTED, "R15", at=START),)) == refusal(
+        assert ("cancel", (Reason(ReasonCode.CLASS_STARTED, at=START),)) == refusal(
             lambda: step(CONFIRMED, START)
         )
 
@@ -574,9 +579,11 @@ class TestEveryRefusalInFull:
         rule: str,
         more: tuple[Reason, ...],
     ) -> None:
+        """Every row names its fact's rule; the reasons carry their codes' own rules."""
+        assert rule in {"R6", "R10", "R11", "R12", "R13", "R14"}
         assert (
             record.__name__,
-            (*before_and_cancelled(), Reason(ReasonCode.DATES_NOT_CONFIRMED, rule), *more),
+            (*before_and_cancelled(), Reason(ReasonCode.DATES_NOT_CONFIRMED), *more),
         ) == refusal(lambda: record(GONE, BEFORE_REQUEST))
 
     @pytest.mark.parametrize(
@@ -587,8 +594,9 @@ class TestEveryRefusalInFull:
         self, record: Callable[[Session, dt.datetime], Session], rule: str, ready: Session
     ) -> None:
         first = brussels(2026, 4, 1, 13)
+        assert rule.startswith("R")
         done = record(ready, first)
-        assert (record.__name__, (Reason(ReasonCode.ALREADY_RECORDED, rule, at=first),)) == (
+        assert (record.__name__, (Reason(ReasonCode.ALREADY_RECORDED, at=first),)) == (
             refusal(lambda: record(done, first.add(hours=1)))
         )
 
@@ -607,7 +615,7 @@ class TestEveryRefusalInFull:
         )
         assert (
             "record_access_emails_sent",
-            (Reason(ReasonCode.NO_ACCESS_EMAILS, "R12", at=brussels(2021, 3, 1)),),
+            (Reason(ReasonCode.NO_ACCESS_EMAILS, at=brussels(2021, 3, 1)),),
         ) == refusal(lambda: record_access_emails_sent(old, brussels(2021, 2, 28, 1)))
 
     # Each row: the instant of the evaluation of a class nobody registered
@@ -624,16 +632,16 @@ class TestEveryRefusalInFull:
     def test_an_evaluation_names_when_the_class_was_not_held_and_when_it_ends(
         self, when: pendulum.DateTime, not_held: bool
     ) -> None:
-        held = (Reason(ReasonCode.NOT_HELD, "R18", at=REGISTRATION_CLOSES),) if not_held else ()
+        held = (Reason(ReasonCode.NOT_HELD, at=REGISTRATION_CLOSES),) if not_held else ()
         assert (
             "record_evaluation_sent",
-            (*held, Reason(ReasonCode.CLASS_NOT_OVER, "R14", at=CLASS_END)),
+            (*held, Reason(ReasonCode.CLASS_NOT_OVER, at=CLASS_END)),
         ) == refusal(lambda: record_evaluation_sent(CONFIRMED, when))
 
     def test_attendance_names_every_missing_step_before_it(self) -> None:
         assert (
             "record_attendance",
-            (*before_and_cancelled(), Reason(ReasonCode.DATES_NOT_CONFIRMED, "R17")),
+            (*before_and_cancelled(), Reason(ReasonCode.DATES_NOT_CONFIRMED)),
         ) == refusal(lambda: record_attendance(GONE, [], BEFORE_REQUEST))
 
     def test_attendance_names_the_end_of_the_class_and_the_strangers_masked(self) -> None:
@@ -641,29 +649,29 @@ class TestEveryRefusalInFull:
         assert (
             "record_attendance",
             (
-                Reason(ReasonCode.CLASS_NOT_OVER, "R17", at=CLASS_END),
-                Reason(ReasonCode.NOT_REGISTERED, "R17", subject=CHLOE.national_number.masked()),
+                Reason(ReasonCode.CLASS_NOT_OVER, at=CLASS_END),
+                Reason(ReasonCode.NOT_REGISTERED, subject=CHLOE.national_number.masked()),
             ),
         ) == refusal(lambda: record_attendance(held, [CHLOE], brussels(2026, 4, 1, 10)))
         done = record_attendance(held, [ANN], AFTER_CLASS)
         assert (
             "record_attendance",
             (
-                Reason(ReasonCode.ALREADY_RECORDED, "R17"),
-                Reason(ReasonCode.NOT_REGISTERED, "R17", subject=CHLOE.national_number.masked()),
+                Reason(ReasonCode.ALREADY_RECORDED),
+                Reason(ReasonCode.NOT_REGISTERED, subject=CHLOE.national_number.masked()),
             ),
         ) == refusal(lambda: record_attendance(done, [CHLOE], AFTER_CLASS))
         never = CONFIRMED
         assert (
             "record_attendance",
-            (Reason(ReasonCode.NOT_HELD, "R18", at=REGISTRATION_CLOSES),),
+            (Reason(ReasonCode.NOT_HELD, at=REGISTRATION_CLOSES),),
         ) == refusal(lambda: record_attendance(never, [], AFTER_CLASS))
 
     def test_an_invoice_names_the_instant_nothing_is_owed_at(self) -> None:
         """At the request instant itself the step is not before the request."""
         assert (
             "record_fees_invoiced",
-            (Reason(ReasonCode.NO_FEES_OWED, "R18", at=REQUESTED_AT),),
+            (Reason(ReasonCode.NO_FEES_OWED, at=REQUESTED_AT),),
         ) == refusal(lambda: record_fees_invoiced(CONFIRMED, REQUESTED_AT))
         invoiced = CONFIRMED.evolve(
             cancelled_at=brussels(2026, 3, 20), fees_invoiced_at=brussels(2026, 3, 25)
@@ -671,8 +679,8 @@ class TestEveryRefusalInFull:
         assert (
             "record_fees_invoiced",
             (
-                Reason(ReasonCode.BEFORE_REQUEST, "R1", at=REQUESTED_AT),
-                Reason(ReasonCode.ALREADY_RECORDED, "R18", at=brussels(2026, 3, 25)),
+                Reason(ReasonCode.BEFORE_REQUEST, at=REQUESTED_AT),
+                Reason(ReasonCode.ALREADY_RECORDED, at=brussels(2026, 3, 25)),
             ),
         ) == refusal(lambda: record_fees_invoiced(invoiced, BEFORE_REQUEST))
 
@@ -734,3 +742,56 @@ def test_a_wrong_type_is_named_with_what_it_is(step: Callable[[], object], messa
     with pytest.raises(InvalidTypeError) as caught:
         step()
     assert message == str(caught.value)
+
+
+class TestPlanningAndAnnouncementFacts:
+    """The facts of steps 2 and 3, and the announcement of a class without a list (R3, R4, R16)."""
+
+    def test_the_trainer_is_asked_once(self) -> None:
+        session = requested_session(START)
+        asked = record_availability_asked(session, brussels(2026, 2, 5))
+        assert brussels(2026, 2, 5) == asked.availability_asked_at
+        error = refused(lambda: record_availability_asked(asked, brussels(2026, 2, 6)))
+        assert (ReasonCode.ALREADY_RECORDED,) == error.decision.codes
+
+    def test_dates_are_forwarded_once_proposed_and_before_a_confirmation(self) -> None:
+        bare = requested_session(START).evolve(proposed_slots=())
+        error = refused(lambda: record_dates_forwarded(bare, brussels(2026, 2, 5)))
+        assert (ReasonCode.NO_SLOT_PROPOSED,) == error.decision.codes
+        error = refused(lambda: record_dates_forwarded(CONFIRMED, brussels(2026, 2, 19)))
+        assert (ReasonCode.DATES_ALREADY_CONFIRMED,) == error.decision.codes
+
+    def test_new_proposals_are_to_be_forwarded_again(self) -> None:
+        session = record_dates_forwarded(requested_session(START), brussels(2026, 2, 5))
+        again = propose_slots(session, [SECOND], brussels(2026, 2, 6))
+        assert (brussels(2026, 2, 5), None) == (
+            session.dates_forwarded_at,
+            again.dates_forwarded_at,
+        )
+
+    def test_the_recap_needs_confirmed_dates(self) -> None:
+        error = refused(lambda: record_recap_sent(requested_session(START), brussels(2026, 2, 5)))
+        assert (ReasonCode.DATES_NOT_CONFIRMED,) == error.decision.codes
+        assert brussels(2026, 2, 19) == (
+            record_recap_sent(CONFIRMED, brussels(2026, 2, 19)).recap_sent_at
+        )
+
+    def test_the_class_is_announced_as_not_held_only_without_a_list_after_the_close(
+        self,
+    ) -> None:
+        error = refused(lambda: record_not_held_announced(HELD, brussels(2026, 3, 30, 9)))
+        assert (
+            Reason(ReasonCode.LIST_NOT_MISSING, at=REGISTRATION_CLOSES),
+        ) == error.decision.reasons
+        error = refused(lambda: record_not_held_announced(CONFIRMED, brussels(2026, 3, 29)))
+        assert (ReasonCode.LIST_NOT_MISSING,) == error.decision.codes
+        told = record_not_held_announced(CONFIRMED, REGISTRATION_CLOSES)
+        assert REGISTRATION_CLOSES == told.not_held_announced_at
+        error = refused(lambda: record_not_held_announced(requested_session(START), START))
+        assert (ReasonCode.DATES_NOT_CONFIRMED,) == error.decision.codes
+
+    def test_access_e_mails_recorded_without_names_count_for_everyone_registered(self) -> None:
+        """R12: a sending recorded without names covers everyone registered then."""
+        sent = LINKED.evolve(participants=(ANN,), access_emails_sent_at=brussels(2026, 3, 18, 10))
+        error = refused(lambda: record_access_emails_sent(sent, brussels(2026, 3, 19)))
+        assert (ReasonCode.ALREADY_RECORDED,) == error.decision.codes

@@ -70,7 +70,7 @@ FORMATTED = "85.07.30-033.28"
 BRUSSELS = pendulum.timezone("Europe/Brussels")
 START = pendulum.datetime(2026, 11, 4, 9, tz=BRUSSELS)
 NINE_DIGITS = re.compile(r"[0-9]{9,}")
-CODE = next(iter(ReasonCode))
+CODE = ReasonCode.REGISTRATION_CLOSED  # a reason of rule R8
 
 
 def shows_number(text: str) -> bool:

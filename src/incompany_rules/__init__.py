@@ -1,7 +1,7 @@
 """The rules of the Incompany process of a Belgian training fund, as pure functions.
 
 Every public name is importable from here. See the documentation for the
-rules catalogue (R1-R18, T1-T7) and how-tos.
+rules catalogue (R1-R18, T1-T8) and how-tos.
 """
 
 from incompany_rules.actions import Action, ActionKind, Actor, next_actions
@@ -58,13 +58,14 @@ from incompany_rules.milestones import (
 )
 from incompany_rules.participants import NationalNumber, NumberKind, Participant
 from incompany_rules.policy import DEFAULT_POLICY, Policy, ShortfallBasis
-from incompany_rules.recap import recap_line
+from incompany_rules.recap import recap_line, recap_lines
 from incompany_rules.registration import (
     can_manage_participants,
     can_register,
     can_request,
     can_unregister,
 )
+from incompany_rules.rules import Rule
 from incompany_rules.session import Company, HrAccount, Session, Slot, Training
 from incompany_rules.transitions import (
     can_cancel,
@@ -75,10 +76,14 @@ from incompany_rules.transitions import (
     propose_slots,
     record_access_emails_sent,
     record_attendance,
+    record_availability_asked,
+    record_dates_forwarded,
     record_definitive_confirmation,
     record_evaluation_sent,
     record_fees_invoiced,
     record_link_generated,
+    record_not_held_announced,
+    record_recap_sent,
     record_reminder_sent,
     record_zoom_checked,
     register,
@@ -122,6 +127,7 @@ __all__ = [
     "Policy",
     "Reason",
     "ReasonCode",
+    "Rule",
     "Schedule",
     "Session",
     "SessionStartedError",
@@ -155,12 +161,17 @@ __all__ = [
     "propose_slots",
     "pseudonym",
     "recap_line",
+    "recap_lines",
     "record_access_emails_sent",
     "record_attendance",
+    "record_availability_asked",
+    "record_dates_forwarded",
     "record_definitive_confirmation",
     "record_evaluation_sent",
     "record_fees_invoiced",
     "record_link_generated",
+    "record_not_held_announced",
+    "record_recap_sent",
     "record_reminder_sent",
     "record_zoom_checked",
     "register",

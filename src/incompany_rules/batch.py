@@ -257,7 +257,7 @@ def milestone_rows(sessions: Iterable[Session], *, key: bytes | None = None) -> 
         for milestone in milestones(session):
             yield {
                 "kind": milestone.kind.value,
-                "rule": milestone.rule,
+                "rule": str(milestone.rule),
                 "at": milestone.at.isoformat(),
                 "window": None if milestone.window is None else milestone.window.value,
             }
@@ -342,7 +342,7 @@ def fee_rows(
         for line in fees_due(session, moment):
             yield {
                 "kind": line.kind.value,
-                "rule": line.rule,
+                "rule": str(line.rule),
                 "quantity": line.quantity,
                 "unit_price": line.unit_price,
                 "amount": line.amount,
@@ -377,10 +377,11 @@ def action_rows(
     >>> rows = action_rows([session], pendulum.datetime(2026, 3, 12, 9, tz="Europe/Brussels"))
     >>> for row in rows:
     ...     print(row["due"], row["overdue"], row["actor"], row["kind"], row["fee"])
-    2026-03-11T00:00:00+01:00 True cefora send_reminder None
-    2026-03-17T00:00:00+01:00 False cefora definitive_confirmation None
+    2026-03-12T00:00:00+01:00 True cefora send_reminder None
+    2026-02-18T10:00:00+01:00 False cefora send_recap None
+    2026-03-18T00:00:00+01:00 False cefora definitive_confirmation None
     2026-03-30T00:00:00+02:00 False client_hr register_participants 375
-    2026-04-01T09:00:00+02:00 False client_hr check_zoom None
+    2026-04-01T00:00:00+02:00 False client_hr check_zoom None
     2026-04-01T09:00:00+02:00 False trainer hold_class None
     """
     moment = instant(now, field="now")
@@ -391,7 +392,7 @@ def action_rows(
             yield {
                 "kind": action.kind.value,
                 "actor": action.actor.value,
-                "rule": action.rule,
+                "rule": str(action.rule),
                 "due": _iso(session, action.due),
                 "overdue": action.overdue,
                 "fee": action.fee,

@@ -34,7 +34,7 @@ names the path of a bad one in the error:
 >>> from_data(data)
 Traceback (most recent call last):
   ...
-incompany_rules.errors.InvalidEmailError: Invalid participants[0].email: expected an address like name@example.be, got 'ann@'
+incompany_rules.errors.InvalidEmailError: Invalid participants[0].email: expected an address like name@example.be, got a str of 4 characters (There must be something after the @-sign.)
 
 The national register number
 ----------------------------

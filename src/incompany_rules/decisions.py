@@ -21,11 +21,11 @@ figures:
 >>> bool(decision), decision.codes
 (False, (<ReasonCode.REGISTRATION_CLOSED: 'registration_closed'>, <ReasonCode.TOO_FEW_PARTICIPANTS: 'too_few_participants'>))
 >>> print(decision.reasons[0].text("fr"))
-Les inscriptions sont clôturées depuis le 30/03/2026 à 00:00 (fin de J-3).
+Les inscriptions étaient ouvertes jusqu'au dimanche 29 mars 2026 à 23:59 (fin de J-3).
 >>> print(decision.reasons[1].text("nl"))
 4 geplande deelnemers, minimum 6.
 >>> print(decision.text("en"))
-Registration closed on 30/03/2026 at 00:00 (end of D-3). 4 planned participants, at least 6 are needed.
+Registration was open until Sunday 29 March 2026 at 23:59 (end of D-3). 4 planned participants, at least 6 are needed.
 
 An allowed decision has no reason:
 
@@ -37,6 +37,7 @@ An allowed decision has no reason:
 from __future__ import annotations
 
 import enum
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import attrs
@@ -44,6 +45,9 @@ import pendulum
 
 from incompany_rules.errors import InvalidTypeError, InvalidValueError
 from incompany_rules.languages import Language, language_index
+from incompany_rules.process import REASON_RULES
+from incompany_rules.rules import Rule
+from incompany_rules.texts import DEFAULT_LANGUAGE, TEXTS, day, moment, money, text, until
 from incompany_rules.validation import flag, items_of, shown
 
 if TYPE_CHECKING:
@@ -61,7 +65,7 @@ class ReasonCode(enum.StrEnum):
     TOO_FEW_PARTICIPANTS = "too_few_participants"
     #: R2: the training is not part of the digital offer.
     NOT_IN_DIGITAL_OFFER = "not_in_digital_offer"
-    #: The instant asked about comes before the session was requested.
+    #: T8: the instant asked about comes before the session was requested.
     BEFORE_REQUEST = "before_request"
     #: R3: the slot to confirm is not one the trainer proposed.
     SLOT_NOT_PROPOSED = "slot_not_proposed"
@@ -69,13 +73,13 @@ class ReasonCode(enum.StrEnum):
     SLOT_STARTED = "slot_started"
     #: R3: a slot is confirmed already.
     DATES_ALREADY_CONFIRMED = "dates_already_confirmed"
-    #: R3, R8: no slot is confirmed yet.
+    #: R3: no slot is confirmed yet.
     DATES_NOT_CONFIRMED = "dates_not_confirmed"
     #: R5: the account was not created with the HR function.
     NO_HR_FUNCTION = "no_hr_function"
     #: R5: the account's TOS document is not completed.
     TOS_NOT_COMPLETED = "tos_not_completed"
-    #: R5: the account belongs to another company than the session.
+    #: R5: the account belongs to a company other than the session's.
     OTHER_COMPANY = "other_company"
     #: R15: the session is cancelled.
     SESSION_CANCELLED = "session_cancelled"
@@ -85,13 +89,13 @@ class ReasonCode(enum.StrEnum):
     REGISTRATION_CLOSED = "registration_closed"
     #: R9: a participant with the same national number is registered already.
     ALREADY_REGISTERED = "already_registered"
-    #: R8: the person is not registered in the session.
+    #: R9: nobody with this national number is registered in the session.
     NOT_REGISTERED = "not_registered"
     #: R15: the class has started; it can no longer be cancelled.
     CLASS_STARTED = "class_started"
-    #: R14, R17: the class is not over yet.
+    #: R3: the class is not over yet.
     CLASS_NOT_OVER = "class_not_over"
-    #: The fact is recorded already.
+    #: R3: the fact is recorded already (each step of the process happens once).
     ALREADY_RECORDED = "already_recorded"
     #: R11: the definitive confirmation is not recorded yet.
     NO_DEFINITIVE_CONFIRMATION = "no_definitive_confirmation"
@@ -103,137 +107,13 @@ class ReasonCode(enum.StrEnum):
     NO_FEES_OWED = "no_fees_owed"
     #: R18: no participant was registered when registration closed: the class is not held.
     NOT_HELD = "not_held"
-
-
-def _when(at: pendulum.DateTime | None) -> tuple[str, str]:
-    if at is None:
-        return ("?", "?")
-    return (at.format("DD/MM/YYYY"), at.format("HH:mm"))
-
-
-# One template per code and language; {day}, {time}, {count}, {limit}, {subject}.
-_TEXTS: dict[ReasonCode, tuple[str, str, str]] = {
-    ReasonCode.NO_TRAINING_PLAN: (
-        "Aucun plan de formation n'a été introduit au préalable.",
-        "Er werd vooraf geen opleidingsplan ingediend.",
-        "No training plan was submitted beforehand.",
-    ),
-    ReasonCode.TOO_FEW_PARTICIPANTS: (
-        "{count} participants prévus, minimum {limit}.",
-        "{count} geplande deelnemers, minimum {limit}.",
-        "{count} planned participants, at least {limit} are needed.",
-    ),
-    ReasonCode.NOT_IN_DIGITAL_OFFER: (
-        "Cette formation ne fait pas partie de l'offre digitale.",
-        "Deze opleiding maakt geen deel uit van het digitale aanbod.",
-        "This training is not part of the digital offer.",
-    ),
-    ReasonCode.BEFORE_REQUEST: (
-        "La session n'est demandée que depuis le {day} à {time}.",
-        "De sessie werd pas aangevraagd op {day} om {time}.",
-        "The session was only requested on {day} at {time}.",
-    ),
-    ReasonCode.SLOT_NOT_PROPOSED: (
-        "Cette date n'a pas été proposée par le formateur.",
-        "Deze datum werd niet door de opleider voorgesteld.",
-        "This date was not proposed by the trainer.",
-    ),
-    ReasonCode.SLOT_STARTED: (
-        "Cette classe a commencé le {day} à {time}.",
-        "Deze les is begonnen op {day} om {time}.",
-        "This class started on {day} at {time}.",
-    ),
-    ReasonCode.DATES_ALREADY_CONFIRMED: (
-        "Une date est déjà confirmée.",
-        "Er is al een datum bevestigd.",
-        "A date is confirmed already.",
-    ),
-    ReasonCode.DATES_NOT_CONFIRMED: (
-        "Aucune date n'est encore confirmée.",
-        "Er is nog geen datum bevestigd.",
-        "No date is confirmed yet.",
-    ),
-    ReasonCode.NO_HR_FUNCTION: (
-        "Le compte myCefora n'a pas la fonction HR.",
-        "De myCefora-account heeft de HR-functie niet.",
-        "The myCefora account does not have the HR function.",
-    ),
-    ReasonCode.TOS_NOT_COMPLETED: (
-        "Le document TOS du compte n'est pas complété.",
-        "Het TOS-document van de account is niet ingevuld.",
-        "The account's TOS document is not completed.",
-    ),
-    ReasonCode.OTHER_COMPANY: (
-        "Le compte appartient à une autre entreprise que la session.",
-        "De account behoort tot een ander bedrijf dan de sessie.",
-        "The account belongs to another company than the session.",
-    ),
-    ReasonCode.SESSION_CANCELLED: (
-        "La session a été annulée le {day} à {time}.",
-        "De sessie werd geannuleerd op {day} om {time}.",
-        "The session was cancelled on {day} at {time}.",
-    ),
-    ReasonCode.REGISTRATION_NOT_OPEN: (
-        "Les inscriptions ne sont ouvertes qu'à partir du {day} à {time}.",
-        "De inschrijvingen openen pas op {day} om {time}.",
-        "Registration only opens on {day} at {time}.",
-    ),
-    ReasonCode.REGISTRATION_CLOSED: (
-        "Les inscriptions sont clôturées depuis le {day} à {time} (fin de J-{limit}).",
-        "De inschrijvingen zijn gesloten sinds {day} om {time} (einde van D-{limit}).",
-        "Registration closed on {day} at {time} (end of D-{limit}).",
-    ),
-    ReasonCode.ALREADY_REGISTERED: (
-        "Le numéro de registre national {subject} est déjà inscrit.",
-        "Het rijksregisternummer {subject} is al ingeschreven.",
-        "National number {subject} is registered already.",
-    ),
-    ReasonCode.NOT_REGISTERED: (
-        "Le numéro de registre national {subject} n'est pas inscrit.",
-        "Het rijksregisternummer {subject} is niet ingeschreven.",
-        "National number {subject} is not registered.",
-    ),
-    ReasonCode.CLASS_STARTED: (
-        "La classe a commencé le {day} à {time}.",
-        "De les is begonnen op {day} om {time}.",
-        "The class started on {day} at {time}.",
-    ),
-    ReasonCode.CLASS_NOT_OVER: (
-        "La classe ne se termine que le {day} à {time}.",
-        "De les eindigt pas op {day} om {time}.",
-        "The class only ends on {day} at {time}.",
-    ),
-    ReasonCode.ALREADY_RECORDED: (
-        "Déjà enregistré le {day} à {time}.",
-        "Al geregistreerd op {day} om {time}.",
-        "Recorded already on {day} at {time}.",
-    ),
-    ReasonCode.NO_DEFINITIVE_CONFIRMATION: (
-        "La confirmation définitive n'est pas encore enregistrée.",
-        "De definitieve bevestiging is nog niet geregistreerd.",
-        "The definitive confirmation is not recorded yet.",
-    ),
-    ReasonCode.NO_LINK: (
-        "Le lien vers la plateforme n'est pas encore généré.",
-        "De link naar het platform is nog niet aangemaakt.",
-        "The platform link is not generated yet.",
-    ),
-    ReasonCode.NO_ACCESS_EMAILS: (
-        "Pas d'e-mail d'accès pour un lien généré avant le {day}.",
-        "Geen toegangsmail voor een link aangemaakt vóór {day}.",
-        "No access e-mail for a link generated before {day}.",
-    ),
-    ReasonCode.NO_FEES_OWED: (
-        "Aucun frais n'est dû au {day} à {time}.",
-        "Er zijn geen kosten verschuldigd op {day} om {time}.",
-        "No fee is owed on {day} at {time}.",
-    ),
-    ReasonCode.NOT_HELD: (
-        "Aucun participant inscrit à la clôture du {day} à {time} : la classe n'a pas lieu.",
-        "Geen deelnemer ingeschreven bij de afsluiting op {day} om {time}: de les gaat niet door.",
-        "No participant registered when registration closed on {day} at {time}: the class is not held.",
-    ),
-}
+    #: R16: the list is not missing: someone is registered, or registration is still open.
+    LIST_NOT_MISSING = "list_not_missing"
+    #: R3: the trainer has proposed no slot yet.
+    NO_SLOT_PROPOSED = "no_slot_proposed"
+    #: R15: a notice, not a refusal: dates confirmed after the end of D-15 leave no free
+    #: cancellation, and the participant list is due by the end of D-3.
+    LATE_CONFIRMATION = "late_confirmation"
 
 
 def _code(value: object) -> ReasonCode:
@@ -244,11 +124,35 @@ def _code(value: object) -> ReasonCode:
     raise InvalidValueError("Reason.code", f"expected a ReasonCode, got {shown(value)}")
 
 
-def _rule(_instance: object, _attribute: attrs.Attribute[str], value: str) -> None:
+def _rule(instance: Reason, _attribute: attrs.Attribute[Rule], value: object) -> None:
     if not isinstance(value, str):
         raise InvalidTypeError(
             "Reason.rule", f"expected a rule id such as 'R8', got {shown(value)}"
         )
+    expected = REASON_RULES[instance.code.value]
+    if value != expected:
+        raise InvalidValueError(
+            "Reason.rule",
+            f"{instance.code.value} is a reason of rule {expected}, got {shown(value)}",
+        )
+
+
+def _rule_of(instance: Reason) -> Rule:
+    return REASON_RULES[instance.code.value]
+
+
+def _optional_amount(
+    _instance: object, _attribute: attrs.Attribute[Decimal | None], value: object
+) -> None:
+    if value is not None and not isinstance(value, Decimal):
+        raise InvalidTypeError("Reason.amount", f"expected a Decimal or None, got {shown(value)}")
+
+
+def _rule_id(value: str) -> Rule:
+    """Return ``value`` as a :class:`Rule` when it is a rule id; the validator names the rest."""
+    if isinstance(value, str) and value in Rule.__members__:
+        return Rule(value)
+    return value  # type: ignore[return-value]  # the validator refuses it, naming the field
 
 
 def _optional_count(
@@ -285,20 +189,37 @@ class Reason:
     """
 
     code: ReasonCode = attrs.field(converter=_code)
-    rule: str = attrs.field(validator=_rule)
+    rule: Rule = attrs.field(
+        default=attrs.Factory(_rule_of, takes_self=True),
+        converter=_rule_id,
+        validator=_rule,
+    )
     at: pendulum.DateTime | None = attrs.field(
         default=None, kw_only=True, converter=_optional_moment
     )
     count: int | None = attrs.field(default=None, kw_only=True, validator=_optional_count)
     limit: int | None = attrs.field(default=None, kw_only=True, validator=_optional_count)
     subject: str | None = attrs.field(default=None, kw_only=True, validator=_optional_subject)
+    amount: Decimal | None = attrs.field(default=None, kw_only=True, validator=_optional_amount)
 
-    def text(self, lang: Language = "en") -> str:
-        """Return the reason in ``"fr"``, ``"nl"`` or ``"en"``, with its figures."""
-        template = _TEXTS[self.code][language_index(lang)]
-        day, time = _when(self.at)
-        return template.format(
-            day=day, time=time, count=self.count, limit=self.limit, subject=self.subject
+    def text(self, lang: Language = DEFAULT_LANGUAGE) -> str:
+        """Return the reason in ``"fr"`` (default), ``"nl"`` or ``"en"``, with its figures."""
+        key = f"reason.{self.code.value}"
+        at = self.at
+        if at is None and f"{key}.undated" in TEXTS:
+            key += ".undated"
+        if self.count == 1 and f"{key}.one" in TEXTS:
+            key += ".one"
+        return text(
+            key,
+            lang,
+            when="?" if at is None else moment(at, lang),
+            until="?" if at is None else until(at, lang),
+            day="?" if at is None else day(at.date(), lang),
+            count=self.count,
+            limit=self.limit,
+            subject=self.subject,
+            amount="" if self.amount is None else money(self.amount, lang),
         )
 
     def __str__(self) -> str:
@@ -307,6 +228,10 @@ class Reason:
 
 def _reasons(value: object) -> tuple[Reason, ...]:
     return items_of(value, Reason, field="Decision.reasons", what="reasons")
+
+
+def _notices(value: object) -> tuple[Reason, ...]:
+    return items_of(value, Reason, field="Decision.notices", what="reasons")
 
 
 @attrs.frozen
@@ -320,6 +245,8 @@ class Decision:
 
     allowed: bool
     reasons: tuple[Reason, ...] = attrs.field(default=(), converter=_reasons)
+    #: What the party should know although the step is allowed (a late confirmation's costs).
+    notices: tuple[Reason, ...] = attrs.field(default=(), kw_only=True, converter=_notices)
 
     def __attrs_post_init__(self) -> None:
         flag(self.allowed, field="Decision.allowed")
@@ -332,9 +259,9 @@ class Decision:
         return self.allowed
 
     @classmethod
-    def allow(cls) -> Decision:
-        """Return the decision that allows the step."""
-        return _ALLOWED
+    def allow(cls, *notices: Reason) -> Decision:
+        """Return the decision that allows the step, with any ``notices`` to pass on."""
+        return cls(allowed=True, notices=notices) if notices else _ALLOWED
 
     @classmethod
     def refuse(cls, reason: Reason, *more: Reason) -> Decision:
@@ -352,10 +279,10 @@ class Decision:
         """The machine codes of the reasons, in order."""
         return tuple(reason.code for reason in self.reasons)
 
-    def text(self, lang: Language = "en") -> str:
-        """Return every reason's text in ``lang``, one after the other."""
+    def text(self, lang: Language = DEFAULT_LANGUAGE) -> str:
+        """Return every reason's (or notice's) text in ``lang``, one after the other."""
         language_index(lang)
-        return " ".join(reason.text(lang) for reason in self.reasons)
+        return " ".join(reason.text(lang) for reason in (*self.reasons, *self.notices))
 
 
 _ALLOWED = Decision(allowed=True)

@@ -71,13 +71,13 @@ Wednesday 18 March (D-15), and costs 375 EUR from 00:00 on Thursday 19 March:
 >>> session = session.evolve(participants=sample_participants(5))
 >>> for step in cancellation_fee_schedule(session):
 ...     print(step.describe("en"))
-Free cancellation until Wednesday 18 March 2026, 23:59
-Cancelling costs 375.00 EUR from Thursday 19 March 2026, 00:00 until Thursday 2 April 2026, 08:59
+Free cancellation until Wednesday 18 March 2026 at 23:59
+Cancelling costs €375.00 from Thursday 19 March 2026 at 00:00 until Thursday 2 April 2026 at 08:59
 >>> late = cancellation_fee(session, pendulum.datetime(2026, 3, 19, tz="Europe/Brussels"))
 >>> late.owed, late.amount, late.rule
-(True, Decimal('375'), 'R15')
+(True, Decimal('375'), <Rule.R15: 'R15'>)
 >>> print(late.describe("fr"))
-Annulation tardive (à partir du 19/03/2026 00:00) : 375,00 EUR
+Annulation tardive (à partir du jeudi 19 mars 2026 à 00:00) : 375,00 €
 
 After the class, four of the five registered participants attended: two
 people are missing below the minimum of six:
@@ -85,8 +85,8 @@ people are missing below the minimum of six:
 >>> held = session.evolve(attendance=session.participants[:4])
 >>> invoice = fees_due(held, pendulum.datetime(2026, 4, 3, tz="Europe/Brussels"))
 >>> print(invoice.describe("nl"))
-Ontbrekende deelnemer (R17): 2 x 150,00 EUR = 300,00 EUR
-Totaal: 300,00 EUR
+Ontbrekende deelnemer (R17): 2 x € 150,00 = € 300,00
+Totaal: € 300,00
 >>> invoice.total
 Decimal('300')
 """
@@ -113,6 +113,7 @@ from incompany_rules.languages import Language, language
 from incompany_rules.milestones import Deadlines, deadlines
 from incompany_rules.participants import numbers_of
 from incompany_rules.policy import ShortfallBasis
+from incompany_rules.rules import Rule
 from incompany_rules.session import Session
 from incompany_rules.validation import (
     MAX_AMOUNT,
@@ -127,6 +128,8 @@ from incompany_rules.validation import total as sum_of_amounts
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+from incompany_rules.texts import DEFAULT_LANGUAGE, moment, text, until
+from incompany_rules.texts import money as euros
 
 __all__ = [
     "Fee",
@@ -180,83 +183,11 @@ class FeeReason(enum.Enum):
     NO_REGISTRATION_WINDOW = "no_registration_window"
 
 
-def _euros(amount: Decimal, lang: Language) -> str:
-    text = f"{amount:.2f}"
-    return f"{text} EUR" if lang == "en" else f"{text.replace('.', ',')} EUR"
-
-
-def _stamp(moment: pendulum.DateTime | None) -> str:
-    return "" if moment is None else f"{moment:%d/%m/%Y %H:%M}"
-
-
-def _spelled(moment: pendulum.DateTime, lang: Language) -> str:
-    """``Wednesday 18 March 2026, 23:59`` in ``lang``."""
-    return moment.format("dddd D MMMM YYYY, HH:mm", locale=lang)
-
-
-_REASONS: dict[FeeReason, dict[str, str]] = {
-    FeeReason.FREE_CANCELLATION: {
-        "fr": "Annulation gratuite : notifiée avant le {deadline}",
-        "nl": "Kosteloze annulering: gemeld vóór {deadline}",
-        "en": "Free cancellation: notified before {deadline}",
-    },
-    FeeReason.NO_DATES: {
-        "fr": "Annulation gratuite : aucune date n'est confirmée",
-        "nl": "Kosteloze annulering: er is nog geen datum bevestigd",
-        "en": "Free cancellation: no date is confirmed yet",
-    },
-    FeeReason.LATE_CANCELLATION: {
-        "fr": "Annulation tardive (à partir du {deadline}) : {amount}",
-        "nl": "Late annulering (vanaf {deadline}): {amount}",
-        "en": "Late cancellation (from {deadline}): {amount}",
-    },
-    FeeReason.LIST_CHARGED_FIRST: {
-        "fr": "Annulation sans frais supplémentaires : la liste des participants manque depuis le {deadline}",
-        "nl": "Annulering zonder bijkomende kosten: de deelnemerslijst ontbreekt sinds {deadline}",
-        "en": "No further cost to cancel: the participant list is missing since {deadline}",
-    },
-    FeeReason.LIST_RECEIVED: {
-        "fr": "Liste des participants reçue : aucun frais",
-        "nl": "Deelnemerslijst ontvangen: geen kosten",
-        "en": "Participant list received: nothing owed",
-    },
-    FeeReason.NO_LIST: {
-        "fr": "Liste des participants manquante le {deadline} : {amount}",
-        "nl": "Geen deelnemerslijst op {deadline}: {amount}",
-        "en": "No participant list on {deadline}: {amount}",
-    },
-    FeeReason.CANCELLED_BEFORE_LIST: {
-        "fr": "Pas de frais de liste manquante : session annulée avant le {deadline}",
-        "nl": "Geen kosten voor een ontbrekende lijst: sessie geannuleerd vóór {deadline}",
-        "en": "No missing list fee: the session was cancelled before {deadline}",
-    },
-    FeeReason.NO_REGISTRATION_WINDOW: {
-        "fr": "Pas de frais de liste manquante : l'inscription n'a jamais été ouverte",
-        "nl": "Geen kosten voor een ontbrekende lijst: de inschrijving was nooit open",
-        "en": "No missing list fee: registration was never open",
-    },
-}
-
-_KINDS: dict[FeeKind, dict[str, str]] = {
-    FeeKind.LATE_CANCELLATION: {
-        "fr": "Annulation tardive",
-        "nl": "Late annulering",
-        "en": "Late cancellation",
-    },
-    FeeKind.MISSING_LIST: {
-        "fr": "Liste des participants manquante",
-        "nl": "Ontbrekende deelnemerslijst",
-        "en": "Missing participant list",
-    },
-    FeeKind.SHORTFALL: {
-        "fr": "Participant manquant",
-        "nl": "Ontbrekende deelnemer",
-        "en": "Missing participant",
-    },
-}
-
-_COLON = {"fr": " : ", "nl": ": ", "en": ": "}
-_TOTAL = {"fr": "Total", "nl": "Totaal", "en": "Total"}
+# The reasons whose deadline closes a window (shown by its last minute), and
+# those whose deadline is an instant something starts (shown as it is).
+_CLOSING = frozenset(
+    {FeeReason.FREE_CANCELLATION, FeeReason.NO_LIST, FeeReason.CANCELLED_BEFORE_LIST}
+)
 
 
 _AMOUNT = "a Decimal amount in euros"
@@ -312,7 +243,7 @@ class InvoiceLine:
         if self.quantity < 1:
             raise InvalidValueError("InvoiceLine.quantity", "a line charges at least 1 unit")
 
-    def describe(self, lang: Language = "fr") -> str:
+    def describe(self, lang: Language = DEFAULT_LANGUAGE) -> str:
         """Return ``label (rule): quantity x unit price = amount`` in ``lang``.
 
         >>> import pendulum
@@ -320,12 +251,17 @@ class InvoiceLine:
         ...     unit_price=Decimal(150), amount=Decimal(300),
         ...     arises_at=pendulum.datetime(2026, 4, 2, 12, 30, tz="Europe/Brussels"))
         >>> line.describe("en")
-        'Missing participant (R17): 2 x 150.00 EUR = 300.00 EUR'
+        'Missing participant (R17): 2 x €150.00 = €300.00'
         """
         lang = language(lang)
-        return (
-            f"{_KINDS[self.kind][lang]} ({self.rule}){_COLON[lang]}{self.quantity} x "
-            f"{_euros(self.unit_price, lang)} = {_euros(self.amount, lang)}"
+        return text(
+            "invoice.line",
+            lang,
+            label=text(f"fee_kind.{self.kind.value}", lang),
+            rule=self.rule,
+            quantity=self.quantity,
+            unit=euros(self.unit_price, lang),
+            amount=euros(self.amount, lang),
         )
 
 
@@ -356,12 +292,16 @@ class Fee:
         if not self.owed and self.quantity:
             raise InvalidValueError("Fee.quantity", "a fee not owed has quantity 0")
 
-    def describe(self, lang: Language = "fr") -> str:
+    def describe(self, lang: Language = DEFAULT_LANGUAGE) -> str:
         """Return one sentence saying what is owed and why, in ``lang``."""
         lang = language(lang)
-        return _REASONS[self.reason][lang].format(
-            deadline=_stamp(self.deadline), amount=_euros(self.amount, lang)
-        )
+        deadline = self.deadline
+        shown = {"when": "", "until": ""}
+        if deadline is not None:
+            shown["until" if self.reason in _CLOSING else "when"] = (
+                until(deadline, lang) if self.reason in _CLOSING else moment(deadline, lang)
+            )
+        return text(f"fee.{self.reason.value}", lang, amount=euros(self.amount, lang), **shown)
 
     def line(self) -> InvoiceLine:
         """Return this fee as an invoice line; only a fee owed has one."""
@@ -404,11 +344,11 @@ class Invoice:
     def __len__(self) -> int:
         return len(self.lines)
 
-    def describe(self, lang: Language = "fr") -> str:
+    def describe(self, lang: Language = DEFAULT_LANGUAGE) -> str:
         """Return one line per charge, then the total, in ``lang``."""
         lang = language(lang)
         rows = [line.describe(lang) for line in self.lines]
-        rows.append(f"{_TOTAL[lang]}{_COLON[lang]}{_euros(self.total, lang)}")
+        rows.append(text("invoice.total", lang, amount=euros(self.total, lang)))
         return "\n".join(rows)
 
 
@@ -432,29 +372,17 @@ class FeeStep:
         """The last whole minute of the step on the local clock (``23:59`` for 00:00)."""
         return self.ends.subtract(minutes=1).replace(second=0, microsecond=0)
 
-    def describe(self, lang: Language = "fr") -> str:
+    def describe(self, lang: Language = DEFAULT_LANGUAGE) -> str:
         """Say what cancelling costs during the step, with its dates spelled out."""
         lang = language(lang)
-        until = _spelled(self.last_minute, lang)
-        since = "" if self.starts is None else _spelled(self.starts, lang)
-        if self.reason is FeeReason.FREE_CANCELLATION:
-            return {
-                "fr": f"Annulation gratuite jusqu'au {until}",
-                "nl": f"Kosteloos annuleren tot {until}",
-                "en": f"Free cancellation until {until}",
-            }[lang]
-        if self.reason is FeeReason.LATE_CANCELLATION:
-            amount = _euros(self.amount, lang)
-            return {
-                "fr": f"Annuler coûte {amount} du {since} au {until}",
-                "nl": f"Annuleren kost {amount} van {since} tot {until}",
-                "en": f"Cancelling costs {amount} from {since} until {until}",
-            }[lang]
-        return {
-            "fr": f"Annuler ne coûte rien de plus du {since} au {until} : la liste des participants manque",
-            "nl": f"Annuleren kost niets meer van {since} tot {until}: de deelnemerslijst ontbreekt",
-            "en": f"Cancelling costs nothing more from {since} until {until}: the participant list is missing",
-        }[lang]
+        since = "" if self.starts is None else moment(self.starts, lang)
+        return text(
+            f"step.{self.reason.value}",
+            lang,
+            when=since,
+            until=until(self.ends, lang),
+            amount=euros(self.amount, lang),
+        )
 
 
 # --------------------------------------------------------------------------
@@ -511,16 +439,16 @@ def _cancellation(session: Session, plan: Deadlines, when: pendulum.DateTime, fi
     price = session.policy.late_cancellation_fee
     closes = plan.free_cancellation_closes
     if _lt(when, closes):
-        reason, rule, owed = FeeReason.FREE_CANCELLATION, "R15", False
+        reason, rule, owed = FeeReason.FREE_CANCELLATION, Rule.R15, False
     elif _list_charged(session, plan, when):
         reason, rule, owed, closes = (
             FeeReason.LIST_CHARGED_FIRST,
-            "R18",
+            Rule.R18,
             False,
             plan.registration_closes,
         )
     else:
-        reason, rule, owed = FeeReason.LATE_CANCELLATION, "R15", True
+        reason, rule, owed = FeeReason.LATE_CANCELLATION, Rule.R15, True
     return Fee(
         kind=FeeKind.LATE_CANCELLATION,
         rule=rule,
@@ -575,7 +503,7 @@ def cancellation_fee(session: Session, when: dt.datetime) -> Fee:
     if session.confirmed_slot is None:
         return Fee(
             kind=FeeKind.LATE_CANCELLATION,
-            rule="R15",
+            rule=Rule.R15,
             reason=FeeReason.NO_DATES,
             owed=False,
             quantity=0,
@@ -593,7 +521,9 @@ def cancellation_fee_schedule(session: Session) -> tuple[FeeStep, ...]:
     until its ``ends``; the first starts at any earlier instant, the last
     ends at the class start. Consecutive instants with the same answer make
     one step, so a session with the default policy and a list has two: free
-    until the end of D-15, then the late cancellation fee. A session with no
+    until the end of D-15, then the late cancellation fee. A session whose
+    dates were confirmed after the end of D-15 has no free step: its first
+    step starts at the confirmation (T8). A session with no
     participant registered gets a third from 00:00 on D-2, when its missing
     list charge arises (R18). The steps follow the participants recorded now.
 
@@ -604,14 +534,18 @@ def cancellation_fee_schedule(session: Session) -> tuple[FeeStep, ...]:
     _require_session(session)
     plan = deadlines(session)
     start = plan.start
+    confirmed = plan.dates_confirmed
+    # Dates confirmed after the end of D-15 never had a free window (T8): the
+    # schedule starts at the confirmation, with what cancelling costs then.
+    first = None if _lt(confirmed, plan.free_cancellation_closes) else confirmed
     cuts = sorted(
         {
             moment
             for moment in (plan.free_cancellation_closes, plan.registration_closes)
-            if _lt(moment, start)
+            if _lt(moment, start) and (first is None or _lt(first, moment))
         }
     )
-    bounds: list[pendulum.DateTime | None] = [None, *cuts]
+    bounds: list[pendulum.DateTime | None] = [first, *cuts]
     ends = [*cuts, start]
     steps: list[FeeStep] = []
     for begins, finishes in zip(bounds, ends, strict=True):
@@ -640,9 +574,9 @@ def cancellation_fee_schedule(session: Session) -> tuple[FeeStep, ...]:
 def _missing_list(session: Session, plan: Deadlines, cancelled: pendulum.DateTime | None) -> Fee:
     price = session.policy.missing_list_fee
     closes = plan.registration_closes
-    rule, owed = "R16", False
+    rule, owed = Rule.R16, False
     if cancelled is not None and _lt(cancelled, closes):
-        rule, reason = "R18", FeeReason.CANCELLED_BEFORE_LIST
+        rule, reason = Rule.R18, FeeReason.CANCELLED_BEFORE_LIST
     elif not _lt(plan.dates_confirmed, closes):
         reason = FeeReason.NO_REGISTRATION_WINDOW
     elif session.participants:
@@ -677,13 +611,13 @@ def missing_list_fee(session: Session) -> Fee:
     >>> fee.owed, fee.amount, fee.arises_at.isoformat()
     (True, Decimal('375'), '2026-03-30T00:00:00+02:00')
     >>> print(fee.describe("en"))
-    No participant list on 30/03/2026 00:00: 375.00 EUR
+    No participant list when registration closed on Sunday 29 March 2026 at 23:59: €375.00
     """
     _require_session(session)
     if session.confirmed_slot is None:
         return Fee(
             kind=FeeKind.MISSING_LIST,
-            rule="R16",
+            rule=Rule.R16,
             reason=FeeReason.NO_REGISTRATION_WINDOW,
             owed=False,
             quantity=0,
@@ -748,7 +682,7 @@ def _shortfall(session: Session, plan: Deadlines, present: int) -> Invoice:
     missing = policy.min_participants - present
     if missing <= 0:
         return _EMPTY
-    return _invoice(FeeKind.SHORTFALL, "R17", missing, policy.shortfall_fee_per_person, plan.end)
+    return _invoice(FeeKind.SHORTFALL, Rule.R17, missing, policy.shortfall_fee_per_person, plan.end)
 
 
 def _counted(session: Session, given: int | None) -> int | None:
@@ -839,13 +773,13 @@ def fees_due(session: Session, now: dt.datetime) -> Invoice:
         # No list: the R16 charge from the end of D-3, unless cancelled before (R18).
         closes = plan.registration_closes
         if not _lt(moment, closes) and _list_charged(session, plan, cancelled):
-            return _invoice(FeeKind.MISSING_LIST, "R16", 1, policy.missing_list_fee, closes)
+            return _invoice(FeeKind.MISSING_LIST, Rule.R16, 1, policy.missing_list_fee, closes)
     if cancelled is not None:
         # An R16 charge that arose first was returned above (R18).
         if _lt(cancelled, plan.free_cancellation_closes):
             return _EMPTY
         return _invoice(
-            FeeKind.LATE_CANCELLATION, "R15", 1, policy.late_cancellation_fee, cancelled
+            FeeKind.LATE_CANCELLATION, Rule.R15, 1, policy.late_cancellation_fee, cancelled
         )
     if session.participants and not _lt(moment, plan.end):
         return _recorded_shortfall(session, plan)

@@ -66,15 +66,18 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import operator
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 import pendulum
 
 from incompany_rules.errors import InvalidSessionError
 from incompany_rules.instants import instant, local, utc
-from incompany_rules.session import Session
+from incompany_rules.process import MILESTONE_RULES
+from incompany_rules.session import Session, Slot
+
+if TYPE_CHECKING:
+    from incompany_rules.policy import Policy
 from incompany_rules.validation import expect
 
 __all__ = [
@@ -84,8 +87,10 @@ __all__ = [
     "Schedule",
     "Window",
     "deadlines",
+    "end_of_day",
     "milestones",
     "schedule",
+    "slot_registration_closes",
 ]
 
 _UTC = dt.UTC
@@ -127,6 +132,7 @@ class Milestone:
 
     kind: MilestoneKind
     at: pendulum.DateTime = attrs.field(eq=utc)
+    #: A :class:`~incompany_rules.rules.Rule` (a ``str``).
     rule: str
     window: Window | None = None
 
@@ -148,6 +154,28 @@ def day_start(day: dt.date, tz: pendulum.Timezone) -> pendulum.DateTime:
     '2026-03-29T00:00:00+01:00'
     """
     return pendulum.DateTime(day.year, day.month, day.day, tzinfo=tz)
+
+
+def end_of_day(moment: dt.datetime, tz: pendulum.Timezone) -> pendulum.DateTime:
+    """Return 00:00 on the local day after ``moment``'s: when a step of that day is late (T4).
+
+    >>> end_of_day(pendulum.datetime(2026, 3, 28, 15, tz="Europe/Brussels"),
+    ...     pendulum.timezone("Europe/Brussels")).isoformat()
+    '2026-03-29T00:00:00+01:00'
+    """
+    return _midnight(local(moment, tz).toordinal() + 1, tz)
+
+
+def slot_registration_closes(slot: Slot, policy: Policy) -> pendulum.DateTime:
+    """Return 00:00 on D-2 of ``slot``'s class, the end of D-3: when confirming it stops (R3, R8).
+
+    >>> from incompany_rules import DEFAULT_POLICY, Slot
+    >>> start = pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels")
+    >>> slot_registration_closes(Slot(start, start.add(hours=3)), DEFAULT_POLICY).isoformat()
+    '2026-03-30T00:00:00+02:00'
+    """
+    ordinal = local(slot.start, policy.tz).toordinal()
+    return _midnight(ordinal - policy.registration_days_before + 1, policy.tz)
 
 
 def after_hours(base: dt.datetime, hours: int, tz: pendulum.Timezone) -> pendulum.DateTime:
@@ -244,7 +272,10 @@ def schedule(session: Session) -> Schedule:
     link = after_hours(
         session.definitive_confirmation_at or definitive, policy.link_delay_hours, tz
     )
-    emails_apply = link.date() >= policy.participant_email_from
+    # R12 applies by the link's date: the recorded one when there is one.
+    recorded = session.link_generated_at
+    emails = link if recorded is None else local(recorded, tz)
+    emails_apply = emails.date() >= policy.participant_email_from
     return Schedule(
         day=start.date(),
         dates_confirmed=fixed.dates_confirmed,
@@ -252,7 +283,7 @@ def schedule(session: Session) -> Schedule:
         definitive_confirmation=definitive,
         free_cancellation_closes=fixed.free_cancellation_closes,
         platform_link=link,
-        participant_access_email=link if emails_apply else None,
+        participant_access_email=emails if emails_apply else None,
         registration_closes=fixed.registration_closes,
         start=start,
         end=end,
@@ -328,53 +359,44 @@ def milestones(session: Session) -> tuple[Milestone, ...]:
     """Return every dated step of ``session``, sorted by instant then process order.
 
     A session whose dates are not confirmed has no dated step yet: the
-    result is empty. The calendar does not change when a session is
-    cancelled; what cancellation leaves to do is ``next_actions``' business.
+    result is empty. Nothing is dated before the request nor before the
+    dates were confirmed (T8): for a session confirmed late, the reminder,
+    the definitive confirmation and the end of free cancellation fall at the
+    confirmation. The calendar does not change when a session is cancelled;
+    what cancellation leaves to do is ``next_actions``' business.
     """
     _require_session(session)
     if session.confirmed_slot is None:
         return ()
     s = schedule(session)
     kind = MilestoneKind
-    # Each distinct instant is turned once into a POSIX timestamp, which
-    # orders instants truly, also in the hour the clocks repeat in October.
-    stamp = _timestamp
-    confirmed, reminder, link = stamp(s.dates_confirmed), stamp(s.reminder), stamp(s.platform_link)
+    floor = max(s.dates_confirmed, local(session.requested_at, session.policy.tz), key=utc)
     # Listed in process order; the sort is stable, so that steps at one
     # instant keep that order.
-    found = [
-        (confirmed, Milestone(kind.DATES_CONFIRMED, s.dates_confirmed, "R3")),
-        (confirmed, Milestone(kind.REGISTRATION_OPENS, s.dates_confirmed, "R8", Window.OPENS)),
-        (reminder, Milestone(kind.REMINDER, s.reminder, "R6")),
-        (reminder, Milestone(kind.TACIT_CONFIRMATION, s.reminder, "R7")),
-        (
-            stamp(s.definitive_confirmation),
-            Milestone(kind.DEFINITIVE_CONFIRMATION, s.definitive_confirmation, "R10"),
-        ),
-        (
-            stamp(s.free_cancellation_closes),
-            Milestone(
-                kind.FREE_CANCELLATION_CLOSES, s.free_cancellation_closes, "R15", Window.CLOSES
-            ),
-        ),
-        (link, Milestone(kind.PLATFORM_LINK, s.platform_link, "R11")),
+    found: list[tuple[MilestoneKind, pendulum.DateTime, Window | None]] = [
+        (kind.DATES_CONFIRMED, s.dates_confirmed, None),
+        (kind.REGISTRATION_OPENS, s.dates_confirmed, Window.OPENS),
+        (kind.REMINDER, s.reminder, None),
+        (kind.TACIT_CONFIRMATION, s.reminder, None),
+        (kind.DEFINITIVE_CONFIRMATION, s.definitive_confirmation, None),
+        (kind.FREE_CANCELLATION_CLOSES, s.free_cancellation_closes, Window.CLOSES),
+        (kind.PLATFORM_LINK, s.platform_link, None),
     ]
     if s.participant_access_email is not None:
-        found.append(
-            (link, Milestone(kind.PARTICIPANT_ACCESS_EMAIL, s.participant_access_email, "R12"))
-        )
+        found.append((kind.PARTICIPANT_ACCESS_EMAIL, s.participant_access_email, None))
     found += [
-        (
-            stamp(s.registration_closes),
-            Milestone(kind.REGISTRATION_CLOSES, s.registration_closes, "R8", Window.CLOSES),
-        ),
-        (stamp(s.start), Milestone(kind.CLASS_START, s.start, "R3")),
-        (stamp(s.end), Milestone(kind.CLASS_END, s.end, "R3")),
-        (stamp(s.evaluation), Milestone(kind.EVALUATION, s.evaluation, "R14")),
+        (kind.REGISTRATION_CLOSES, s.registration_closes, Window.CLOSES),
+        (kind.CLASS_START, s.start, None),
+        (kind.CLASS_END, s.end, None),
+        (kind.EVALUATION, s.evaluation, None),
     ]
-    found.sort(key=_instant)
-    return tuple(entry[1] for entry in found)
+    result = [
+        Milestone(what, floor if utc(at) < utc(floor) else at, MILESTONE_RULES[what.value], window)
+        for what, at, window in found
+    ]
+    result.sort(key=_sort_key)
+    return tuple(result)
 
 
-_timestamp = dt.datetime.timestamp
-_instant = operator.itemgetter(0)
+def _sort_key(milestone: Milestone) -> tuple[dt.datetime, int]:
+    return milestone.sort_key

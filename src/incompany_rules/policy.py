@@ -190,6 +190,10 @@ class Policy:
     shortfall_fee_per_person: Decimal = attrs.field(default=Decimal(150), converter=_MONEY)  # type: ignore[misc]
     #: Whether the shortfall counts attendance (the reading taken) or registrations.
     shortfall_basis: ShortfallBasis = attrs.field(default=ShortfallBasis.ATTENDED, converter=_basis)
+    #: Days after a fee arises within which it is invoiced; ``None``: no deadline (R15).
+    invoicing_days_after: int | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_days(0))
+    )
     _tz: pendulum.Timezone = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -209,6 +213,8 @@ class Policy:
         result: dict[str, str | int] = {}
         for field in (f for f in attrs.fields(Policy) if f.init):
             value = getattr(self, field.name)
+            if value is None:
+                continue  # an optional figure not set: from_dict gives its default back
             if isinstance(value, int):
                 result[field.name] = value
             elif isinstance(value, ShortfallBasis):

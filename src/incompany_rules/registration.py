@@ -34,7 +34,7 @@ True
 >>> late.codes
 (<ReasonCode.REGISTRATION_CLOSED: 'registration_closed'>,)
 >>> print(late.reasons[0].text("nl"))
-De inschrijvingen zijn gesloten sinds 30/03/2026 om 00:00 (einde van D-3).
+De inschrijvingen waren open tot zondag 29 maart 2026 om 23:59 (einde van D-3).
 """
 
 from __future__ import annotations
@@ -95,14 +95,13 @@ def can_request(
     reasons = []
     submitted = company.training_plan_submitted_at
     if submitted is None or utc(submitted) > utc(at):
-        reasons.append(Reason(ReasonCode.NO_TRAINING_PLAN, "R1"))
+        reasons.append(Reason(ReasonCode.NO_TRAINING_PLAN))
     if not training.in_digital_offer:
-        reasons.append(Reason(ReasonCode.NOT_IN_DIGITAL_OFFER, "R2"))
+        reasons.append(Reason(ReasonCode.NOT_IN_DIGITAL_OFFER))
     if planned_participants < policy.min_participants:
         reasons.append(
             Reason(
                 ReasonCode.TOO_FEW_PARTICIPANTS,
-                "R1",
                 count=planned_participants,
                 limit=policy.min_participants,
             )
@@ -113,11 +112,11 @@ def can_request(
 def _management_reasons(account: HrAccount, session: Session) -> list[Reason]:
     reasons = []
     if not account.has_hr_function:
-        reasons.append(Reason(ReasonCode.NO_HR_FUNCTION, "R5"))
+        reasons.append(Reason(ReasonCode.NO_HR_FUNCTION))
     if not account.tos_completed:
-        reasons.append(Reason(ReasonCode.TOS_NOT_COMPLETED, "R5"))
+        reasons.append(Reason(ReasonCode.TOS_NOT_COMPLETED))
     if account.company.digits != session.company.digits:
-        reasons.append(Reason(ReasonCode.OTHER_COMPANY, "R5"))
+        reasons.append(Reason(ReasonCode.OTHER_COMPANY))
     return reasons
 
 
@@ -143,27 +142,24 @@ def can_manage_participants(account: HrAccount, session: Session) -> Decision:
 def _window_reasons(session: Session, at: dt.datetime) -> list[Reason]:
     """Return the unmet state and window conditions of R8, shared by (un)registering."""
     if session.confirmed_slot is None:
-        reasons = [Reason(ReasonCode.DATES_NOT_CONFIRMED, "R8")]
+        reasons = [Reason(ReasonCode.DATES_NOT_CONFIRMED)]
     else:
         plan = schedule(session)
         reasons = []
         if not plan.registration_is_open(at):
             if utc(at) < utc(plan.dates_confirmed):
-                reasons.append(
-                    Reason(ReasonCode.REGISTRATION_NOT_OPEN, "R8", at=plan.dates_confirmed)
-                )
+                reasons.append(Reason(ReasonCode.REGISTRATION_NOT_OPEN, at=plan.dates_confirmed))
             else:
                 reasons.append(
                     Reason(
                         ReasonCode.REGISTRATION_CLOSED,
-                        "R8",
                         at=plan.registration_closes,
                         limit=session.policy.registration_days_before,
                     )
                 )
     if session.cancelled_at is not None:
         cancelled = local(session.cancelled_at, session.policy.tz)
-        reasons.insert(0, Reason(ReasonCode.SESSION_CANCELLED, "R15", at=cancelled))
+        reasons.insert(0, Reason(ReasonCode.SESSION_CANCELLED, at=cancelled))
     return reasons
 
 
@@ -192,7 +188,6 @@ def can_register(
         reasons.append(
             Reason(
                 ReasonCode.ALREADY_REGISTERED,
-                "R9",
                 subject=participant.national_number.masked(),
             )
         )
@@ -213,7 +208,6 @@ def can_unregister(
         reasons.append(
             Reason(
                 ReasonCode.NOT_REGISTERED,
-                "R8",
                 subject=participant.national_number.masked(),
             )
         )

@@ -245,6 +245,12 @@ def _attendance(value: object) -> frozenset[NationalNumber] | None:
     return frozenset(numbers_of(value, field="Session.attendance"))
 
 
+def _access_emailed(value: object) -> frozenset[NationalNumber] | None:
+    if value is None:
+        return None
+    return frozenset(numbers_of(value, field="Session.access_emailed"))
+
+
 def _count(value: object) -> int | None:
     if value is None:
         return None
@@ -332,6 +338,35 @@ class Session:
         default=None,
         converter=_SESSION_FACT,  # type: ignore[misc]
         eq=_instant_key,
+    )
+    #: When the fund asked the trainer for availability (R3).
+    availability_asked_at: Instant | None = attrs.field(
+        default=None,
+        converter=_SESSION_FACT,  # type: ignore[misc]
+        eq=_instant_key,
+    )
+    #: When the fund forwarded the proposed dates to the client (R3); cleared by new proposals.
+    dates_forwarded_at: Instant | None = attrs.field(
+        default=None,
+        converter=_SESSION_FACT,  # type: ignore[misc]
+        eq=_instant_key,
+    )
+    #: When the fund sent the recap mail of the confirmed dates (R4).
+    recap_sent_at: Instant | None = attrs.field(
+        default=None,
+        converter=_SESSION_FACT,  # type: ignore[misc]
+        eq=_instant_key,
+    )
+    #: When every party was told that the class will not take place, for want of a list (R16).
+    not_held_announced_at: Instant | None = attrs.field(
+        default=None,
+        converter=_SESSION_FACT,  # type: ignore[misc]
+        eq=_instant_key,
+    )
+    #: National numbers of who was sent the access e-mail (R12); ``None``: everyone
+    #: registered when ``access_emails_sent_at`` was recorded.
+    access_emailed: frozenset[NationalNumber] | None = attrs.field(
+        default=None, converter=_access_emailed
     )
 
     __getstate__ = pickled_state

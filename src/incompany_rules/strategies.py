@@ -336,7 +336,8 @@ def companies(*, training_plan_submitted: bool | None = None) -> st.SearchStrate
     numbers = st.integers(2_000_000, 19_999_999).map(_enterprise_number)
     names = st.builds(
         lambda base, form: f"{base} {form}",
-        st.sampled_from(_COMPANY_NAMES) | st.text(_ALNUM + " &'-", min_size=1, max_size=30),
+        st.sampled_from(_COMPANY_NAMES)
+        | st.text(_ALNUM + " &'-", min_size=1, max_size=30).filter(str.strip),
         st.sampled_from(_LEGAL_FORMS),
     )
     plans = st.integers(0, int((_PLANS_UNTIL - _PLANS_FROM).total_seconds())).map(_plan_submitted)

@@ -33,7 +33,7 @@ Each fact is recorded once; recording it again is refused.
 >>> register(registered, ann, pendulum.datetime(2026, 3, 30, tz="Europe/Brussels"), by=ACME_HR)
 Traceback (most recent call last):
   ...
-incompany_rules.errors.TransitionRefusedError: Invalid register: refused (R8 registration_closed: Registration closed on 30/03/2026 at 00:00 (end of D-3).; R9 already_registered: National number *********28 is registered already.)
+incompany_rules.errors.TransitionRefusedError: Invalid register: refused (R8 registration_closed: Registration was open until Sunday 29 March 2026 at 23:59 (end of D-3).; R9 already_registered: A participant with national register number *********28 is registered already.)
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ from incompany_rules.decisions import Decision, Reason, ReasonCode
 from incompany_rules.errors import InvalidValueError, TransitionRefusedError
 from incompany_rules.fees import Fee, cancellation_fee, fees_due
 from incompany_rules.instants import instant, local, utc
-from incompany_rules.milestones import day_start, deadlines, schedule
+from incompany_rules.milestones import day_start, deadlines, schedule, slot_registration_closes
 from incompany_rules.participants import NationalNumber, Participant, numbers_of
 from incompany_rules.policy import DEFAULT_POLICY, Policy
 from incompany_rules.registration import can_register, can_request, can_unregister
@@ -66,10 +66,14 @@ __all__ = [
     "propose_slots",
     "record_access_emails_sent",
     "record_attendance",
+    "record_availability_asked",
+    "record_dates_forwarded",
     "record_definitive_confirmation",
     "record_evaluation_sent",
     "record_fees_invoiced",
     "record_link_generated",
+    "record_not_held_announced",
+    "record_recap_sent",
     "record_reminder_sent",
     "record_zoom_checked",
     "register",
@@ -94,28 +98,26 @@ def _local(session: Session, moment: dt.datetime) -> pendulum.DateTime:
 
 def _before_request(session: Session, at: dt.datetime) -> list[Reason]:
     if utc(at) < utc(session.requested_at):
-        return [Reason(ReasonCode.BEFORE_REQUEST, "R1", at=_local(session, session.requested_at))]
+        return [Reason(ReasonCode.BEFORE_REQUEST, at=_local(session, session.requested_at))]
     return []
 
 
 def _cancelled(session: Session) -> list[Reason]:
     if session.cancelled_at is not None:
-        return [
-            Reason(ReasonCode.SESSION_CANCELLED, "R15", at=_local(session, session.cancelled_at))
-        ]
+        return [Reason(ReasonCode.SESSION_CANCELLED, at=_local(session, session.cancelled_at))]
     return []
 
 
-def _unconfirmed(session: Session, rule: str) -> list[Reason]:
+def _unconfirmed(session: Session) -> list[Reason]:
     if session.confirmed_slot is None:
-        return [Reason(ReasonCode.DATES_NOT_CONFIRMED, rule)]
+        return [Reason(ReasonCode.DATES_NOT_CONFIRMED)]
     return []
 
 
-def _recorded(session: Session, fact: str, rule: str) -> list[Reason]:
+def _recorded(session: Session, fact: str) -> list[Reason]:
     value = getattr(session, fact)
     if value is not None:
-        return [Reason(ReasonCode.ALREADY_RECORDED, rule, at=_local(session, value))]
+        return [Reason(ReasonCode.ALREADY_RECORDED, at=_local(session, value))]
     return []
 
 
@@ -165,11 +167,12 @@ def propose_slots(session: Session, slots: Iterable[Slot], when: dt.datetime) ->
         raise InvalidValueError("slots", "expected at least one slot")
     reasons = _before_request(session, at) + _cancelled(session)
     if session.confirmed_slot is not None:
-        reasons.append(Reason(ReasonCode.DATES_ALREADY_CONFIRMED, "R3"))
+        reasons.append(Reason(ReasonCode.DATES_ALREADY_CONFIRMED))
     _done("propose_slots", reasons)
     proposed = list(session.proposed_slots)
     proposed.extend(slot for slot in dict.fromkeys(checked) if slot not in proposed)
-    return session.evolve(proposed_slots=tuple(proposed))
+    # New dates are to be forwarded to the client again (R3).
+    return session.evolve(proposed_slots=tuple(proposed), dates_forwarded_at=None)
 
 
 def can_confirm_slot(session: Session, slot: Slot, when: dt.datetime) -> Decision:
@@ -186,24 +189,41 @@ def can_confirm_slot(session: Session, slot: Slot, when: dt.datetime) -> Decisio
     at = instant(when, field="when")
     reasons = _before_request(session, at) + _cancelled(session)
     if session.confirmed_slot is not None:
-        reasons.append(Reason(ReasonCode.DATES_ALREADY_CONFIRMED, "R3"))
+        reasons.append(Reason(ReasonCode.DATES_ALREADY_CONFIRMED))
     if slot not in session.proposed_slots:
-        reasons.append(Reason(ReasonCode.SLOT_NOT_PROPOSED, "R3"))
+        reasons.append(Reason(ReasonCode.SLOT_NOT_PROPOSED))
     if utc(at) >= utc(slot.start):
-        reasons.append(Reason(ReasonCode.SLOT_STARTED, "R3", at=_local(session, slot.start)))
-    elif slot in session.proposed_slots and session.confirmed_slot is None:
-        planned = session.evolve(confirmed_slot=slot, dates_confirmed_at=at)
-        closes = deadlines(planned).registration_closes
+        reasons.append(Reason(ReasonCode.SLOT_STARTED, at=_local(session, slot.start)))
+    elif slot in session.proposed_slots:
+        closes = slot_registration_closes(slot, session.policy)
         if utc(at) >= utc(closes):
             reasons.append(
                 Reason(
                     ReasonCode.REGISTRATION_CLOSED,
-                    "R8",
                     at=closes,
                     limit=session.policy.registration_days_before,
                 )
             )
-    return Decision.from_reasons(reasons)
+    if reasons:
+        return Decision.from_reasons(reasons)
+    return Decision.allow(*_late_confirmation(session, slot, at))
+
+
+def _late_confirmation(session: Session, slot: Slot, at: dt.datetime) -> list[Reason]:
+    """Return the notice of a confirmation after the end of D-15: no free cancellation (R15)."""
+    planned = session.evolve(confirmed_slot=slot, dates_confirmed_at=at)
+    plan = deadlines(planned)
+    if utc(at) < utc(plan.free_cancellation_closes):
+        return []
+    policy = session.policy
+    return [
+        Reason(
+            ReasonCode.LATE_CONFIRMATION,
+            at=plan.registration_closes,
+            limit=policy.free_cancellation_days_before,
+            amount=policy.late_cancellation_fee,
+        )
+    ]
 
 
 def confirm_slot(session: Session, slot: Slot, when: dt.datetime) -> Session:
@@ -264,7 +284,7 @@ def can_cancel(session: Session, when: dt.datetime) -> Decision:
     if session.confirmed_slot is not None:
         start = schedule(session).start
         if utc(at) >= utc(start):
-            reasons.append(Reason(ReasonCode.CLASS_STARTED, "R15", at=start))
+            reasons.append(Reason(ReasonCode.CLASS_STARTED, at=start))
     return Decision.from_reasons(reasons)
 
 
@@ -299,25 +319,27 @@ def cancel_with_fee(session: Session, when: dt.datetime) -> tuple[Session, Fee]:
 
 
 def _fact(
-    session: Session, at: dt.datetime, fact: str, rule: str
+    session: Session, at: dt.datetime, fact: str, *, dated: bool = True
 ) -> tuple[pendulum.DateTime, list[Reason]]:
     """Return the instant and the unmet conditions shared by recording any fact."""
     _session(session)
     moment = instant(at, field="at")
     reasons = _before_request(session, moment) + _cancelled(session)
-    reasons += _unconfirmed(session, rule) + _recorded(session, fact, rule)
+    if dated:
+        reasons += _unconfirmed(session)
+    reasons += _recorded(session, fact)
     return moment, reasons
 
 
-def _record(step: str, session: Session, at: dt.datetime, fact: str, rule: str) -> Session:
-    moment, reasons = _fact(session, at, fact, rule)
+def _record(step: str, session: Session, at: dt.datetime, fact: str) -> Session:
+    moment, reasons = _fact(session, at, fact)
     _done(step, reasons)
     return session.evolve(**{fact: moment})
 
 
 def record_reminder_sent(session: Session, at: dt.datetime) -> Session:
     """Return ``session`` with the reminder to register participants sent at ``at`` (R6)."""
-    return _record("record_reminder_sent", session, at, "reminder_sent_at", "R6")
+    return _record("record_reminder_sent", session, at, "reminder_sent_at")
 
 
 def record_definitive_confirmation(session: Session, at: dt.datetime) -> Session:
@@ -325,9 +347,7 @@ def record_definitive_confirmation(session: Session, at: dt.datetime) -> Session
 
     The platform link is then due 24 elapsed hours after ``at`` (R11).
     """
-    return _record(
-        "record_definitive_confirmation", session, at, "definitive_confirmation_at", "R10"
-    )
+    return _record("record_definitive_confirmation", session, at, "definitive_confirmation_at")
 
 
 def record_link_generated(session: Session, at: dt.datetime) -> Session:
@@ -336,53 +356,73 @@ def record_link_generated(session: Session, at: dt.datetime) -> Session:
     Refused before the definitive confirmation is recorded.
     """
     step = "record_link_generated"
-    moment, reasons = _fact(session, at, "link_generated_at", "R11")
+    moment, reasons = _fact(session, at, "link_generated_at")
     if session.definitive_confirmation_at is None:
-        reasons.append(Reason(ReasonCode.NO_DEFINITIVE_CONFIRMATION, "R11"))
+        reasons.append(Reason(ReasonCode.NO_DEFINITIVE_CONFIRMATION))
     _done(step, reasons)
     return session.evolve(link_generated_at=moment)
 
 
 def record_access_emails_sent(session: Session, at: dt.datetime) -> Session:
-    """Return ``session`` with the participants' access e-mails sent at ``at`` (R12).
+    """Return ``session`` with the access e-mails sent at ``at`` to everyone registered (R12).
 
-    Refused before the link is recorded, and for a link generated before
-    ``Policy.participant_email_from`` (no e-mail then).
+    Each registered participant not e-mailed yet gets one: a person
+    registered after an earlier sending is recorded by sending again.
+    Refused before the link is recorded, for a link generated before
+    ``Policy.participant_email_from`` (no e-mail then), and when every
+    registered participant has been e-mailed already.
     """
     step = "record_access_emails_sent"
-    moment, reasons = _fact(session, at, "access_emails_sent_at", "R12")
+    _session(session)
+    moment = instant(at, field="at")
+    reasons = _before_request(session, moment) + _cancelled(session) + _unconfirmed(session)
+    if session.access_emails_sent_at is not None and not _not_emailed(session):
+        reasons.append(
+            Reason(ReasonCode.ALREADY_RECORDED, at=_local(session, session.access_emails_sent_at))
+        )
     if session.link_generated_at is None:
-        reasons.append(Reason(ReasonCode.NO_LINK, "R12"))
+        reasons.append(Reason(ReasonCode.NO_LINK))
     elif schedule(session).participant_access_email is None:
         first = day_start(session.policy.participant_email_from, session.policy.tz)
-        reasons.append(Reason(ReasonCode.NO_ACCESS_EMAILS, "R12", at=first))
+        reasons.append(Reason(ReasonCode.NO_ACCESS_EMAILS, at=first))
     _done(step, reasons)
-    return session.evolve(access_emails_sent_at=moment)
+    return session.evolve(
+        access_emails_sent_at=moment,
+        access_emailed=frozenset(p.national_number for p in session.participants)
+        | (session.access_emailed or frozenset()),
+    )
+
+
+def _not_emailed(session: Session) -> bool:
+    """Whether someone registered has not been sent the access e-mail (R12)."""
+    if session.access_emailed is None:
+        return False  # recorded without names: sent to everyone registered then
+    return any(p.national_number not in session.access_emailed for p in session.participants)
 
 
 def record_zoom_checked(session: Session, at: dt.datetime) -> Session:
     """Return ``session`` with the client's Zoom check (with its IT) done at ``at`` (R13)."""
-    return _record("record_zoom_checked", session, at, "zoom_checked_at", "R13")
+    return _record("record_zoom_checked", session, at, "zoom_checked_at")
 
 
-def _class_over(session: Session, moment: dt.datetime, rule: str) -> list[Reason]:
+def _class_over(session: Session, moment: dt.datetime) -> list[Reason]:
     """Return why the class is not over at ``moment``, or was never held (R18)."""
     if session.confirmed_slot is None:
         return []
     plan = schedule(session)
     reasons = []
     if not session.participants and utc(moment) >= utc(plan.registration_closes):
-        reasons.append(Reason(ReasonCode.NOT_HELD, "R18", at=plan.registration_closes))
+        reasons.append(Reason(ReasonCode.NOT_HELD, at=plan.registration_closes))
     if utc(moment) < utc(plan.end):
-        reasons.append(Reason(ReasonCode.CLASS_NOT_OVER, rule, at=plan.end))
+        reasons.append(Reason(ReasonCode.CLASS_NOT_OVER, at=plan.end))
     return reasons
 
 
 def record_evaluation_sent(session: Session, at: dt.datetime) -> Session:
     """Return ``session`` with the evaluation form sent at ``at`` (R14); not before the class ends."""
     step = "record_evaluation_sent"
-    moment, reasons = _fact(session, at, "evaluation_sent_at", "R14")
-    reasons += _class_over(session, moment, "R14")
+    moment, reasons = _fact(session, at, "evaluation_sent_at")
+    reasons += _class_over(session, moment)
     _done(step, reasons)
     return session.evolve(evaluation_sent_at=moment)
 
@@ -400,13 +440,13 @@ def record_attendance(
     numbers = numbers_of(attended, field="attended")
     moment = instant(at, field="at")
     reasons = _before_request(session, moment) + _cancelled(session)
-    reasons += _unconfirmed(session, "R17")
+    reasons += _unconfirmed(session)
     if session.attendance is not None:
-        reasons.append(Reason(ReasonCode.ALREADY_RECORDED, "R17"))
-    reasons += _class_over(session, moment, "R17")
+        reasons.append(Reason(ReasonCode.ALREADY_RECORDED))
+    reasons += _class_over(session, moment)
     registered = {p.national_number for p in session.participants}
     reasons.extend(
-        Reason(ReasonCode.NOT_REGISTERED, "R17", subject=number.masked())
+        Reason(ReasonCode.NOT_REGISTERED, subject=number.masked())
         for number in numbers
         if number not in registered
     )
@@ -423,8 +463,53 @@ def record_fees_invoiced(session: Session, at: dt.datetime) -> Session:
     step = "record_fees_invoiced"
     _session(session)
     moment = instant(at, field="at")
-    reasons = _before_request(session, moment) + _recorded(session, "fees_invoiced_at", "R18")
+    reasons = _before_request(session, moment) + _recorded(session, "fees_invoiced_at")
     if not reasons and fees_due(session, moment).total <= 0:
-        reasons.append(Reason(ReasonCode.NO_FEES_OWED, "R18", at=_local(session, moment)))
+        reasons.append(Reason(ReasonCode.NO_FEES_OWED, at=_local(session, moment)))
     _done(step, reasons)
     return session.evolve(fees_invoiced_at=moment)
+
+
+def record_availability_asked(session: Session, at: dt.datetime) -> Session:
+    """Return ``session`` with the trainer asked for availability at ``at`` (R3)."""
+    step = "record_availability_asked"
+    moment, reasons = _fact(session, at, "availability_asked_at", dated=False)
+    _done(step, reasons)
+    return session.evolve(availability_asked_at=moment)
+
+
+def record_dates_forwarded(session: Session, at: dt.datetime) -> Session:
+    """Return ``session`` with the proposed dates forwarded to the client at ``at`` (R3).
+
+    Refused before any slot is proposed and once a slot is confirmed; new
+    proposals (:func:`propose_slots`) are to be forwarded again.
+    """
+    step = "record_dates_forwarded"
+    moment, reasons = _fact(session, at, "dates_forwarded_at", dated=False)
+    if not session.proposed_slots:
+        reasons.append(Reason(ReasonCode.NO_SLOT_PROPOSED))
+    if session.confirmed_slot is not None:
+        reasons.append(Reason(ReasonCode.DATES_ALREADY_CONFIRMED))
+    _done(step, reasons)
+    return session.evolve(dates_forwarded_at=moment)
+
+
+def record_recap_sent(session: Session, at: dt.datetime) -> Session:
+    """Return ``session`` with the recap mail of the confirmed dates sent at ``at`` (R4)."""
+    return _record("record_recap_sent", session, at, "recap_sent_at")
+
+
+def record_not_held_announced(session: Session, at: dt.datetime) -> Session:
+    """Return ``session`` with every party told at ``at`` that the class will not take place.
+
+    Only for a session with no participant when registration closed (R16,
+    R18); refused before that.
+    """
+    step = "record_not_held_announced"
+    moment, reasons = _fact(session, at, "not_held_announced_at")
+    if session.confirmed_slot is not None and not reasons:
+        closes = schedule(session).registration_closes
+        if session.participants or utc(moment) < utc(closes):
+            reasons.append(Reason(ReasonCode.LIST_NOT_MISSING, at=closes))
+    _done(step, reasons)
+    return session.evolve(not_held_announced_at=moment)

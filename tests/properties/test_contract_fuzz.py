@@ -334,7 +334,7 @@ def products(session: Session, now: dt.datetime) -> list[object]:
         built += list(made) if type(made) is tuple else [made]
         built += [line for item in built if isinstance(item, Invoice) for line in item.lines]
     built += [
-        Decision.refuse(Reason(next(iter(ReasonCode)), "R8")),
+        Decision.refuse(Reason(ReasonCode.REGISTRATION_CLOSED, "R8")),
         Decision.allow(),
         NationalNumber("85073003328"),
     ]

@@ -31,11 +31,13 @@ from incompany_rules import (
     can_request,
     can_unregister,
     cancel,
+    milestones,
     next_actions,
     register,
     schedule,
 )
 from incompany_rules.instants import utc
+from incompany_rules.process import PROCESS, REASON_RULES, STEPS
 from incompany_rules.strategies import (
     Stage,
     hr_accounts,
@@ -59,16 +61,18 @@ SUPPORTED_FROM = dt.datetime(1900, 1, 2)
 SUPPORTED_UNTIL = dt.datetime(2999, 12, 30)
 
 # The fact that closes each action once recorded.
-CLOSED_BY = {
-    "reminder_sent_at": {ActionKind.SEND_REMINDER},
-    "definitive_confirmation_at": {ActionKind.DEFINITIVE_CONFIRMATION},
-    "link_generated_at": {ActionKind.GENERATE_LINK},
-    "access_emails_sent_at": {ActionKind.SEND_ACCESS_EMAILS},
-    "zoom_checked_at": {ActionKind.CHECK_ZOOM},
-    "evaluation_sent_at": {ActionKind.SEND_EVALUATION},
-    "fees_invoiced_at": {ActionKind.INVOICE_FEES},
-    "attendance": {ActionKind.RECORD_ATTENDANCE},
-    "dates_confirmed_at": {ActionKind.PROPOSE_SLOTS, ActionKind.CONFIRM_SLOT},
+# The recorded fact of each step of the process table closes its action; the
+# confirmed dates close every planning step; access e-mails close per person.
+CLOSED_BY: dict[str, set[ActionKind]] = {
+    step.fact: {step.kind}
+    for step in PROCESS
+    if step.fact is not None and step.fact not in {"access_emailed", "dates_confirmed_at"}
+}
+CLOSED_BY["dates_confirmed_at"] = {
+    ActionKind.ASK_AVAILABILITY,
+    ActionKind.PROPOSE_SLOTS,
+    ActionKind.FORWARD_DATES,
+    ActionKind.CONFIRM_SLOT,
 }
 
 
@@ -105,7 +109,7 @@ def assert_explained(decision: Decision) -> None:
     assert isinstance(decision, Decision)
     assert decision.allowed == (not decision.reasons)
     for reason in decision.reasons:
-        assert reason.rule.startswith("R")
+        assert REASON_RULES[reason.code.value] == reason.rule  # one rule per code
         for lang in LANGUAGES:
             text = reason.text(lang)
             assert text
@@ -140,12 +144,17 @@ class TestNextActions:
         assert sorted(keys) == keys
 
     @given(any_session_and_instant | elsewhere_and_instant)
-    def test_overdue_means_due_strictly_before_the_instant_asked(
+    def test_overdue_means_the_instant_asked_is_at_or_after_the_due_instant(
         self, drawn: tuple[Session, dt.datetime]
     ) -> None:
+        """T3, T4: a step is late from its due instant on; one without a deadline never is."""
         session, now = drawn
         for action in next_actions(session, now):
-            assert action.overdue == (utc(action.due) < utc(now))
+            deadline = STEPS[action.kind].deadline or (
+                action.kind is ActionKind.INVOICE_FEES
+                and session.policy.invoicing_days_after is not None
+            )
+            assert action.overdue == (deadline and utc(now) >= utc(action.due))
             assert session.policy.timezone == action.due.timezone_name  # T6
 
     @given(any_session_and_instant | elsewhere_and_instant)
@@ -159,6 +168,34 @@ class TestNextActions:
             assert () == found
         for action in found:
             assert utc(action.due) >= utc(session.requested_at)
+
+    @given(any_session_and_instant | elsewhere_and_instant)
+    def test_an_action_is_never_due_after_its_window_closes(
+        self, drawn: tuple[Session, dt.datetime]
+    ) -> None:
+        """Issue: "An action can never be due after the moment its own transition is refused"."""
+        session, now = drawn
+        for action in next_actions(session, now):
+            if action.closes is not None:
+                assert utc(action.due) <= utc(action.closes)
+                assert utc(now) < utc(action.closes)  # a closed window shows nothing
+
+    @given(any_session_and_instant | elsewhere_and_instant)
+    def test_nothing_is_dated_before_the_request_nor_the_dates(
+        self, drawn: tuple[Session, dt.datetime]
+    ) -> None:
+        """T8: no action or milestone is dated before the request, nor a step after the dates
+        before they were confirmed."""
+        session, now = drawn
+        floor = utc(session.requested_at)
+        for milestone in milestones(session):
+            assert utc(milestone.at) >= floor
+        confirmed = session.dates_confirmed_at
+        planning = CLOSED_BY["dates_confirmed_at"] | {ActionKind.INVOICE_FEES}
+        for action in next_actions(session, now):
+            assert utc(action.due) >= floor
+            if confirmed is not None and action.kind not in planning:
+                assert utc(action.due) >= utc(confirmed)
 
     @given(any_session_and_instant)
     def test_a_recorded_fact_never_reappears_as_an_action(
