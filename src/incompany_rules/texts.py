@@ -296,7 +296,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "consequence.announce_not_held": (
         (
             "Aucun participant n'était inscrit à la clôture des inscriptions : la classe du {when}"
-            " n'aura pas lieu et {amount} sont dus (R16)."
+            " n'aura pas lieu et le montant de {amount} est dû (R16)."
         ),
         (
             "Er was geen enkele deelnemer ingeschreven bij het afsluiten van de inschrijvingen:"
@@ -346,7 +346,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Invoice the fees owed",
     ),
     "consequence.invoice_fees": (
-        "Les {amount} dus ne sont pas encore facturés.",
+        "Le montant dû de {amount} n'est pas encore facturé.",
         "Het verschuldigde bedrag van {amount} is nog niet gefactureerd.",
         "{amount} owed remains uninvoiced.",
     ),
