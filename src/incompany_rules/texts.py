@@ -115,7 +115,7 @@ _MINUTE = dt.timedelta(minutes=1)
 TEXTS: dict[str, tuple[str, str, str]] = {
     # ---------------------------------------------------------------- actions
     "title.ask_availability": (
-        "Demander ses disponibilités au formateur",
+        "Demander des disponibilités au formateur",
         "De opleider naar zijn beschikbaarheid vragen",
         "Ask the trainer for availability",
     ),
@@ -165,7 +165,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Send the recap mail of the confirmed dates",
     ),
     "consequence.send_recap": (
-        "Le client n'a pas les références ni les horaires de ses groupes.",
+        "Le client n'a ni les références ni les horaires de ses groupes.",
         "De klant heeft de referenties en uurroosters van zijn groepen niet.",
         "The client lacks the references and hours of its groups.",
     ),
@@ -313,7 +313,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Record attendance",
     ),
     "consequence.record_attendance": (
-        "Le montant pour participants manquants (R17) ne peut pas être calculé.",
+        "Le montant dû pour les participants manquants (R17) ne peut pas être calculé.",
         "Het bedrag voor ontbrekende deelnemers (R17) kan niet berekend worden.",
         "The missing-participant fee (R17) cannot be computed.",
     ),
