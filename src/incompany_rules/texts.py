@@ -116,7 +116,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     # ---------------------------------------------------------------- actions
     "title.ask_availability": (
         "Demander des disponibilités au formateur",
-        "De opleider naar zijn beschikbaarheid vragen",
+        "De beschikbaarheid van de opleider opvragen",
         "Ask the trainer for availability",
     ),
     "consequence.ask_availability": (
@@ -151,7 +151,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     ),
     "title.confirm_slot": (
         "Confirmer une des dates proposées",
-        "Eén van de voorgestelde data bevestigen",
+        "Een van de voorgestelde data bevestigen",
         "Confirm one of the proposed dates",
     ),
     "consequence.confirm_slot": (
@@ -201,8 +201,8 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         ),
         (
             "Zonder deelnemerslijst bij het afsluiten van de inschrijvingen op {until}: {amount}"
-            " (R16). Daarvoor is een myCefora-account met de HR-functie en een ingevuld"
-            " TOS-document nodig."
+            " (R16). Om in te schrijven is een myCefora-account met de HR-functie en een"
+            " ingevuld TOS-document nodig."
         ),
         (
             "No participant list when registration closes on {until}: {amount} (R16)."
@@ -250,12 +250,12 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     ),
     "consequence.send_access_emails.one": (
         "1 participant inscrit attend son accès à la plateforme.",
-        "1 ingeschreven deelnemer wacht op zijn toegang tot het platform.",
+        "1 ingeschreven deelnemer wacht op toegang tot het platform.",
         "1 registered participant is waiting for platform access.",
     ),
     "consequence.send_access_emails": (
         "{count} participants inscrits attendent leur accès à la plateforme.",
-        "{count} ingeschreven deelnemers wachten op hun toegang tot het platform.",
+        "{count} ingeschreven deelnemers wachten op toegang tot het platform.",
         "{count} registered participants are waiting for platform access.",
     ),
     "title.prepare": (
