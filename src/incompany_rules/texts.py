@@ -177,16 +177,17 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "consequence.send_reminder": (
         (
             "Le client n'est pas invité à introduire ses participants avant la clôture des"
-            " inscriptions, le {until} ; la confirmation tacite (R7) attend ce rappel."
+            " inscriptions, le {until} ; la confirmation tacite (R7) n'intervient qu'à"
+            " l'envoi de ce rappel."
         ),
         (
             "De klant wordt niet uitgenodigd om zijn deelnemers in te schrijven vóór het afsluiten"
-            " van de inschrijvingen op {until}; de stilzwijgende bevestiging (R7) wacht op die"
-            " herinnering."
+            " van de inschrijvingen op {until}; de stilzwijgende bevestiging (R7) volgt pas bij het"
+            " versturen van die herinnering."
         ),
         (
             "The client is not asked to register its participants before registration closes"
-            " on {until}; tacit confirmation (R7) waits for the reminder."
+            " on {until}; tacit confirmation (R7) only happens when the reminder is sent."
         ),
     ),
     "title.register_participants": (
