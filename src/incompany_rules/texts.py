@@ -162,7 +162,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "title.send_recap": (
         "Envoyer le mail récapitulatif des dates confirmées",
         "De overzichtsmail met de bevestigde data versturen",
-        "Send the recap mail of the confirmed dates",
+        "Send the recap e-mail of the confirmed dates",
     ),
     "consequence.send_recap": (
         "Le client n'a ni les références ni les horaires de ses groupes.",
@@ -172,7 +172,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "title.send_reminder": (
         "Envoyer le mail de rappel pour introduire les participants",
         "De herinneringsmail versturen om de deelnemers in te schrijven",
-        "Send the reminder mail to register the participants",
+        "Send the reminder e-mail to register the participants",
     ),
     "consequence.send_reminder": (
         (
