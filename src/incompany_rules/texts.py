@@ -390,7 +390,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "reason.dates_already_confirmed": (
         "Une date est déjà confirmée.",
         "Er is al een datum bevestigd.",
-        "A date is confirmed already.",
+        "A date is already confirmed.",
     ),
     "reason.dates_not_confirmed": (
         "Aucune date n'est encore confirmée.",
@@ -405,7 +405,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "reason.tos_not_completed": (
         "Le document TOS du compte n'est pas complété.",
         "Het TOS-document van de account is niet ingevuld.",
-        "The account's TOS document is not completed.",
+        "The account's TOS document has not been completed.",
     ),
     "reason.other_company": (
         "Le compte appartient à une autre entreprise que celle de la session.",
@@ -430,7 +430,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "reason.already_registered": (
         "Un participant avec le numéro de registre national {subject} est déjà inscrit.",
         "Er is al een deelnemer met rijksregisternummer {subject} ingeschreven.",
-        "A participant with national register number {subject} is registered already.",
+        "A participant with national register number {subject} is already registered.",
     ),
     "reason.not_registered": (
         "Aucun participant avec le numéro de registre national {subject} n'est inscrit.",
@@ -450,22 +450,22 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "reason.already_recorded": (
         "Déjà enregistré le {when}.",
         "Al geregistreerd op {when}.",
-        "Recorded already on {when}.",
+        "Already recorded on {when}.",
     ),
     "reason.already_recorded.undated": (
         "Déjà enregistré.",
         "Al geregistreerd.",
-        "Recorded already.",
+        "Already recorded.",
     ),
     "reason.no_definitive_confirmation": (
         "La confirmation définitive n'est pas encore enregistrée.",
         "De definitieve bevestiging is nog niet geregistreerd.",
-        "The definitive confirmation is not recorded yet.",
+        "The definitive confirmation has not been recorded yet.",
     ),
     "reason.no_link": (
         "Le lien vers la plateforme n'est pas encore généré.",
         "De link naar het platform is nog niet aangemaakt.",
-        "The platform link is not generated yet.",
+        "The platform link has not been generated yet.",
     ),
     "reason.no_access_emails": (
         "Pas d'e-mail d'accès pour un lien généré avant le {day}.",
