@@ -486,7 +486,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
             "Er was geen enkele deelnemer ingeschreven bij het afsluiten van de inschrijvingen op"
             " {until}: de les gaat niet door."
         ),
-        "No participant was registered when registration closed on {until}: the class is not held.",
+        "No participant was registered when registration closed on {until}: the class does not take place.",
     ),
     "reason.list_not_missing": (
         (
@@ -540,12 +540,12 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "fee.list_charged_first": (
         "Annulation sans frais supplémentaires : la liste des participants manque depuis le {when}",
         "Annulering zonder bijkomende kosten: de deelnemerslijst ontbreekt sinds {when}",
-        "No further cost to cancel: the participant list has been missing since {when}",
+        "Cancellation at no extra cost: the participant list has been missing since {when}",
     ),
     "fee.list_received": (
         "Liste des participants reçue : pas de frais",
         "Deelnemerslijst ontvangen: geen kosten",
-        "Participant list received: nothing owed",
+        "Participant list received: no fee",
     ),
     "fee.no_list": (
         "Liste des participants manquante à la clôture des inscriptions, le {until} : {amount}",
@@ -555,12 +555,12 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "fee.cancelled_before_list": (
         "Pas de frais de liste manquante : session annulée au plus tard le {until}",
         "Geen kosten voor een ontbrekende lijst: sessie uiterlijk op {until} geannuleerd",
-        "No missing list fee: the session was cancelled by {until}",
+        "No missing-list fee: the session was cancelled by {until}",
     ),
     "fee.no_registration_window": (
         "Pas de frais de liste manquante : les inscriptions n'ont jamais été ouvertes",
         "Geen kosten voor een ontbrekende lijst: de inschrijvingen waren nooit open",
-        "No missing list fee: registration was never open",
+        "No missing-list fee: registration was never open",
     ),
     "fee_kind.late_cancellation": ("Annulation tardive", "Late annulering", "Late cancellation"),
     "fee_kind.missing_list": (
