@@ -142,7 +142,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "title.forward_dates": (
         "Transmettre au client les dates proposées par le formateur",
         "De door de opleider voorgestelde data aan de klant bezorgen",
-        "Forward the dates the trainer proposed to the client",
+        "Forward the trainer's proposed dates to the client",
     ),
     "consequence.forward_dates": (
         "Le client ne peut pas choisir de date.",
@@ -157,7 +157,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "consequence.confirm_slot": (
         "La date proposée du {day} ne pourra plus être choisie après le {until}.",
         "De voorgestelde datum van {day} kan na {until} niet meer gekozen worden.",
-        "The proposed date of {day} can no longer be chosen after {until}.",
+        "The proposed date, {day}, can no longer be chosen after {until}.",
     ),
     "title.send_recap": (
         "Envoyer le mail récapitulatif des dates confirmées",
@@ -167,7 +167,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "consequence.send_recap": (
         "Le client n'a ni les références ni les horaires de ses groupes.",
         "De klant heeft de referenties en uurroosters van zijn groepen niet.",
-        "The client lacks the references and hours of its groups.",
+        "The client does not have the references and times of its groups.",
     ),
     "title.send_reminder": (
         "Envoyer le mail de rappel pour introduire les participants",
@@ -207,7 +207,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         ),
         (
             "No participant list when registration closes on {until}: {amount} (R16)."
-            " Registering needs a myCefora account with the HR function and a completed TOS"
+            " Registering requires a myCefora account with the HR function and a completed TOS"
             " document."
         ),
     ),
@@ -292,7 +292,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "title.announce_not_held": (
         "Informer toutes les parties que la classe n'aura pas lieu",
         "Alle partijen laten weten dat de les niet doorgaat",
-        "Tell every party that the class will not take place",
+        "Tell all parties that the class will not take place",
     ),
     "consequence.announce_not_held": (
         (
@@ -339,7 +339,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "consequence.fill_in_evaluation": (
         "Le service HR ne voit pas l'avis de ce participant dans myCefora.",
         "De HR-dienst ziet de mening van deze deelnemer niet in myCefora.",
-        "HR does not see this participant's view in myCefora.",
+        "HR does not see this participant's feedback in myCefora.",
     ),
     "title.invoice_fees": (
         "Facturer les frais dus",
@@ -349,7 +349,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "consequence.invoice_fees": (
         "Le montant dû de {amount} n'est pas encore facturé.",
         "Het verschuldigde bedrag van {amount} is nog niet gefactureerd.",
-        "{amount} owed remains uninvoiced.",
+        "The {amount} owed has not been invoiced yet.",
     ),
     # -------------------------------------------------------------- decisions
     "reason.no_training_plan": (
