@@ -499,7 +499,7 @@ class TestMissingListFee:
         )
         fee = missing_list_fee(requested_session(APRIL_1))
         assert expected == fee
-        assert "No missing list fee: registration was never open" == fee.describe("en")
+        assert "No missing-list fee: registration was never open" == fee.describe("en")
 
     def test_a_missing_list_is_a_whole_r16_fee_arising_when_registration_closes(self) -> None:
         """No participant at 00:00 on D-2: one missing list fee of 375 EUR, arising then."""

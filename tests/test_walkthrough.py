@@ -27,9 +27,9 @@ def test_the_walkthrough_reaches_the_fees_and_closes_every_action(
         "Free cancellation until Tuesday 17 March 2026 at 23:59",
         (
             "R9   already_registered: A participant with national register number *********28"
-            " is registered already."
+            " is already registered."
         ),
-        "OVERDUE 12/03 00:00 cefora       R6   Send the reminder mail to register the participants",
+        "OVERDUE 12/03 00:00 cefora       R6   Send the reminder e-mail to register the participants",
         "R8   registration_closed: Registration was open until Sunday 29 March 2026 at 23:59 (end of D-3).",
         "Attended: 3 of 4 registered",
         "Missing participant (R17): 3 x €150.00 = €450.00",

@@ -31,8 +31,8 @@ A class on Wednesday 1 April 2026, confirmed on 18 February; on 12 March at
 >>> for action in next_actions(session, pendulum.datetime(2026, 3, 12, 9, tz="Europe/Brussels")):
 ...     late = "overdue" if action.overdue else "open"
 ...     print(f"{action.due:%d/%m %H:%M} {late:7} {action.actor.value:9} {action.title('en')}")
-12/03 00:00 overdue cefora    Send the reminder mail to register the participants
-18/02 10:00 open    cefora    Send the recap mail of the confirmed dates
+12/03 00:00 overdue cefora    Send the reminder e-mail to register the participants
+18/02 10:00 open    cefora    Send the recap e-mail of the confirmed dates
 18/03 00:00 open    cefora    Send the definitive confirmation
 30/03 00:00 open    client_hr Register the participants in myCefora
 01/04 00:00 open    client_hr Check with IT that Zoom is allowed

@@ -115,8 +115,8 @@ _MINUTE = dt.timedelta(minutes=1)
 TEXTS: dict[str, tuple[str, str, str]] = {
     # ---------------------------------------------------------------- actions
     "title.ask_availability": (
-        "Demander ses disponibilités au formateur",
-        "De opleider naar zijn beschikbaarheid vragen",
+        "Demander des disponibilités au formateur",
+        "De beschikbaarheid van de opleider opvragen",
         "Ask the trainer for availability",
     ),
     "consequence.ask_availability": (
@@ -142,7 +142,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "title.forward_dates": (
         "Transmettre au client les dates proposées par le formateur",
         "De door de opleider voorgestelde data aan de klant bezorgen",
-        "Forward the dates the trainer proposed to the client",
+        "Forward the trainer's proposed dates to the client",
     ),
     "consequence.forward_dates": (
         "Le client ne peut pas choisir de date.",
@@ -151,42 +151,43 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     ),
     "title.confirm_slot": (
         "Confirmer une des dates proposées",
-        "Eén van de voorgestelde data bevestigen",
+        "Een van de voorgestelde data bevestigen",
         "Confirm one of the proposed dates",
     ),
     "consequence.confirm_slot": (
         "La date proposée du {day} ne pourra plus être choisie après le {until}.",
         "De voorgestelde datum van {day} kan na {until} niet meer gekozen worden.",
-        "The proposed date of {day} can no longer be chosen after {until}.",
+        "The proposed date, {day}, can no longer be chosen after {until}.",
     ),
     "title.send_recap": (
         "Envoyer le mail récapitulatif des dates confirmées",
         "De overzichtsmail met de bevestigde data versturen",
-        "Send the recap mail of the confirmed dates",
+        "Send the recap e-mail of the confirmed dates",
     ),
     "consequence.send_recap": (
-        "Le client n'a pas les références ni les horaires de ses groupes.",
+        "Le client n'a ni les références ni les horaires de ses groupes.",
         "De klant heeft de referenties en uurroosters van zijn groepen niet.",
-        "The client lacks the references and hours of its groups.",
+        "The client does not have the references and times of its groups.",
     ),
     "title.send_reminder": (
         "Envoyer le mail de rappel pour introduire les participants",
         "De herinneringsmail versturen om de deelnemers in te schrijven",
-        "Send the reminder mail to register the participants",
+        "Send the reminder e-mail to register the participants",
     ),
     "consequence.send_reminder": (
         (
             "Le client n'est pas invité à introduire ses participants avant la clôture des"
-            " inscriptions, le {until} ; la confirmation tacite (R7) attend ce rappel."
+            " inscriptions, le {until} ; la confirmation tacite (R7) n'intervient qu'à"
+            " l'envoi de ce rappel."
         ),
         (
             "De klant wordt niet uitgenodigd om zijn deelnemers in te schrijven vóór het afsluiten"
-            " van de inschrijvingen op {until}; de stilzwijgende bevestiging (R7) wacht op die"
-            " herinnering."
+            " van de inschrijvingen op {until}; de stilzwijgende bevestiging (R7) volgt pas bij het"
+            " versturen van die herinnering."
         ),
         (
             "The client is not asked to register its participants before registration closes"
-            " on {until}; tacit confirmation (R7) waits for the reminder."
+            " on {until}; tacit confirmation (R7) only happens when the reminder is sent."
         ),
     ),
     "title.register_participants": (
@@ -201,12 +202,12 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         ),
         (
             "Zonder deelnemerslijst bij het afsluiten van de inschrijvingen op {until}: {amount}"
-            " (R16). Daarvoor is een myCefora-account met de HR-functie en een ingevuld"
-            " TOS-document nodig."
+            " (R16). Om in te schrijven is een myCefora-account met de HR-functie en een"
+            " ingevuld TOS-document nodig."
         ),
         (
             "No participant list when registration closes on {until}: {amount} (R16)."
-            " Registering needs a myCefora account with the HR function and a completed TOS"
+            " Registering requires a myCefora account with the HR function and a completed TOS"
             " document."
         ),
     ),
@@ -250,12 +251,12 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     ),
     "consequence.send_access_emails.one": (
         "1 participant inscrit attend son accès à la plateforme.",
-        "1 ingeschreven deelnemer wacht op zijn toegang tot het platform.",
+        "1 ingeschreven deelnemer wacht op toegang tot het platform.",
         "1 registered participant is waiting for platform access.",
     ),
     "consequence.send_access_emails": (
         "{count} participants inscrits attendent leur accès à la plateforme.",
-        "{count} ingeschreven deelnemers wachten op hun toegang tot het platform.",
+        "{count} ingeschreven deelnemers wachten op toegang tot het platform.",
         "{count} registered participants are waiting for platform access.",
     ),
     "title.prepare": (
@@ -291,12 +292,12 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "title.announce_not_held": (
         "Informer toutes les parties que la classe n'aura pas lieu",
         "Alle partijen laten weten dat de les niet doorgaat",
-        "Tell every party that the class will not take place",
+        "Tell all parties that the class will not take place",
     ),
     "consequence.announce_not_held": (
         (
             "Aucun participant n'était inscrit à la clôture des inscriptions : la classe du {when}"
-            " n'aura pas lieu et {amount} sont dus (R16)."
+            " n'aura pas lieu et le montant de {amount} est dû (R16)."
         ),
         (
             "Er was geen enkele deelnemer ingeschreven bij het afsluiten van de inschrijvingen:"
@@ -313,7 +314,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Record attendance",
     ),
     "consequence.record_attendance": (
-        "Le montant pour participants manquants (R17) ne peut pas être calculé.",
+        "Le montant dû pour les participants manquants (R17) ne peut pas être calculé.",
         "Het bedrag voor ontbrekende deelnemers (R17) kan niet berekend worden.",
         "The missing-participant fee (R17) cannot be computed.",
     ),
@@ -338,7 +339,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "consequence.fill_in_evaluation": (
         "Le service HR ne voit pas l'avis de ce participant dans myCefora.",
         "De HR-dienst ziet de mening van deze deelnemer niet in myCefora.",
-        "HR does not see this participant's view in myCefora.",
+        "HR does not see this participant's feedback in myCefora.",
     ),
     "title.invoice_fees": (
         "Facturer les frais dus",
@@ -346,9 +347,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Invoice the fees owed",
     ),
     "consequence.invoice_fees": (
-        "Les {amount} dus ne sont pas encore facturés.",
+        "Le montant dû de {amount} n'est pas encore facturé.",
         "Het verschuldigde bedrag van {amount} is nog niet gefactureerd.",
-        "{amount} owed remains uninvoiced.",
+        "The {amount} owed has not been invoiced yet.",
     ),
     # -------------------------------------------------------------- decisions
     "reason.no_training_plan": (
@@ -389,7 +390,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "reason.dates_already_confirmed": (
         "Une date est déjà confirmée.",
         "Er is al een datum bevestigd.",
-        "A date is confirmed already.",
+        "A date is already confirmed.",
     ),
     "reason.dates_not_confirmed": (
         "Aucune date n'est encore confirmée.",
@@ -404,7 +405,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "reason.tos_not_completed": (
         "Le document TOS du compte n'est pas complété.",
         "Het TOS-document van de account is niet ingevuld.",
-        "The account's TOS document is not completed.",
+        "The account's TOS document has not been completed.",
     ),
     "reason.other_company": (
         "Le compte appartient à une autre entreprise que celle de la session.",
@@ -429,7 +430,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "reason.already_registered": (
         "Un participant avec le numéro de registre national {subject} est déjà inscrit.",
         "Er is al een deelnemer met rijksregisternummer {subject} ingeschreven.",
-        "A participant with national register number {subject} is registered already.",
+        "A participant with national register number {subject} is already registered.",
     ),
     "reason.not_registered": (
         "Aucun participant avec le numéro de registre national {subject} n'est inscrit.",
@@ -449,22 +450,22 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "reason.already_recorded": (
         "Déjà enregistré le {when}.",
         "Al geregistreerd op {when}.",
-        "Recorded already on {when}.",
+        "Already recorded on {when}.",
     ),
     "reason.already_recorded.undated": (
         "Déjà enregistré.",
         "Al geregistreerd.",
-        "Recorded already.",
+        "Already recorded.",
     ),
     "reason.no_definitive_confirmation": (
         "La confirmation définitive n'est pas encore enregistrée.",
         "De definitieve bevestiging is nog niet geregistreerd.",
-        "The definitive confirmation is not recorded yet.",
+        "The definitive confirmation has not been recorded yet.",
     ),
     "reason.no_link": (
         "Le lien vers la plateforme n'est pas encore généré.",
         "De link naar het platform is nog niet aangemaakt.",
-        "The platform link is not generated yet.",
+        "The platform link has not been generated yet.",
     ),
     "reason.no_access_emails": (
         "Pas d'e-mail d'accès pour un lien généré avant le {day}.",
@@ -485,7 +486,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
             "Er was geen enkele deelnemer ingeschreven bij het afsluiten van de inschrijvingen op"
             " {until}: de les gaat niet door."
         ),
-        "No participant was registered when registration closed on {until}: the class is not held.",
+        "No participant was registered when registration closed on {until}: the class does not take place.",
     ),
     "reason.list_not_missing": (
         (
@@ -539,12 +540,12 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "fee.list_charged_first": (
         "Annulation sans frais supplémentaires : la liste des participants manque depuis le {when}",
         "Annulering zonder bijkomende kosten: de deelnemerslijst ontbreekt sinds {when}",
-        "No further cost to cancel: the participant list has been missing since {when}",
+        "Cancellation at no extra cost: the participant list has been missing since {when}",
     ),
     "fee.list_received": (
         "Liste des participants reçue : pas de frais",
         "Deelnemerslijst ontvangen: geen kosten",
-        "Participant list received: nothing owed",
+        "Participant list received: no fee",
     ),
     "fee.no_list": (
         "Liste des participants manquante à la clôture des inscriptions, le {until} : {amount}",
@@ -554,12 +555,12 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "fee.cancelled_before_list": (
         "Pas de frais de liste manquante : session annulée au plus tard le {until}",
         "Geen kosten voor een ontbrekende lijst: sessie uiterlijk op {until} geannuleerd",
-        "No missing list fee: the session was cancelled by {until}",
+        "No missing-list fee: the session was cancelled by {until}",
     ),
     "fee.no_registration_window": (
         "Pas de frais de liste manquante : les inscriptions n'ont jamais été ouvertes",
         "Geen kosten voor een ontbrekende lijst: de inschrijvingen waren nooit open",
-        "No missing list fee: registration was never open",
+        "No missing-list fee: registration was never open",
     ),
     "fee_kind.late_cancellation": ("Annulation tardive", "Late annulering", "Late cancellation"),
     "fee_kind.missing_list": (

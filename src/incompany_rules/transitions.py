@@ -33,7 +33,7 @@ Each fact is recorded once; recording it again is refused.
 >>> register(registered, ann, pendulum.datetime(2026, 3, 30, tz="Europe/Brussels"), by=ACME_HR)
 Traceback (most recent call last):
   ...
-incompany_rules.errors.TransitionRefusedError: Invalid register: refused (R8 registration_closed: Registration was open until Sunday 29 March 2026 at 23:59 (end of D-3).; R9 already_registered: A participant with national register number *********28 is registered already.)
+incompany_rules.errors.TransitionRefusedError: Invalid register: refused (R8 registration_closed: Registration was open until Sunday 29 March 2026 at 23:59 (end of D-3).; R9 already_registered: A participant with national register number *********28 is already registered.)
 """
 
 from __future__ import annotations
