@@ -1,42 +1,48 @@
 """Hypothesis strategies for the values of the Incompany process.
 
-An optional extra (``pip install "incompany-rules[strategies]"``): the only
+An optional extra (`pip install "incompany-rules[strategies]"`): the only
 module of the library that imports Hypothesis, and one that the package
 itself never imports. Installing the extra also registers these strategies
-with Hypothesis through its ``hypothesis`` entry point, so that
-``st.from_type(Session)`` and ``st.builds(...)`` over functions annotated
+with Hypothesis through its `hypothesis` entry point, so that
+`st.from_type(Session)` and `st.builds(...)` over functions annotated
 with our types work with no set-up.
 
 The strategies follow Hypothesis's own API style:
 
 - plural nouns, every argument keyword-only;
-- an argument that fills a field of the value drawn (``company``,
-  ``policy``, ``national_number``, ...) is itself a strategy, as in
-  ``st.builds``; wrap a fixed value in ``st.just``;
-- an argument that constrains the values (``min_start``, ``born_from``,
-  ``kinds``, ``stage``, ``tz``) is a plain value;
-- a boolean flag left to ``None`` means "either";
-- impossible arguments raise :class:`hypothesis.errors.InvalidArgument`
+- an argument that fills a field of the value drawn (`company`,
+  `policy`, `national_number`, ...) is itself a strategy, as in
+  `st.builds`; wrap a fixed value in `st.just`;
+- an argument that constrains the values (`min_start`, `born_from`,
+  `kinds`, `stage`, `tz`) is a plain value;
+- a boolean flag left to `None` means "either";
+- impossible arguments raise `hypothesis.errors.InvalidArgument`
   when the strategy is made, or, for what only a drawn value reveals (an
-  invalid domain drawn from a user's ``domain`` strategy), when it is drawn.
+  invalid domain drawn from a user's `domain` strategy), when it is drawn.
 
 Every value drawn is valid: it went through the library's own constructors.
 Each docstring says what the strategy shrinks towards, so that a failing
 example reads as a small, familiar case.
 
->>> from hypothesis import find
->>> find(emails(), lambda address: True)
-'ann@example.be'
->>> find(slots(), lambda slot: True).start.isoformat()
-'2019-01-01T07:00:00+01:00'
+Examples:
+    A property of every address drawn, run as a test would run it:
 
-In a test suite::
+    >>> from hypothesis import given
+    >>> from incompany_rules.participants import email_address
+    >>> @given(emails())
+    ... def test_addresses_are_in_normal_form(address):
+    ...     assert email_address(address) == address
+    >>> test_addresses_are_in_normal_form()
 
+    In a test suite:
+
+    ```python
     @given(sessions(stage=Stage.REGISTRATION_OPEN).flatmap(
         lambda s: st.tuples(st.just(s), instants_near(s))))
     def test_registration_never_raises(drawn):
         session, now = drawn
         ...
+    ```
 """
 
 from __future__ import annotations
@@ -135,22 +141,23 @@ def national_numbers(
 ) -> st.SearchStrategy[NationalNumber]:
     """Return a strategy for valid national register numbers and BIS numbers (R9).
 
-    ``kinds`` limits the registers (default: both). The birth date encoded
-    lies between ``born_from`` and ``born_until`` (default: every date the
+    `kinds` limits the registers (default: both). The birth date encoded
+    lies between `born_from` and `born_until` (default: every date the
     number can encode, 1900-01-01 to 2099-12-31); people born from 2000 on
     get their check digits by the 2000s rule. BIS numbers add 20 or 40 to
     the birth month. The counter runs from 001 to 998. Every number drawn
     encodes a complete birth date.
 
     Shrinks towards a national register number of someone born on
-    ``born_from`` with counter 001 (``00.01.01-001.73`` by default).
+    `born_from` with counter 001 (`00.01.01-001.73` by default).
 
-    >>> from hypothesis import find
-    >>> find(national_numbers(), lambda n: True).formatted()
-    '00.01.01-001.73'
-    >>> born_2000s = national_numbers(born_from=dt.date(2000, 1, 1))
-    >>> find(born_2000s, lambda n: n.kind is NumberKind.BIS).formatted()
-    '00.21.01-001.48'
+    Examples:
+        >>> from hypothesis import find
+        >>> find(national_numbers(), lambda n: True).formatted()
+        '00.01.01-001.73'
+        >>> born_2000s = national_numbers(born_from=dt.date(2000, 1, 1))
+        >>> find(born_2000s, lambda n: n.kind is NumberKind.BIS).formatted()
+        '00.21.01-001.48'
     """
     chosen = _kinds(kinds)
     first = _birth(born_from, "born_from", _FIRST_BIRTH)
@@ -226,7 +233,7 @@ def _joined(parts: list[str]) -> str:
 
 
 def _host_label(label: str) -> bool:
-    """Whether ``label`` may be part of a host name: no ``-`` at either end, nor ``--`` at 3-4."""
+    """Whether `label` may be part of a host name: no `-` at either end, nor `--` at 3-4."""
     return not label.startswith("-") and not label.endswith("-") and label[2:4] != "--"
 
 
@@ -240,14 +247,14 @@ def emails(*, domain: st.SearchStrategy[str] | None = None) -> st.SearchStrategy
     """Return a strategy for e-mail addresses as the library keeps them (R9).
 
     The name has one to three dot-separated parts of 1 to 16 characters
-    (letters of both cases, digits, ``_``, ``+``, ``-``); ``domain`` draws
-    the part after the ``@`` (default: one or two labels of 1 to 12
-    lower-case letters, digits and ``-``, not starting or ending with ``-``, then
-    ``be``, ``com``, ``eu``, ``org``, ``net`` or ``brussels``). Each address is returned as
-    :func:`~incompany_rules.participants.email_address` normalises it, so
-    ``email_address(address) == address``.
+    (letters of both cases, digits, `_`, `+`, `-`); `domain` draws
+    the part after the `@` (default: one or two labels of 1 to 12
+    lower-case letters, digits and `-`, not starting or ending with `-`, then
+    `be`, `com`, `eu`, `org`, `net` or `brussels`). Each address is returned as
+    [`email_address`][incompany_rules.participants.email_address] normalises it, so
+    `email_address(address) == address`.
 
-    Shrinks towards ``'ann@example.be'``.
+    Shrinks towards `'ann@example.be'`.
     """
     domains = _domains() if domain is None else domain
     _strategy(domains, "domain")
@@ -274,8 +281,10 @@ def participants(
 ) -> st.SearchStrategy[Participant]:
     """Return a strategy for participants HR registers (R9).
 
-    ``national_number`` defaults to :func:`national_numbers`, ``email`` to
-    :func:`emails`, ``name`` to ``None`` or a display name.
+    `national_number` defaults to
+    [`national_numbers`][incompany_rules.strategies.national_numbers], `email`
+    to [`emails`][incompany_rules.strategies.emails], `name` to `None` or a
+    display name.
 
     Shrinks towards a participant with no name and the smallest number and
     address of those strategies.
@@ -321,15 +330,16 @@ def _plan_submitted(seconds: int) -> pendulum.DateTime:
 def companies(*, training_plan_submitted: bool | None = None) -> st.SearchStrategy[Company]:
     """Return a strategy for client companies.
 
-    The number is a well-formed Belgian enterprise number (``0ddd.ddd.ddd``
-    or ``1ddd.ddd.ddd`` with its mod-97 check); the name a company name of
-    1 to 30 characters and a legal form (SA, SRL, NV, BV, ASBL or VZW).
-    ``training_plan_submitted`` fixes whether the company has submitted its
-    training plan (R1; ``None``: either); when it has,
-    ``training_plan_submitted_at`` is a whole second from 2018 to 2030 on
-    the Brussels clock. :func:`sessions` moves it before the request.
+    The number is a well-formed Belgian enterprise number (`0ddd.ddd.ddd` or
+    `1ddd.ddd.ddd` with its mod-97 check); the name a company name of 1 to 30
+    characters and a legal form (SA, SRL, NV, BV, ASBL or VZW).
+    `training_plan_submitted` fixes whether the company has submitted its
+    training plan (R1; `None`: either); when it has,
+    `training_plan_submitted_at` is a whole second from 2018 to 2030 on the
+    Brussels clock. [`sessions`][incompany_rules.strategies.sessions] moves it
+    before the request.
 
-    Shrinks towards ``Company('0200.000.043', 'Acme SA')``, with no training
+    Shrinks towards `Company('0200.000.043', 'Acme SA')`, with no training
     plan submitted.
     """
     submitted = _flag(training_plan_submitted, "training_plan_submitted")
@@ -365,14 +375,16 @@ def hr_accounts(
 ) -> st.SearchStrategy[HrAccount]:
     """Return a strategy for myCefora accounts (R5).
 
-    ``company`` defaults to :func:`companies`; ``has_hr_function`` and
-    ``tos_completed`` fix the two conditions of R5 (``None``: either). For
-    accounts that may manage participants of a known company::
+    `company` defaults to [`companies`][incompany_rules.strategies.companies];
+    `has_hr_function` and `tos_completed` fix the two conditions of R5 (`None`:
+    either). For accounts that may manage participants of a known company:
 
-        hr_accounts(company=st.just(session.company), has_hr_function=True, tos_completed=True)
+    ```python
+    hr_accounts(company=st.just(session.company), has_hr_function=True, tos_completed=True)
+    ```
 
     Shrinks towards an account without the HR function nor the TOS
-    completed, of the smallest company, with login ``'ann@example.be'``.
+    completed, of the smallest company, with login `'ann@example.be'`.
     """
     companies_ = companies() if company is None else company
     _strategy(companies_, "company")
@@ -397,9 +409,9 @@ _TITLES = (
 def trainings(*, in_digital_offer: bool | None = None) -> st.SearchStrategy[Training]:
     """Return a strategy for trainings of the fund's offer (R2).
 
-    ``in_digital_offer`` fixes whether the training belongs to the digital
-    offer that Incompany sessions are made of (``None``: either). Codes are
-    ``DIG``, ``ONL`` or ``WEB`` and three digits; titles of 1 to 60
+    `in_digital_offer` fixes whether the training belongs to the digital
+    offer that Incompany sessions are made of (`None`: either). Codes are
+    `DIG`, `ONL` or `WEB` and three digits; titles of 1 to 60
     characters mix accented French and Dutch text.
 
     Shrinks towards ``Training('DIG-001', 'Excel: tableaux croisés dynamiques',
@@ -430,7 +442,7 @@ def trainings(*, in_digital_offer: bool | None = None) -> st.SearchStrategy[Trai
 
 @functools.cache
 def _figure(default: int, low: int, high: int) -> st.SearchStrategy[int]:
-    """Draw whole numbers in ``[low, high]``, shrinking towards ``default`` when allowed."""
+    """Draw whole numbers in `[low, high]`, shrinking towards `default` when allowed."""
     numbers = st.integers(low, high)
     return st.just(default) | numbers if low <= default <= high else numbers
 
@@ -489,11 +501,11 @@ def policies(*, timezone: st.SearchStrategy[str] | None = None) -> st.SearchStra
     reminder on or before the definitive confirmation, up to D-42; free
     cancellation until D-1 to D-28; the link 0 to 72 hours after the
     confirmation; the evaluation 1 to 7 days after the class; fees from
-    0.00 to 1000.00 EUR in cents; either shortfall basis. ``timezone`` draws
-    the IANA name of the policy's clock (default: ``'Europe/Brussels'``
+    0.00 to 1000.00 EUR in cents; either shortfall basis. `timezone` draws
+    the IANA name of the policy's clock (default: `'Europe/Brussels'`
     only); it should have a midnight on every day, as the calendar assumes.
 
-    Shrinks towards :data:`~incompany_rules.policy.DEFAULT_POLICY`.
+    Shrinks towards [`DEFAULT_POLICY`][incompany_rules.policy.DEFAULT_POLICY].
     """
     timezones = st.just(DEFAULT_POLICY.timezone) if timezone is None else timezone
     _strategy(timezones, "timezone")
@@ -520,7 +532,7 @@ def _minute_of_day(moment: pendulum.DateTime, *, up: bool) -> int:
 
 @functools.lru_cache(maxsize=256)
 def _dst_days(zone: str, year: int) -> tuple[dt.date, ...]:
-    """Return the local dates in ``year`` on which ``zone`` changes its UTC offset."""
+    """Return the local dates in `year` on which `zone` changes its UTC offset."""
     tz = zoneinfo.ZoneInfo(zone)
     found = []
     day = dt.date(year, 1, 1)
@@ -540,15 +552,15 @@ def slots(
     min_start: dt.datetime | None = None,
     max_start: dt.datetime | None = None,
 ) -> st.SearchStrategy[Slot]:
-    """Return a strategy for slots: one online class on one local day of ``tz`` (R3).
+    """Return a strategy for slots: one online class on one local day of `tz` (R3).
 
-    The class starts on a whole minute between ``min_start`` and
-    ``max_start`` (aware datetimes; default: from 2019-01-01 to 2030-12-31
-    on the local clock of ``tz``), between 07:00 and 20:00 local unless the
+    The class starts on a whole minute between `min_start` and
+    `max_start` (aware datetimes; default: from 2019-01-01 to 2030-12-31
+    on the local clock of `tz`), between 07:00 and 20:00 local unless the
     bounds allow no such time on that day; it lasts 15 minutes to 8 hours
     and ends by 23:59 on the same local day. Start and end are on the local
-    clock of ``tz``. Days are spread over the year, with many around the
-    days ``tz`` changes its clocks (for Brussels, the last Sundays of March
+    clock of `tz`. Days are spread over the year, with many around the
+    days `tz` changes its clocks (for Brussels, the last Sundays of March
     and October), so that D-3, D-15 and D-21 fall on both sides of a change.
 
     Shrinks towards a 15-minute class at 07:00 on the first day allowed.
@@ -638,36 +650,40 @@ def _days_after(first_day: dt.date, days: int) -> dt.date:
 
 
 class Stage(enum.Enum):
-    """A stage of the Incompany process, as :func:`sessions` draws it.
+    """A stage of the Incompany process, as [`sessions`][incompany_rules.strategies.sessions] draws it.
 
     A session at a stage has the facts plausibly recorded by some instant
     of that stage, and none recorded after it.
     """
 
-    #: Requested (R1): no confirmed slot; zero to three slots proposed; no
-    #: participant and no other fact.
     REQUESTED = "requested"
-    #: The instant the client confirmed a slot (R3): no other fact, no participant.
+    """Requested (R1): no confirmed slot; zero to three slots proposed; no participant and no other
+    fact.
+    """
     DATES_CONFIRMED = "dates_confirmed"
-    #: Some instant while participants can be registered (R8): the registration
-    #: window is not empty; the facts due by then may be recorded; no attendance.
+    """The instant the client confirmed a slot (R3): no other fact, no participant."""
     REGISTRATION_OPEN = "registration_open"
-    #: After registration closed (end of D-3), before the class: any number of
-    #: participants, possibly none (R16); no attendance.
+    """Some instant while participants can be registered (R8): the registration window is not
+    empty; the facts due by then may be recorded; no attendance.
+    """
     REGISTRATION_CLOSED = "registration_closed"
-    #: After the class (R14, R17): at least one participant registered; attendance
-    #: recorded (a subset of the participants) or not yet; evaluation and invoice
-    #: possibly recorded.
+    """After registration closed (end of D-3), before the class: any number of participants,
+    possibly none (R16); no attendance.
+    """
     HELD = "held"
-    #: Cancelled (R15) before the class started, with or without confirmed dates;
-    #: facts recorded before the cancellation only, fees invoiced possibly after it.
+    """After the class (R14, R17): at least one participant registered; attendance recorded (a
+    subset of the participants) or not yet; evaluation and invoice possibly recorded.
+    """
     CANCELLED = "cancelled"
+    """Cancelled (R15) before the class started, with or without confirmed dates; facts recorded
+    before the cancellation only, fees invoiced possibly after it.
+    """
 
 
 StageName = Literal[
     "requested", "dates_confirmed", "registration_open", "registration_closed", "held", "cancelled"
 ]
-"""The values of :class:`Stage`, accepted wherever a stage is."""
+"""The values of [`Stage`][incompany_rules.strategies.Stage], accepted wherever a stage is."""
 
 
 def _stages(stage: object) -> tuple[Stage, ...]:
@@ -697,18 +713,20 @@ def sessions(  # noqa: PLR0913 (keyword-only, as Hypothesis's own strategies)
     min_start: dt.datetime | None = None,
     max_start: dt.datetime | None = None,
 ) -> st.SearchStrategy[Session]:
-    """Return a strategy for valid, internally consistent sessions at ``stage``.
+    """Return a strategy for valid, internally consistent sessions at `stage`.
 
-    ``stage`` is a :class:`Stage` or its value (``"registration_open"``);
-    ``None`` draws every stage. ``policy`` defaults to :func:`policies`
-    (varied figures), ``company`` to :func:`companies`, ``training`` to
-    :func:`trainings` of the digital offer. The class (the confirmed slot,
-    or the first proposed one) starts between ``min_start`` and
-    ``max_start``, as in :func:`slots`.
+    `stage` is a [`Stage`][incompany_rules.strategies.Stage] or its value
+    (`"registration_open"`); `None` draws every stage. `policy` defaults to
+    [`policies`][incompany_rules.strategies.policies] (varied figures),
+    `company` to [`companies`][incompany_rules.strategies.companies],
+    `training` to [`trainings`][incompany_rules.strategies.trainings] of the
+    digital offer. The class (the confirmed slot, or the first proposed one)
+    starts between `min_start` and `max_start`, as in
+    [`slots`][incompany_rules.strategies.slots].
 
     The other proposed slots, if any, are the class's hours one to
     fourteen days before or after it (the same wall time, as
-    ``pendulum``'s ``add(days=...)`` moves it).
+    `pendulum`'s `add(days=...)` moves it).
 
     Facts are recorded at plausible instants, each on or after the one it
     follows: requested, then dates confirmed (sometimes after D-21 or even
@@ -749,14 +767,14 @@ def sessions(  # noqa: PLR0913 (keyword-only, as Hypothesis's own strategies)
 
 
 def _seconds(draw: st.DrawFn, low: int, high: int, *, prefer: int | None = None) -> int:
-    """Draw whole seconds in ``[low, high]``, shrinking towards ``prefer`` if allowed."""
+    """Draw whole seconds in `[low, high]`, shrinking towards `prefer` if allowed."""
     if prefer is not None and low <= prefer <= high and not draw(st.booleans()):
         return prefer
     return draw(st.integers(low, high))
 
 
 def _within(draw: st.DrawFn, low: pendulum.DateTime, high: pendulum.DateTime) -> pendulum.DateTime:
-    """Draw an instant in ``[low, high]`` (not empty), whole seconds after ``low``."""
+    """Draw an instant in `[low, high]` (not empty), whole seconds after `low`."""
     return low.add(seconds=_seconds(draw, 0, int((high - low).total_seconds())))
 
 
@@ -768,7 +786,7 @@ def _session_slots(
 
 
 def _nonzero(days: int) -> int:
-    """Map ``-14..13`` onto ``-14..-1`` and ``1..14``, with 0 (the shrink target) on 1."""
+    """Map `-14..13` onto `-14..-1` and `1..14`, with 0 (the shrink target) on 1."""
     return days if days < 0 else days + 1
 
 
@@ -832,13 +850,13 @@ def _alternatives(draw: st.DrawFn, slot: Slot) -> list[Slot]:
 
 
 def _moved(slot: Slot, days: int) -> Slot | None:
-    """Return the class at the same local hours ``days`` days later, if it is still one.
+    """Return the class at the same local hours `days` days later, if it is still one.
 
     A wall time in a daylight-saving gap moves forward, so a class that starts
     in the gap may start at or after its end (Brussels, 02:50 to 03:20 moved
     onto the last Sunday of March), and one that ends in a gap just before
     midnight may end the next day (Nuuk, 22:50 to 23:10 moved onto the last
-    Saturday of March): ``None`` then.
+    Saturday of March): `None` then.
     """
     start, end = slot.start.add(days=days), slot.end.add(days=days)
     if start < end and start.date() == end.date():
@@ -928,7 +946,7 @@ def _cancellation(
 def _maybe(
     draw: st.DrawFn, low: pendulum.DateTime, high: pendulum.DateTime
 ) -> pendulum.DateTime | None:
-    """Draw an instant in ``[low, high]`` if the fact is recorded (shrinks to not recorded)."""
+    """Draw an instant in `[low, high]` if the fact is recorded (shrinks to not recorded)."""
     if high < low or not draw(st.booleans()):
         return None
     return _within(draw, low, high)
@@ -953,7 +971,7 @@ def _facts(  # noqa: PLR0913 (the session so far, its calendar and the stage's i
     as_of: pendulum.DateTime,
     cancelled_at: pendulum.DateTime | None,
 ) -> None:
-    """Draw the facts plausibly recorded by ``as_of`` (before the cancellation, if any)."""
+    """Draw the facts plausibly recorded by `as_of` (before the cancellation, if any)."""
     confirmed_at: pendulum.DateTime = fields["dates_confirmed_at"]  # type: ignore[assignment]
     cutoff = cancelled_at or as_of
     held = stage is Stage.HELD
@@ -1018,7 +1036,7 @@ _FACTS = (
 
 @functools.lru_cache(maxsize=256)
 def _changes(zone: str, year: int) -> tuple[dt.datetime, ...]:
-    """Return the instants (UTC) in ``year`` at which ``zone`` changes its UTC offset."""
+    """Return the instants (UTC) in `year` at which `zone` changes its UTC offset."""
     tz = zoneinfo.ZoneInfo(zone)
     found = []
     for day in _dst_days(zone, year):
@@ -1056,8 +1074,8 @@ _NUDGES = tuple(
 def instants_near(session: Session) -> st.SearchStrategy[dt.datetime]:
     """Return a strategy for aware instants just before, at and just after the session's dates.
 
-    The anchors are every milestone of ``session``
-    (:func:`~incompany_rules.milestones.milestones`), every fact recorded on
+    The anchors are every milestone of `session`
+    ([`milestones`][incompany_rules.milestones.milestones]), every fact recorded on
     it (its request, its cancellation, ...), the start and end of every
     proposed slot, and every daylight-saving change of the policy's clock
     and of Brussels within two months of those. Each instant drawn is an
@@ -1065,11 +1083,11 @@ def instants_near(session: Session) -> st.SearchStrategy[dt.datetime]:
     elapsed hours) before or after it, or up to two days away. It is
     expressed on a varied clock (the policy's, UTC, Brussels, New York,
     Kolkata at +05:30, Chatham at +12:45, Lord Howe with its 30-minute
-    change) and in a varied form: ``pendulum.DateTime``, ``datetime`` with
-    a ``zoneinfo`` zone, or ``datetime`` with a fixed UTC offset.
+    change) and in a varied form: `pendulum.DateTime`, `datetime` with
+    a `zoneinfo` zone, or `datetime` with a fixed UTC offset.
 
     Shrinks towards the session's earliest anchor (usually its request),
-    exactly, as a ``pendulum.DateTime`` on the policy's clock.
+    exactly, as a `pendulum.DateTime` on the policy's clock.
     """
     if not isinstance(session, Session):
         raise InvalidArgument(f"session={session!r} must be a Session")
@@ -1078,7 +1096,7 @@ def instants_near(session: Session) -> st.SearchStrategy[dt.datetime]:
 
 
 def _anchors(session: Session) -> tuple[pendulum.DateTime, ...]:
-    """Return the instants (UTC) :func:`instants_near` draws around, in order."""
+    """Return the instants (UTC) [`instants_near`][incompany_rules.strategies.instants_near] draws around, in order."""
     found = {m.at.in_tz(pendulum.UTC) for m in milestones(session)}
     for name in _FACTS:
         value = getattr(session, name)
