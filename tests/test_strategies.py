@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import functools
 import importlib.metadata
@@ -40,11 +41,7 @@ from incompany_rules.examples import confirmed_session, requested_session
 from incompany_rules.instants import utc
 from incompany_rules.participants import email_address
 from incompany_rules.strategies import (
-    _DISPLAY_NAMES,
     Stage,
-    _anchors,
-    _express,
-    _moved,
     companies,
     emails,
     hr_accounts,
@@ -55,6 +52,14 @@ from incompany_rules.strategies import (
     sessions,
     slots,
     trainings,
+)
+from incompany_rules.strategies.instants import _anchors, _express
+from incompany_rules.strategies.people import _DISPLAY_NAMES
+from incompany_rules.strategies.stages import _moved
+from incompany_rules.transitions import (
+    record_availability_asked,
+    record_not_held_announced,
+    record_recap_sent,
 )
 
 if TYPE_CHECKING:
@@ -568,6 +573,8 @@ def stage_holds(session: Session, stage: Stage) -> None:  # noqa: C901, PLR0912 
         session.link_generated_at,
         session.access_emails_sent_at,
         session.zoom_checked_at,
+        session.recap_sent_at,
+        session.not_held_announced_at,
     ]
     facts = [moment for moment in recorded if moment is not None]
     for moment in facts:
@@ -714,6 +721,11 @@ class TestSessions:
             "evaluation_sent_at",
             "fees_invoiced_at",
             "attendance",
+            "availability_asked_at",
+            "dates_forwarded_at",
+            "recap_sent_at",
+            "not_held_announced_at",
+            "access_emailed",
         ],
     )
     def test_every_fact_is_recorded_in_some_session(self, fact: str) -> None:
@@ -732,6 +744,63 @@ class TestSessions:
             assert utc(plan.platform_link) <= utc(link) <= utc(plan.platform_link.add(hours=1))
         if session.access_emails_sent_at is not None:
             assert schedule(session).participant_access_email is not None
+
+    @given(sessions())
+    def test_the_planning_facts_come_between_the_request_and_the_confirmation(
+        self, session: Session
+    ) -> None:
+        """R3: the trainer is asked, then the proposed dates are forwarded, then one is chosen."""
+        before = session.evolve(cancelled_at=None, availability_asked_at=None)
+        asked = session.availability_asked_at
+        if asked is not None:
+            assert asked == record_availability_asked(before, asked).availability_asked_at
+        forwarded = session.dates_forwarded_at
+        if forwarded is not None:
+            assert session.proposed_slots
+            assert (asked or session.requested_at) <= forwarded
+        planning = [moment for moment in (asked, forwarded) if moment is not None]
+        limit = session.dates_confirmed_at or session.cancelled_at
+        assert limit is None or all(moment <= limit for moment in planning)
+
+    @given(sessions())
+    def test_the_recap_and_the_announcement_are_facts_the_rules_accept_then(
+        self, session: Session
+    ) -> None:
+        """R4, R16, R18: a recording at the drawn instant, before any cancellation, succeeds."""
+        before = session.evolve(cancelled_at=None, recap_sent_at=None, not_held_announced_at=None)
+        if session.recap_sent_at is not None:
+            recorded = record_recap_sent(before, session.recap_sent_at)
+            assert session.recap_sent_at == recorded.recap_sent_at
+            assert session.recap_sent_at < schedule(session).start
+        if session.not_held_announced_at is not None:
+            recorded = record_not_held_announced(before, session.not_held_announced_at)
+            assert session.not_held_announced_at == recorded.not_held_announced_at
+            assert () == session.participants
+
+    @given(sessions())
+    def test_access_emails_by_name_went_to_the_first_people_registered(
+        self, session: Session
+    ) -> None:
+        """R12: named only once the e-mails are sent, to people registered, in their order."""
+        emailed = session.access_emailed
+        if emailed is not None:
+            assert session.access_emails_sent_at is not None
+            numbers = [person.national_number for person in session.participants]
+            assert set(numbers[: len(emailed)]) == emailed
+
+    def test_access_emails_are_drawn_in_one_held_session_in_twenty(self) -> None:
+        """R12: the facts that follow others are drawn often enough to be tested."""
+        drawn: list[Session] = []
+
+        @settings(EXISTS, max_examples=400)
+        @given(sessions(stage=Stage.HELD))
+        def collect(session: Session) -> None:
+            drawn.append(session)
+
+        collect()
+        emailed = [session for session in drawn if session.access_emails_sent_at is not None]
+        assert len(emailed) * 20 >= len(drawn)
+        assert any(session.access_emailed is not None for session in emailed)
 
     def test_access_emails_are_recorded_in_some_session(self) -> None:
         """R12: rarer than the other facts (a link, after the e-mails began, then a draw)."""
@@ -1089,6 +1158,20 @@ class TestRegistration:
             env={"PYTHONPATH": str(ROOT / "src")},
         )
         assert "False" == result.stdout.strip()
+
+    def test_only_the_strategies_and_the_plugin_import_hypothesis(self) -> None:
+        package = ROOT / "src" / "incompany_rules"
+        importers = set()
+        for path in package.rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                names = []
+                if isinstance(node, ast.Import):
+                    names = [alias.name for alias in node.names]
+                elif isinstance(node, ast.ImportFrom):
+                    names = [node.module or ""]
+                if any(name.split(".")[0] == "hypothesis" for name in names):
+                    importers.add(path.relative_to(package).parts[0])
+        assert {"strategies", "_hypothesis_plugin.py"} == importers
 
     def test_a_suite_may_import_the_strategies_before_hypothesis(self) -> None:
         """A user's first import, ``incompany_rules.strategies``, triggers the entry point."""
