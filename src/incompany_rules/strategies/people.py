@@ -38,12 +38,14 @@ def national_numbers(
     `born_from` with counter 001 (`00.01.01-001.73` by default).
 
     Examples:
-        >>> from hypothesis import find
-        >>> find(national_numbers(), lambda n: True).formatted()
-        '00.01.01-001.73'
-        >>> born_2000s = national_numbers(born_from=dt.date(2000, 1, 1))
-        >>> find(born_2000s, lambda n: n.kind is NumberKind.BIS).formatted()
-        '00.21.01-001.48'
+        Numbers of people born from 2000 on, national or BIS, in a test:
+
+        >>> from hypothesis import given
+        >>> from incompany_rules import NationalNumber
+        >>> @given(national_numbers(born_from=dt.date(2000, 1, 1)))
+        ... def test_the_printed_form_gives_the_number_back(number):
+        ...     assert NationalNumber(number.formatted()) == number
+        >>> test_the_printed_form_gives_the_number_back()
     """
     chosen = _kinds(kinds)
     first = _birth(born_from, "born_from", _FIRST_BIRTH)
