@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-import pendulum
 import pytest
 
+from helpers import brussels
 from incompany_rules import (
     DEFAULT_POLICY,
     Action,
@@ -50,15 +51,11 @@ from incompany_rules.examples import sample_participants as people
 from incompany_rules.process import PROCESS, Step
 from incompany_rules.texts import TEXTS
 
+if TYPE_CHECKING:
+    import pendulum
+
 K, A = ActionKind, Actor
-BRUSSELS = pendulum.timezone("Europe/Brussels")
 PEOPLE = people(7)
-
-
-def brussels(
-    year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0
-) -> pendulum.DateTime:
-    return pendulum.datetime(year, month, day, hour, minute, second, tz=BRUSSELS)
 
 
 Row = tuple[ActionKind, Actor, str, bool]

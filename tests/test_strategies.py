@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from helpers import BRUSSELS, brussels
 from incompany_rules import (
     DEFAULT_POLICY,
     Company,
@@ -68,7 +69,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 Instant = pendulum.DateTime
-BRUSSELS = pendulum.timezone("Europe/Brussels")
 ROOT = Path(__file__).resolve().parent.parent
 # Whether some value is drawn at all: no need to shrink what is found.
 EXISTS = settings(
@@ -90,10 +90,6 @@ def drawn(strategy: st.SearchStrategy[T], wanted: Callable[[T], bool]) -> T:
     found = find(strategy, wanted, settings=EXISTS)
     assert wanted(found)
     return found
-
-
-def brussels(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> pendulum.DateTime:
-    return pendulum.datetime(year, month, day, hour, minute, tz=BRUSSELS)
 
 
 def birth_date(number: NationalNumber) -> dt.date:
