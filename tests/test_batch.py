@@ -89,7 +89,7 @@ class TestPseudonym:
 
     @given(national_numbers(), st.binary(min_size=16, max_size=64))
     def test_the_pseudonym_is_stable_for_one_key(self, number: NationalNumber, key: bytes) -> None:
-        """API.md: the pseudonym lets rows be joined, so one key gives one pseudonym."""
+        """The pseudonym lets rows be joined, so one key gives one pseudonym."""
         assert pseudonym(number, key) == pseudonym(number.formatted(), bytes(key))
 
     @given(national_numbers(), st.binary(min_size=16, max_size=64), st.binary(min_size=16))
@@ -566,7 +566,7 @@ SHAPE = settings(max_examples=max(10, (100 if _LOADED is None else _LOADED.max_e
 class TestRowsAsData:
     @given(sessions(), st.none() | st.binary(min_size=16, max_size=32))
     def test_no_row_shows_a_national_number(self, session: Session, key: bytes | None) -> None:
-        """API.md: "no national register number in them unless the caller passes a key for a keyed pseudonym" (and then only the pseudonym)."""
+        """No national register number in the rows, only a keyed pseudonym when a key is given."""
         rows = all_rows(session, key)
         for person in session.participants:
             assert [] == leaked(person.national_number, rows)
