@@ -572,3 +572,13 @@ class TestActionValues:
             next_actions("IC-2026-0042/G1", brussels(2026, 3, 1))  # type: ignore[arg-type]
         with pytest.raises(NaiveDatetimeError):
             next_actions(FULL, dt.datetime(2026, 3, 1))
+
+
+class TestAnnouncementWhenRegistrationClosesOnTheClassDay:
+    def test_the_announcement_is_due_at_the_class_start_when_that_comes_first(self) -> None:
+        """R16: registration closing at the end of D-1 leaves the class day itself."""
+        policy = DEFAULT_POLICY.evolve(registration_days_before=1)
+        start = brussels(2026, 4, 1, 9)
+        session = confirmed_session(start, policy=policy)
+        action = one(session, brussels(2026, 4, 1, 8), K.ANNOUNCE_NOT_HELD)
+        assert (start, start) == (action.due, action.about)
