@@ -230,6 +230,8 @@ def faults(html: str) -> list[str]:
     found = sorted(set(SPHINX_ROLE.findall(text)))
     if ">>>" in text or parser.nested_quotes:
         found.append(">>> outside a code block")
+    if "```" in text:
+        found.append("a code fence shown as text")
     return found
 
 
@@ -240,6 +242,7 @@ class TestReferencePages:
             "<p>See :func:<code>fees_due</code>.</p>",
             "<blockquote><p>&gt;&gt;&gt; fees_due(session, now)</p></blockquote>",
             "<blockquote><blockquote><blockquote><p>fees_due()</p></blockquote></blockquote></blockquote>",
+            "<p>```python\nhr_accounts(company=st.just(acme))\n```</p>",
         ],
     )
     def test_the_checker_sees_a_docstring_written_for_sphinx(self, html: str) -> None:
