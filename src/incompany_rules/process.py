@@ -15,7 +15,7 @@ open; the decisions take their rule ids from
 [`MILESTONE_RULES`][incompany_rules.process.MILESTONE_RULES]; the rules
 catalogue shows [`markdown_table`][incompany_rules.process.markdown_table].
 
-Readings (`docs/rules.md`): a step done "on D-n" is due by the end of
+Readings (see the [rules catalogue](../rules.md)): a step done "on D-n" is due by the end of
 that day (T4); nothing is dated before the request, and a step whose day
 passed before the dates were confirmed is due at the confirmation (T8); a
 step the source gives no deadline (asking the trainer, forwarding dates,
@@ -241,7 +241,7 @@ MILESTONE_RULES: dict[str, Rule] = {
 
 
 def markdown_table() -> str:
-    """Return the steps as the Markdown table of the rules catalogue (`docs/rules.md`)."""
+    """Return the steps as the Markdown table of the [rules catalogue](../rules.md)."""
     rows = [
         "| stage | action | actor | rule | opens | due | window closes | closed by | if missed |",
         "|---|---|---|---|---|---|---|---|---|",

@@ -1,8 +1,8 @@
 """The ids of the rules: one enum, so that no module writes `"R8"` of its own.
 
 Every decision, fee, milestone and action names the rule it comes from by a
-[`Rule`][incompany_rules.rules.Rule], the ids of the rules catalogue
-(`docs/rules.md`): `T1` to `T8` for the time base, `R1` to `R18` for the
+[`Rule`][incompany_rules.rules.Rule], the ids of the
+[rules catalogue](../rules.md): `T1` to `T8` for the time base, `R1` to `R18` for the
 process. A [`Rule`][incompany_rules.rules.Rule] is a `str`, so it compares
 equal to its id.
 
