@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-import pendulum
 import pytest
 
+from helpers import brussels
 from incompany_rules import (
     DEFAULT_POLICY,
     Action,
@@ -50,15 +51,11 @@ from incompany_rules.examples import sample_participants as people
 from incompany_rules.process import PROCESS, Step
 from incompany_rules.texts import TEXTS
 
+if TYPE_CHECKING:
+    import pendulum
+
 K, A = ActionKind, Actor
-BRUSSELS = pendulum.timezone("Europe/Brussels")
 PEOPLE = people(7)
-
-
-def brussels(
-    year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0
-) -> pendulum.DateTime:
-    return pendulum.datetime(year, month, day, hour, minute, second, tz=BRUSSELS)
 
 
 Row = tuple[ActionKind, Actor, str, bool]
@@ -575,3 +572,13 @@ class TestActionValues:
             next_actions("IC-2026-0042/G1", brussels(2026, 3, 1))  # type: ignore[arg-type]
         with pytest.raises(NaiveDatetimeError):
             next_actions(FULL, dt.datetime(2026, 3, 1))
+
+
+class TestAnnouncementWhenRegistrationClosesOnTheClassDay:
+    def test_the_announcement_is_due_at_the_class_start_when_that_comes_first(self) -> None:
+        """R16: registration closing at the end of D-1 leaves the class day itself."""
+        policy = DEFAULT_POLICY.evolve(registration_days_before=1)
+        start = brussels(2026, 4, 1, 9)
+        session = confirmed_session(start, policy=policy)
+        action = one(session, brussels(2026, 4, 1, 8), K.ANNOUNCE_NOT_HELD)
+        assert (start, start) == (action.due, action.about)

@@ -9,9 +9,9 @@ import attrs
 
 # pandas is a pinned notebook tool (requirements-dev.txt), without type stubs.
 import pandas as pd  # type: ignore[import-untyped]
-import pendulum
 import pytest
 
+from helpers import BRUSSELS, brussels
 from incompany_rules import (
     DEFAULT_POLICY,
     IncompanyRulesError,
@@ -30,7 +30,6 @@ from incompany_rules.instants import local
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-BRUSSELS = pendulum.timezone("Europe/Brussels")
 ANN, BRAM = (p.national_number.reveal() for p in sample_participants(2))
 
 
@@ -80,10 +79,6 @@ def one(
 ) -> Session:
     (built,) = sessions_from_rows([session], [] if people is None else people, **options)
     return built
-
-
-def brussels(year: int, month: int, day: int, hour: int) -> pendulum.DateTime:
-    return pendulum.DateTime(year, month, day, hour, tzinfo=BRUSSELS)
 
 
 READ: list[tuple[str, object, dict[str, Any], str]] = [

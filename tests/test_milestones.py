@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from helpers import BRUSSELS, brussels
 from incompany_rules import (
     DEFAULT_POLICY,
     InvalidSessionError,
@@ -29,14 +30,6 @@ from incompany_rules.examples import confirmed_session, requested_session
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-
-BRUSSELS = pendulum.timezone("Europe/Brussels")
-
-
-def brussels(
-    year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0
-) -> pendulum.DateTime:
-    return pendulum.datetime(year, month, day, hour, minute, second, tz=BRUSSELS)
 
 
 def at(session: Session, kind: MilestoneKind) -> str:

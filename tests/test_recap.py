@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from helpers import refused_as
 from incompany_rules import InvalidTypeError, InvalidValueError, recap_line, recap_lines
 from incompany_rules.examples import confirmed_session, requested_session
 
@@ -58,10 +59,7 @@ class TestRecapLine:
 
     @pytest.mark.parametrize("value", [None, "IC-2026-0042/G1"])
     def test_anything_but_a_session_is_refused(self, value: object) -> None:
-        with pytest.raises(
-            InvalidTypeError,
-            match=rf"^Invalid session: expected a Session, got {type(value).__name__}$",
-        ):
+        with refused_as(InvalidTypeError, "session"):
             recap_line(value)  # type: ignore[arg-type]
 
     @given(st.sampled_from(["fr", "nl", "en"]))

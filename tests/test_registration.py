@@ -7,6 +7,7 @@ import datetime as dt
 import pendulum
 import pytest
 
+from helpers import brussels
 from incompany_rules import (
     DEFAULT_POLICY,
     Company,
@@ -30,14 +31,7 @@ from incompany_rules.examples import (
     sample_participants,
 )
 
-BRUSSELS = pendulum.timezone("Europe/Brussels")
 ANN, BRAM = sample_participants(2)
-
-
-def brussels(
-    year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0
-) -> pendulum.DateTime:
-    return pendulum.datetime(year, month, day, hour, minute, second, tz=BRUSSELS)
 
 
 def utc(

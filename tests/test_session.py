@@ -7,6 +7,7 @@ import datetime as dt
 import pendulum
 import pytest
 
+from helpers import brussels
 from incompany_rules import (
     Company,
     HrAccount,
@@ -26,13 +27,6 @@ from incompany_rules.examples import (
     requested_session,
     sample_participants,
 )
-
-
-def brussels(
-    year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0
-) -> pendulum.DateTime:
-    return pendulum.datetime(year, month, day, hour, minute, second, tz="Europe/Brussels")
-
 
 START = brussels(2026, 4, 1, 9)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import functools
 import importlib.metadata
@@ -14,12 +15,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from helpers import BRUSSELS, brussels
 from incompany_rules import (
     DEFAULT_POLICY,
     Company,
@@ -40,11 +43,7 @@ from incompany_rules.examples import confirmed_session, requested_session
 from incompany_rules.instants import utc
 from incompany_rules.participants import email_address
 from incompany_rules.strategies import (
-    _DISPLAY_NAMES,
     Stage,
-    _anchors,
-    _express,
-    _moved,
     companies,
     emails,
     hr_accounts,
@@ -56,13 +55,20 @@ from incompany_rules.strategies import (
     slots,
     trainings,
 )
+from incompany_rules.strategies.instants import _anchors, _express
+from incompany_rules.strategies.people import _DISPLAY_NAMES
+from incompany_rules.strategies.stages import _moved
+from incompany_rules.transitions import (
+    record_availability_asked,
+    record_not_held_announced,
+    record_recap_sent,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
 T = TypeVar("T")
 Instant = pendulum.DateTime
-BRUSSELS = pendulum.timezone("Europe/Brussels")
 ROOT = Path(__file__).resolve().parent.parent
 # Whether some value is drawn at all: no need to shrink what is found.
 EXISTS = settings(
@@ -72,24 +78,18 @@ EXISTS = settings(
     phases=[Phase.generate],
     suppress_health_check=list(HealthCheck),
 )
-# What a strategy shrinks towards is the value it draws from the simplest
-# choices. Hypothesis tries those first, so one example finds that value with
-# no shrinking; and should it ever be refused, the test fails instead of
-# settling on another value.
-SIMPLEST = settings(
-    database=None,
-    max_examples=1,
-    phases=[Phase.generate],
-    suppress_health_check=list(HealthCheck),
-)
 
 
-def simplest(strategy: st.SearchStrategy[T]) -> T:
-    return find(strategy, lambda _: True, settings=SIMPLEST)
+def drawn(strategy: st.SearchStrategy[T], wanted: Callable[[T], bool]) -> T:
+    """Return a value of `strategy` that is `wanted`: the strategy draws such values.
 
-
-def brussels(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> pendulum.DateTime:
-    return pendulum.datetime(year, month, day, hour, minute, tz=BRUSSELS)
+    A strategy's docstring says what it shrinks towards; which value a given
+    version of Hypothesis settles on is Hypothesis's business, so the tests
+    check that the value is drawn, and what every value drawn obeys.
+    """
+    found = find(strategy, wanted, settings=EXISTS)
+    assert wanted(found)
+    return found
 
 
 def birth_date(number: NationalNumber) -> dt.date:
@@ -139,26 +139,37 @@ class TestNationalNumbers:
 
         check()
 
-    def test_the_first_and_last_dates_a_number_encodes_may_be_bounds(self) -> None:
-        first, last = dt.date(1900, 1, 1), dt.date(2099, 12, 31)
-        assert first == birth_date(simplest(national_numbers(born_from=first, born_until=first)))
-        assert last == birth_date(simplest(national_numbers(born_from=last, born_until=last)))
+    @pytest.mark.parametrize("day", [dt.date(1900, 1, 1), dt.date(2099, 12, 31)])
+    def test_the_first_and_last_dates_a_number_encodes_may_be_bounds(self, day: dt.date) -> None:
+        @given(national_numbers(born_from=day, born_until=day))
+        def check(number: NationalNumber) -> None:
+            assert day == birth_date(number)
 
-    def test_a_leap_day_of_2000_is_a_birth_date_like_any_other(self) -> None:
-        leap = dt.date(2000, 2, 29)
-        number = simplest(national_numbers(born_from=leap, born_until=leap))
-        assert ("000229", leap) == (number.reveal()[:6], birth_date(number))
+        check()
+
+    @given(national_numbers(born_from=dt.date(2000, 2, 29), born_until=dt.date(2000, 2, 29)))
+    def test_a_leap_day_of_2000_is_a_birth_date_like_any_other(
+        self, number: NationalNumber
+    ) -> None:
+        assert dt.date(2000, 2, 29) == birth_date(number)
+        assert number.reveal()[:6] in {"000229", "002229", "004229"}  # NN, BIS +20, BIS +40
 
     def test_both_kinds_are_drawn_by_default(self) -> None:
         bis = find(national_numbers(), lambda n: n.kind is NumberKind.BIS, settings=EXISTS)
         assert 20 <= int(bis.reveal()[2:4]) <= 52
 
-    def test_it_shrinks_towards_a_national_register_number_born_on_born_from_counter_001(
+    def test_its_shrink_target_a_national_register_number_with_counter_001_is_drawn(
         self,
     ) -> None:
         born = dt.date(1985, 7, 30)
-        number = simplest(national_numbers(born_from=born))
-        assert (NumberKind.NATIONAL_REGISTER, "850730001") == (number.kind, number.reveal()[:9])
+        drawn(
+            national_numbers(born_from=born, born_until=born),
+            lambda n: (n.kind, n.reveal()[:9]) == (NumberKind.NATIONAL_REGISTER, "850730001"),
+        )
+
+    @given(national_numbers(born_from=dt.date(1985, 7, 30)))
+    def test_no_one_is_born_before_born_from(self, number: NationalNumber) -> None:
+        assert dt.date(1985, 7, 30) <= birth_date(number)
 
     @pytest.mark.parametrize(
         "arguments",
@@ -204,8 +215,8 @@ class TestEmails:
     def test_the_domain_strategy_gives_the_part_after_the_at(self, address: str) -> None:
         assert address.endswith("@acme.example")
 
-    def test_it_shrinks_towards_ann_at_example_be(self) -> None:
-        assert "ann@example.be" == simplest(emails())
+    def test_its_shrink_target_ann_at_example_be_is_drawn(self) -> None:
+        drawn(emails(domain=st.just("example.be")), lambda address: address == "ann@example.be")
 
     def test_a_domain_argument_that_is_not_a_strategy_is_refused(self) -> None:
         with pytest.raises(InvalidArgument, match=r"^domain='example.be' must be a Hypothesis"):
@@ -246,14 +257,8 @@ class TestParticipants:
     def test_the_name_is_none_or_a_display_name(self, person: Participant) -> None:
         assert person.name in (None, *_DISPLAY_NAMES)
 
-    def test_it_shrinks_towards_a_participant_without_a_name(self) -> None:
-        person = simplest(participants())
-        smallest = simplest(national_numbers())
-        assert (smallest, "ann@example.be", None) == (
-            person.national_number,
-            person.email,
-            person.name,
-        )
+    def test_its_shrink_target_a_participant_without_a_name_is_drawn(self) -> None:
+        drawn(participants(email=st.just("ann@example.be")), lambda person: person.name is None)
 
     @pytest.mark.parametrize("field", ["national_number", "email", "name"])
     def test_a_field_argument_that_is_not_a_strategy_is_refused(self, field: str) -> None:
@@ -306,8 +311,8 @@ class TestCompanies:
         with pytest.raises(InvalidArgument, match=r"^training_plan_submitted='yes' must be"):
             companies(training_plan_submitted="yes")  # type: ignore[arg-type]
 
-    def test_it_shrinks_towards_acme(self) -> None:
-        assert Company("0200.000.043", "Acme SA") == simplest(companies())
+    def test_its_shrink_target_acme_is_drawn(self) -> None:
+        drawn(companies(), lambda company: company.name == "Acme SA")
 
 
 class TestHrAccounts:
@@ -342,13 +347,10 @@ class TestHrAccounts:
         )
         assert (True, True) == (found.has_hr_function, found.tos_completed)
 
-    def test_it_shrinks_towards_an_account_that_may_not_manage_participants(self) -> None:
-        account = simplest(hr_accounts())
-        assert ("ann@example.be", False, False) == (
-            account.login,
-            account.has_hr_function,
-            account.tos_completed,
-        )
+    def test_its_shrink_target_an_account_that_may_not_manage_participants_is_drawn(
+        self,
+    ) -> None:
+        drawn(hr_accounts(), lambda a: (False, False) == (a.has_hr_function, a.tos_completed))
 
     @pytest.mark.parametrize(
         "arguments",
@@ -371,10 +373,13 @@ class TestTrainings:
 
         check()
 
-    def test_it_shrinks_towards_the_excel_training(self) -> None:
-        training = simplest(trainings())
-        expected = Training("DIG-001", "Excel: tableaux croisés dynamiques", in_digital_offer=False)
-        assert expected == training
+    def test_its_shrink_target_the_excel_training_outside_the_digital_offer_is_drawn(
+        self,
+    ) -> None:
+        drawn(
+            trainings(in_digital_offer=False),
+            lambda training: training.title == "Excel: tableaux croisés dynamiques",
+        )
 
     def test_a_flag_that_is_not_a_boolean_is_refused(self) -> None:
         with pytest.raises(InvalidArgument, match=r"^in_digital_offer='yes' must be True, False"):
@@ -410,8 +415,10 @@ class TestPolicies:
 
         assert cents(find(policies(), cents, settings=EXISTS))
 
-    def test_it_shrinks_towards_the_default_policy(self) -> None:
-        assert DEFAULT_POLICY == simplest(policies())
+    @pytest.mark.parametrize("field", [field.name for field in attrs.fields(Policy)])
+    def test_each_figure_of_the_default_policy_is_drawn(self, field: str) -> None:
+        """The policies shrink towards `DEFAULT_POLICY`: each of its figures is favoured."""
+        drawn(policies(), lambda policy: getattr(DEFAULT_POLICY, field) == getattr(policy, field))
 
     def test_the_figures_do_vary(self) -> None:
         found = find(
@@ -453,20 +460,23 @@ class TestSlots:
         assert "Asia/Kolkata" == slot.start.timezone_name
         assert slot.start.date() == slot.end.date()
 
-    def test_bounds_one_minute_apart_outside_class_hours_are_honoured(self) -> None:
-        late = brussels(2026, 10, 24, 22, 30)
-        slot = simplest(slots(min_start=late, max_start=late.add(minutes=1)))
-        assert late == slot.start
+    @given(
+        slots(min_start=brussels(2026, 10, 24, 22, 30), max_start=brussels(2026, 10, 24, 22, 31))
+    )
+    def test_bounds_one_minute_apart_outside_class_hours_are_honoured(self, slot: Slot) -> None:
+        assert slot.start in {brussels(2026, 10, 24, 22, 30), brussels(2026, 10, 24, 22, 31)}
 
-    def test_a_lower_bound_alone_moves_the_upper_default(self) -> None:
-        after_2030 = brussels(2040, 6, 1)
-        slot = simplest(slots(min_start=after_2030))
-        assert after_2030.date() == slot.start.date()
+    @given(slots(min_start=brussels(2040, 6, 1)))
+    def test_a_lower_bound_alone_moves_the_upper_default(self, slot: Slot) -> None:
+        """After 2030, the last default day: the classes lie in the year from the bound."""
+        assert brussels(2040, 6, 1) <= slot.start < brussels(2041, 6, 2)
 
-    def test_an_upper_bound_alone_moves_the_lower_default_to_a_year_before(self) -> None:
+    @given(slots(max_start=brussels(2010, 6, 1)))
+    def test_an_upper_bound_alone_moves_the_lower_default_to_a_year_before(
+        self, slot: Slot
+    ) -> None:
         """A class before 2019 may still be drawn: the first day is a year before the bound."""
-        slot = simplest(slots(max_start=brussels(2010, 6, 1)))
-        assert Slot(brussels(2009, 6, 1, 7), brussels(2009, 6, 1, 7, 15)) == slot
+        assert brussels(2009, 6, 1) <= slot.start <= brussels(2010, 6, 1)
 
     @pytest.mark.parametrize(
         ("min_start", "first_start"),
@@ -481,16 +491,21 @@ class TestSlots:
     def test_a_lower_bound_late_in_the_evening_keeps_or_moves_the_first_day(
         self, min_start: Instant, first_start: Instant
     ) -> None:
-        assert first_start == simplest(slots(min_start=min_start)).start
+        @given(slots(min_start=min_start, max_start=first_start.add(days=1)))
+        def check(slot: Slot) -> None:
+            assert first_start <= slot.start
 
-    def test_equal_bounds_give_a_class_at_that_minute(self) -> None:
-        at = brussels(2026, 3, 1, 9, 30)
-        assert at == simplest(slots(min_start=at, max_start=at)).start
+        check()
+        drawn(slots(min_start=min_start, max_start=first_start), lambda s: first_start == s.start)
 
-    def test_the_default_range_is_on_the_local_clock_asked_for(self) -> None:
-        """2019-01-01 in New York, not the New York time of midnight UTC (19:00 the day before)."""
-        new_york = pendulum.datetime(2019, 1, 1, 7, tz="America/New_York")
-        assert new_york == simplest(slots(tz="America/New_York")).start
+    @given(slots(min_start=brussels(2026, 3, 1, 9, 30), max_start=brussels(2026, 3, 1, 9, 30)))
+    def test_equal_bounds_give_a_class_at_that_minute(self, slot: Slot) -> None:
+        assert brussels(2026, 3, 1, 9, 30) == slot.start
+
+    @given(slots(tz="America/New_York"))
+    def test_the_default_range_is_on_the_local_clock_asked_for(self, slot: Slot) -> None:
+        """From 2019-01-01 in New York, not the New York time of midnight UTC (the day before)."""
+        assert pendulum.datetime(2019, 1, 1, tz="America/New_York") <= slot.start
 
     def test_a_bound_whose_clock_has_no_offset_is_refused(self) -> None:
         class NoOffset(dt.tzinfo):
@@ -523,9 +538,10 @@ class TestSlots:
         )
         assert week[0] <= found.start.date() <= week[1]
 
-    def test_it_shrinks_towards_a_short_class_at_seven_on_the_first_day(self) -> None:
-        slot = simplest(slots())
-        assert Slot(brussels(2019, 1, 1, 7), brussels(2019, 1, 1, 7, 15)) == slot
+    def test_its_shrink_target_a_short_class_at_seven_is_drawn(self) -> None:
+        first_day = slots(max_start=brussels(2019, 1, 1, 23, 59), min_start=brussels(2019, 1, 1))
+        target = Slot(brussels(2019, 1, 1, 7), brussels(2019, 1, 1, 7, 15))
+        drawn(first_day, lambda slot: target == slot)
 
     @pytest.mark.parametrize(
         "arguments",
@@ -568,6 +584,8 @@ def stage_holds(session: Session, stage: Stage) -> None:  # noqa: C901, PLR0912 
         session.link_generated_at,
         session.access_emails_sent_at,
         session.zoom_checked_at,
+        session.recap_sent_at,
+        session.not_held_announced_at,
     ]
     facts = [moment for moment in recorded if moment is not None]
     for moment in facts:
@@ -651,9 +669,9 @@ class TestSessions:
 
         check()
 
-    def test_a_company_strategy_given_is_kept_as_it_draws(self) -> None:
-        acme = Company("0403.170.701", "Acme SA")
-        assert acme == simplest(sessions(company=st.just(acme))).company
+    @given(sessions(company=st.just(Company("0403.170.701", "Acme SA"))))
+    def test_a_company_strategy_given_is_kept_as_it_draws(self, session: Session) -> None:
+        assert Company("0403.170.701", "Acme SA") == session.company
 
     def test_an_unknown_stage_is_refused_naming_every_stage(self) -> None:
         names = "'requested', 'dates_confirmed', 'registration_open', 'registration_closed', "
@@ -663,11 +681,16 @@ class TestSessions:
         ):
             sessions(stage="started")  # type: ignore[arg-type]
 
-    def test_equal_bounds_give_a_class_at_that_minute(self) -> None:
-        at = brussels(2026, 4, 1, 9)
-        session = simplest(sessions(stage=Stage.DATES_CONFIRMED, min_start=at, max_start=at))
+    @given(
+        sessions(
+            stage=Stage.DATES_CONFIRMED,
+            min_start=brussels(2026, 4, 1, 9),
+            max_start=brussels(2026, 4, 1, 9),
+        )
+    )
+    def test_equal_bounds_give_a_class_at_that_minute(self, session: Session) -> None:
         assert session.confirmed_slot is not None
-        assert at == session.confirmed_slot.start
+        assert brussels(2026, 4, 1, 9) == session.confirmed_slot.start
 
     def test_the_class_starts_within_the_bounds_under_the_policy_given(self) -> None:
         @given(
@@ -705,19 +728,25 @@ class TestSessions:
         assert found.attendance is not None
 
     @pytest.mark.parametrize(
-        "fact",
+        ("fact", "stage"),
         [
-            "reminder_sent_at",
-            "definitive_confirmation_at",
-            "link_generated_at",
-            "zoom_checked_at",
-            "evaluation_sent_at",
-            "fees_invoiced_at",
-            "attendance",
+            ("reminder_sent_at", None),
+            ("definitive_confirmation_at", None),
+            ("link_generated_at", None),
+            ("zoom_checked_at", None),
+            ("evaluation_sent_at", Stage.HELD),
+            ("fees_invoiced_at", None),
+            ("attendance", Stage.HELD),
+            ("availability_asked_at", None),
+            ("dates_forwarded_at", None),
+            ("recap_sent_at", None),
+            ("not_held_announced_at", Stage.REGISTRATION_CLOSED),
+            ("access_emailed", Stage.HELD),
         ],
     )
-    def test_every_fact_is_recorded_in_some_session(self, fact: str) -> None:
-        found = find(sessions(), lambda s: getattr(s, fact) is not None, settings=EXISTS)
+    def test_every_fact_is_recorded_in_some_session(self, fact: str, stage: Stage | None) -> None:
+        """At its stage for the facts of one stage, whose sessions are rarer among all."""
+        found = find(sessions(stage=stage), lambda s: getattr(s, fact) is not None, settings=EXISTS)
         assert getattr(found, fact) is not None
 
     @settings(EXISTS, max_examples=200)  # about one in ten of these has a link
@@ -732,6 +761,63 @@ class TestSessions:
             assert utc(plan.platform_link) <= utc(link) <= utc(plan.platform_link.add(hours=1))
         if session.access_emails_sent_at is not None:
             assert schedule(session).participant_access_email is not None
+
+    @given(sessions())
+    def test_the_planning_facts_come_between_the_request_and_the_confirmation(
+        self, session: Session
+    ) -> None:
+        """R3: the trainer is asked, then the proposed dates are forwarded, then one is chosen."""
+        before = session.evolve(cancelled_at=None, availability_asked_at=None)
+        asked = session.availability_asked_at
+        if asked is not None:
+            assert asked == record_availability_asked(before, asked).availability_asked_at
+        forwarded = session.dates_forwarded_at
+        if forwarded is not None:
+            assert session.proposed_slots
+            assert (asked or session.requested_at) <= forwarded
+        planning = [moment for moment in (asked, forwarded) if moment is not None]
+        limit = session.dates_confirmed_at or session.cancelled_at
+        assert limit is None or all(moment <= limit for moment in planning)
+
+    @given(sessions())
+    def test_the_recap_and_the_announcement_are_facts_the_rules_accept_then(
+        self, session: Session
+    ) -> None:
+        """R4, R16, R18: a recording at the drawn instant, before any cancellation, succeeds."""
+        before = session.evolve(cancelled_at=None, recap_sent_at=None, not_held_announced_at=None)
+        if session.recap_sent_at is not None:
+            recorded = record_recap_sent(before, session.recap_sent_at)
+            assert session.recap_sent_at == recorded.recap_sent_at
+            assert session.recap_sent_at < schedule(session).start
+        if session.not_held_announced_at is not None:
+            recorded = record_not_held_announced(before, session.not_held_announced_at)
+            assert session.not_held_announced_at == recorded.not_held_announced_at
+            assert () == session.participants
+
+    @given(sessions())
+    def test_access_emails_by_name_went_to_the_first_people_registered(
+        self, session: Session
+    ) -> None:
+        """R12: named only once the e-mails are sent, to people registered, in their order."""
+        emailed = session.access_emailed
+        if emailed is not None:
+            assert session.access_emails_sent_at is not None
+            numbers = [person.national_number for person in session.participants]
+            assert set(numbers[: len(emailed)]) == emailed
+
+    def test_access_emails_are_drawn_in_one_held_session_in_twenty(self) -> None:
+        """R12: the facts that follow others are drawn often enough to be tested."""
+        drawn: list[Session] = []
+
+        @settings(EXISTS, max_examples=400)
+        @given(sessions(stage=Stage.HELD))
+        def collect(session: Session) -> None:
+            drawn.append(session)
+
+        collect()
+        emailed = [session for session in drawn if session.access_emails_sent_at is not None]
+        assert len(emailed) * 20 >= len(drawn)
+        assert any(session.access_emailed is not None for session in emailed)
 
     def test_access_emails_are_recorded_in_some_session(self) -> None:
         """R12: rarer than the other facts (a link, after the e-mails began, then a draw)."""
@@ -797,20 +883,25 @@ class TestSessions:
                     settings=EXISTS,
                 )
 
-    def test_it_shrinks_towards_the_earliest_stage_with_the_default_policy(self) -> None:
-        session = simplest(sessions(stage=Stage.REGISTRATION_CLOSED))
-        assert DEFAULT_POLICY == session.policy
-        assert () == session.participants
-        assert None is session.reminder_sent_at is session.definitive_confirmation_at
-        plan = schedule(session)
-        assert plan.registration_closes.subtract(weeks=4) == plan.dates_confirmed
+    def test_its_shrink_target_at_a_stage_a_session_with_the_fewest_facts_is_drawn(
+        self,
+    ) -> None:
+        """No participant, no fact after the confirmation, four weeks before registration closes."""
 
-    def test_it_shrinks_towards_a_request_without_slots(self) -> None:
-        session = simplest(sessions())
-        assert (None, (), None) == (
-            session.confirmed_slot,
-            session.proposed_slots,
-            session.cancelled_at,
+        def fewest(session: Session) -> bool:
+            plan = schedule(session)
+            return (
+                () == session.participants
+                and None is session.reminder_sent_at is session.definitive_confirmation_at
+                and plan.registration_closes.subtract(weeks=4) == plan.dates_confirmed
+            )
+
+        drawn(sessions(stage=Stage.REGISTRATION_CLOSED, policy=st.just(DEFAULT_POLICY)), fewest)
+
+    def test_its_shrink_target_a_request_without_slots_is_drawn(self) -> None:
+        drawn(
+            sessions(),
+            lambda s: (None, (), None) == (s.confirmed_slot, s.proposed_slots, s.cancelled_at),
         )
 
     def test_the_favoured_intervals_of_the_shrink_target_are_drawn_together(self) -> None:
@@ -1015,10 +1106,13 @@ class TestInstantsNear:
         session, moment = drawn
         assert abs(moment - session.requested_at) < dt.timedelta(days=3 * 365)
 
-    def test_it_shrinks_towards_the_request_on_the_policy_clock(self) -> None:
-        found = simplest(instants_near(APRIL_CLASS))
+    def test_its_shrink_target_is_the_request_exactly_on_the_policy_clock(self) -> None:
+        """The first anchor, no nudge, the policy's clock, as a `pendulum.DateTime`."""
+        first = _anchors(APRIL_CLASS)[0]
+        found = _express(first, dt.timedelta(0), APRIL_CLASS.policy.timezone, "pendulum")
         assert isinstance(found, pendulum.DateTime)
         assert (APRIL_CLASS.requested_at, "Europe/Brussels") == (found, found.timezone_name)
+        drawn(instants_near(APRIL_CLASS), lambda moment: APRIL_CLASS.requested_at == moment)
 
     def test_anything_but_a_session_is_refused(self) -> None:
         with pytest.raises(InvalidArgument, match=r"^session='IC-2026-0042/G1' must be a Session$"):
@@ -1089,6 +1183,20 @@ class TestRegistration:
             env={"PYTHONPATH": str(ROOT / "src")},
         )
         assert "False" == result.stdout.strip()
+
+    def test_only_the_strategies_and_the_plugin_import_hypothesis(self) -> None:
+        package = ROOT / "src" / "incompany_rules"
+        importers = set()
+        for path in package.rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                names = []
+                if isinstance(node, ast.Import):
+                    names = [alias.name for alias in node.names]
+                elif isinstance(node, ast.ImportFrom):
+                    names = [node.module or ""]
+                if any(name.split(".")[0] == "hypothesis" for name in names):
+                    importers.add(path.relative_to(package).parts[0])
+        assert {"strategies", "_hypothesis_plugin.py"} == importers
 
     def test_a_suite_may_import_the_strategies_before_hypothesis(self) -> None:
         """A user's first import, ``incompany_rules.strategies``, triggers the entry point."""

@@ -8,6 +8,7 @@ import pendulum
 import pytest
 from hypothesis import given
 
+from helpers import brussels
 from incompany_rules import (
     DEFAULT_POLICY,
     IncompanyRulesError,
@@ -26,12 +27,6 @@ D10: dict[str, Scenario] = {
     "as recorded": {},
     "free until D-10": {"free_cancellation_days_before": 10},
 }
-
-
-def brussels(
-    year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0
-) -> pendulum.DateTime:
-    return pendulum.datetime(year, month, day, hour, minute, second, tz="Europe/Brussels")
 
 
 def cancelled(start: pendulum.DateTime, at: pendulum.DateTime) -> Session:

@@ -1,16 +1,16 @@
-"""Registration of :mod:`incompany_rules.strategies` with Hypothesis.
+"""Registration of [`incompany_rules.strategies`][incompany_rules.strategies] with Hypothesis.
 
-Hypothesis calls :func:`_register` through the ``hypothesis`` entry point
-declared in ``pyproject.toml`` when Hypothesis itself is imported, so that
-``st.from_type(Session)`` works in a user's test suite with no set-up.
-Importing ``incompany_rules`` never imports this module nor Hypothesis.
-Setting ``HYPOTHESIS_NO_PLUGINS`` turns the registration off, like every
+Hypothesis calls `_register` through the `hypothesis` entry point
+declared in `pyproject.toml` when Hypothesis itself is imported, so that
+`st.from_type(Session)` works in a user's test suite with no set-up.
+Importing `incompany_rules` never imports this module nor Hypothesis.
+Setting `HYPOTHESIS_NO_PLUGINS` turns the registration off, like every
 Hypothesis plugin's.
 
-A test module that imports :mod:`incompany_rules.strategies` before
-Hypothesis runs this hook while ``strategies`` is still being imported (it
+A test module that imports [`incompany_rules.strategies`][incompany_rules.strategies] before
+Hypothesis runs this hook while `strategies` is still being imported (it
 imports Hypothesis first). So each registration is a function that asks
-``strategies`` for its strategy only when ``st.from_type`` resolves the type.
+`strategies` for its strategy only when `st.from_type` resolves the type.
 """
 
 from __future__ import annotations

@@ -1,52 +1,54 @@
 """Sessions as plain data, and back: for an application's storage and an analyst's files.
 
-:func:`to_data` turns a :class:`~incompany_rules.Session` and everything in
-it (company, training, slots, participants, attendance, every recorded
-fact, the policy in force) into a ``dict`` of ``str``, ``int``, ``bool``,
-``None``, lists and dicts, ready for ``json.dumps``; :func:`from_data`
-builds the same session back, validated as a new one. Nothing is lost:
+[`to_data`][incompany_rules.data.to_data] turns a
+[`Session`][incompany_rules.session.Session] and everything in it (company, training,
+slots, participants, attendance, every recorded fact, the policy in force) into
+a `dict` of `str`, `int`, `bool`, `None`, lists and dicts, ready for
+`json.dumps`; [`from_data`][incompany_rules.data.from_data] builds the same
+session back, validated as a new one. Nothing is lost:
 
 - instants are ISO 8601 text with their UTC offset *and* their zone name,
-  as RFC 9557 writes them (``2026-10-25T02:30:00+01:00[Europe/Brussels]``),
+  as RFC 9557 writes them (`2026-10-25T02:30:00+01:00[Europe/Brussels]`),
   so that the hour the clocks repeat in October stays unambiguous and the
   clock the instant was given on comes back;
-- amounts are ``Decimal`` written as strings (``"375"``, ``"150.00"``);
-- dates are ``YYYY-MM-DD``; enumerations are their values;
-- the form carries its :data:`FORMAT_VERSION`, so that a later version of
-  the library can read what an older one wrote.
+- amounts are `Decimal` written as strings (`"375"`, `"150.00"`);
+- dates are `YYYY-MM-DD`; enumerations are their values;
+- the form carries its [`FORMAT_VERSION`][incompany_rules.data.FORMAT_VERSION],
+  so that a later version of the library can read what an older one wrote.
 
->>> import json
->>> import pendulum
->>> from incompany_rules.examples import confirmed_session
->>> session = confirmed_session(pendulum.datetime(2026, 10, 27, 9, tz="Europe/Brussels"))
->>> data = to_data(session)
->>> data["version"], data["session"]["confirmed_slot"]
-(1, {'start': '2026-10-27T09:00:00+01:00[Europe/Brussels]', 'end': '2026-10-27T12:30:00+01:00[Europe/Brussels]'})
->>> data["session"]["policy"]["late_cancellation_fee"]
-'375'
->>> from_data(json.loads(json.dumps(data))) == session
-True
+Examples:
+    >>> import json
+    >>> import pendulum
+    >>> from incompany_rules.examples import confirmed_session
+    >>> session = confirmed_session(pendulum.datetime(2026, 10, 27, 9, tz="Europe/Brussels"))
+    >>> data = to_data(session)
+    >>> data["version"], data["session"]["confirmed_slot"]
+    (1, {'start': '2026-10-27T09:00:00+01:00[Europe/Brussels]', 'end': '2026-10-27T12:30:00+01:00[Europe/Brussels]'})
+    >>> data["session"]["policy"]["late_cancellation_fee"]
+    '375'
+    >>> from_data(json.loads(json.dumps(data))) == session
+    True
 
-Loading checks every value, as building the session by hand would, and
-names the path of a bad one in the error:
+    Loading checks every value, as building the session by hand would, and
+    names the path of a bad one in the error:
 
->>> data["session"]["participants"] = [{"national_number": "85073003328", "email": "ann@"}]
->>> from_data(data)
-Traceback (most recent call last):
-  ...
-incompany_rules.errors.InvalidEmailError: Invalid participants[0].email: expected an address like name@example.be, got a str of 4 characters (There must be something after the @-sign.)
+    >>> data["session"]["participants"] = [{"national_number": "85073003328", "email": "ann@"}]
+    >>> from_data(data)
+    Traceback (most recent call last):
+      ...
+    incompany_rules.errors.InvalidEmailError: Invalid participants[0].email: expected an address like name@example.be, got a str of 4 characters (There must be something after the @-sign.)
 
-The national register number
-----------------------------
+    The national register number
+    ----------------------------
 
-The form holds each participant's national register number in full
-(``"national_number": "85073003328"``), because an application that stores
-its sessions needs it back: treat the form, and the database or files it
-goes to, as the personal data it is. Errors about a number never show
-more than its last two digits. To hand sessions to analysts, export
-*rows* instead (:mod:`incompany_rules.batch`): they never hold a number,
-and a keyed pseudonym joins one person's rows (see the how-to on
-analysing many sessions).
+    The form holds each participant's national register number in full
+    (`"national_number": "85073003328"`), because an application that stores
+    its sessions needs it back: treat the form, and the database or files it
+    goes to, as the personal data it is. Errors about a number never show more
+    than its last two digits. To hand sessions to analysts, export *rows*
+    instead ([`incompany_rules.batch`][incompany_rules.batch]): they never hold
+    a number, and a keyed pseudonym joins one person's rows (see the how-to on
+    analysing many sessions).
 """
 
 from __future__ import annotations
@@ -73,7 +75,7 @@ from incompany_rules.session import Session
 __all__ = ["FORMAT_VERSION", "InvalidDataError", "from_data", "to_data"]
 
 FORMAT_VERSION = 1
-"""The version of the form :func:`to_data` writes; :func:`from_data` reads it and no other."""
+"""The version of the form [`to_data`][incompany_rules.data.to_data] writes; [`from_data`][incompany_rules.data.from_data] reads it and no other."""
 
 
 class InvalidDataError(InvalidValueError):
@@ -120,7 +122,7 @@ def _structure_instant(value: object, _: object) -> pendulum.DateTime:
 
 
 def _zone(name: str, given: dt.datetime, fixed: dt.tzinfo, text: str) -> dt.tzinfo:
-    """Return the zone ``name`` of ``text``, or its fixed offset, if ``given`` has its offset."""
+    """Return the zone `name` of `text`, or its fixed offset, if `given` has its offset."""
     if _OFFSET.match(name):
         tz = fixed
         expected = name
@@ -200,7 +202,7 @@ def _structure_bool(value: object, _: object) -> bool:
 
 
 def _items(kind: Any) -> Any:  # noqa: ANN401 (any type cattrs asks about)
-    """Return the item type of ``tuple[X, ...]`` or ``frozenset[X]``, else ``None``."""
+    """Return the item type of `tuple[X, ...]` or `frozenset[X]`, else `None`."""
     if getattr(kind, "__origin__", None) in {tuple, frozenset}:
         return kind.__args__[0]
     return None
@@ -240,7 +242,7 @@ def _structure_collection(kind: Any) -> Any:  # noqa: ANN401 (cattrs' hook signa
 
 
 def _converter() -> cattrs.Converter:
-    """Return the converter of every attrs class reachable from :class:`Session`.
+    """Return the converter of every attrs class reachable from [`Session`][incompany_rules.session.Session].
 
     The classes are converted field by field from their attrs definitions
     (cattrs generates the functions), so a field added to one of them is
@@ -307,7 +309,7 @@ _CONVERTER = _converter()
 
 
 def to_data(session: Session) -> dict[str, Any]:
-    """Return ``session`` as plain, JSON-ready data: ``{"version": 1, "session": {...}}``.
+    """Return `session` as plain, JSON-ready data: `{"version": 1, "session": {...}}`.
 
     Every field of the session is in the form, under its attribute name,
     defaults included. The national register numbers of its participants
@@ -319,21 +321,22 @@ def to_data(session: Session) -> dict[str, Any]:
 
 
 def from_data(data: Mapping[str, Any]) -> Session:
-    """Return the session that ``data``, as :func:`to_data` gives it, describes.
+    """Return the session that `data`, as [`to_data`][incompany_rules.data.to_data] gives it, describes.
 
-    Every value is checked: its type (no ``"6"`` for ``6``, no number for
+    Every value is checked: its type (no `"6"` for `6`, no number for
     an amount), its format, and the rules a session obeys when built by
     hand. Unknown keys are refused, so that a typo does not silently keep a
     default; fields left out take their default.
 
-    :raises InvalidDataError: ``data`` is not a form of this version, or a
-        field is missing, unknown or malformed.
-    :raises IncompanyRulesError: a value the rules refuse, of the class
-        building the session by hand would raise (an
-        :class:`~incompany_rules.InvalidEmailError`, ...). Either way the
-        error's ``field`` is the path of the bad value in the form's
-        ``session`` (``participants[3].email``), and a national number in
-        it shows its last two digits at most.
+    Raises:
+        InvalidDataError: `data` is not a form of this version, or a
+            field is missing, unknown or malformed.
+        IncompanyRulesError: a value the rules refuse, of the class
+            building the session by hand would raise (an
+            [`InvalidEmailError`][incompany_rules.errors.InvalidEmailError], ...).
+            Either way the error's `field` is the path of the bad value in the form's
+            `session` (`participants[3].email`), and a national number in
+            it shows its last two digits at most.
     """
     if not isinstance(data, Mapping):
         raise InvalidTypeError("data", f"expected a mapping, got {type(data).__name__}")
@@ -370,7 +373,7 @@ def _first_failure(error: BaseException, path: tuple[str, ...]) -> tuple[str, Ba
 
 
 def _step(note: str) -> str:
-    """Return the step of the path that ``note`` records, or ``""`` for another note."""
+    """Return the step of the path that `note` records, or `""` for another note."""
     if isinstance(note, cattrs.AttributeValidationNote):
         return note.name
     return note.removeprefix(_PATH_NOTE) if note.startswith(_PATH_NOTE) else ""

@@ -5,10 +5,12 @@ of the wrong type, a malformed national number, a transition that the rules
 do not allow. Business outcomes (a refusal, a fee) are return values, never
 exceptions.
 
-Every class subclasses :class:`IncompanyRulesError` *and* the matching
-builtin, so ``except ValueError`` in a caller keeps working. Each error
-carries the ``field`` it is about, and its message starts with that field::
+Every class subclasses
+[`IncompanyRulesError`][incompany_rules.errors.IncompanyRulesError] *and* the
+matching builtin, so `except ValueError` in a caller keeps working. Each error
+carries the `field` it is about, and its message starts with that field.
 
+Examples:
     >>> from incompany_rules.errors import InvalidValueError
     >>> err = InvalidValueError("Slot.end", "must be after Slot.start")
     >>> str(err)
@@ -16,10 +18,10 @@ carries the ``field`` it is about, and its message starts with that field::
     >>> isinstance(err, ValueError), err.field
     (True, 'Slot.end')
 
-Messages never contain a full national register number: code that raises
-about one names it by its masked form only, and, should a refused value
-slip into a message anyway, every run of 9 or more digits in the field and
-the problem is masked but for its last two digits::
+    Messages never contain a full national register number: code that raises
+    about one names it by its masked form only, and, should a refused value
+    slip into a message anyway, every run of 9 or more digits in the field and
+    the problem is masked but for its last two digits:
 
     >>> str(InvalidValueError("Session.nn_85073003328", "got 85073003328"))
     'Invalid Session.nn_*********28: got *********28'
@@ -54,18 +56,19 @@ _DIGIT_RUN = re.compile(r"[0-9]{9,}")
 
 
 def mask_digits(text: str) -> str:
-    """Return ``text`` with every run of 9 or more digits masked but for its last two.
+    """Return `text` with every run of 9 or more digits masked but for its last two.
 
-    >>> mask_digits("ref 2026 of 85073003328")
-    'ref 2026 of *********28'
+    Examples:
+        >>> mask_digits("ref 2026 of 85073003328")
+        'ref 2026 of *********28'
     """
     return _DIGIT_RUN.sub(lambda run: "*" * (len(run.group()) - 2) + run.group()[-2:], text)
 
 
 class IncompanyRulesError(Exception):
-    """Base of every exception raised by ``incompany_rules``.
+    """Base of every exception raised by `incompany_rules`.
 
-    ``field`` names the argument or attribute at fault, ``problem`` says what
+    `field` names the argument or attribute at fault, `problem` says what
     is wrong with it.
     """
 
@@ -92,7 +95,7 @@ class InvalidNationalNumberError(InvalidValueError):
 
 
 class InvalidEmailError(InvalidValueError):
-    """An e-mail address that ``email-validator`` refuses (deliverability is not checked)."""
+    """An e-mail address that `email-validator` refuses (deliverability is not checked)."""
 
 
 class InvalidPolicyError(InvalidValueError):
@@ -124,10 +127,10 @@ class UnregisteredAttendeeError(InvalidValueError):
 
 
 class TransitionRefusedError(InvalidValueError):
-    """A transition the rules refuse at that instant; ``decision`` says every reason why.
+    """A transition the rules refuse at that instant; `decision` says every reason why.
 
-    ``field`` names the transition (``"register"``, ``"cancel"``, ...); the
-    message lists the reasons in English, and :attr:`decision` carries them
+    `field` names the transition (`"register"`, `"cancel"`, ...); the
+    message lists the reasons in English, and `decision` carries them
     with their machine codes and their French and Dutch texts.
     """
 

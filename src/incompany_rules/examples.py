@@ -5,16 +5,18 @@ These build the sessions used throughout the documentation: the company
 sessions at a chosen class start, requested eight weeks before it and
 confirmed six weeks before, both at 10:00 local time.
 
->>> import pendulum
->>> session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
->>> session.key, session.dates_confirmed_at.isoformat()
-('IC-2026-0042/G1', '2026-02-18T10:00:00+01:00')
+Examples:
+    >>> import pendulum
+    >>> session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
+    >>> session.key, session.dates_confirmed_at.isoformat()
+    ('IC-2026-0042/G1', '2026-02-18T10:00:00+01:00')
 
-:func:`year_of_sessions` makes a realistic year of sessions of several
-companies and trainings, for notebooks and the analysts' how-to: the same
-sessions for the same arguments, on any machine.
+    [`year_of_sessions`][incompany_rules.examples.year_of_sessions] makes a
+    realistic year of sessions of several companies and trainings, for
+    notebooks and the analysts' how-to: the same sessions for the same
+    arguments, on any machine.
 
-They are ordinary values: nothing here is needed to use the library.
+    They are ordinary values: nothing here is needed to use the library.
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ _NUMBERS = (
 
 
 def sample_participants(count: int) -> tuple[Participant, ...]:
-    """Return ``count`` distinct participants (at most 7) with fictitious numbers."""
+    """Return `count` distinct participants (at most 7) with fictitious numbers."""
     return tuple(
         Participant(number, f"participant{index + 1}@acme.example")
         for index, number in enumerate(_NUMBERS[:count])
@@ -74,7 +76,7 @@ def requested_session(
     hours: float = 3.5,
     policy: Policy = DEFAULT_POLICY,
 ) -> Session:
-    """Return Acme's session for a class at ``start``, proposed but not confirmed."""
+    """Return Acme's session for a class at `start`, proposed but not confirmed."""
     begin = local(instant(start, field="start"), policy.tz)
     slot = Slot(begin, begin.add(minutes=int(hours * 60)))
     return Session(
@@ -95,7 +97,7 @@ def confirmed_session(
     hours: float = 3.5,
     policy: Policy = DEFAULT_POLICY,
 ) -> Session:
-    """Return Acme's session for a class at ``start``, its dates confirmed six weeks before."""
+    """Return Acme's session for a class at `start`, its dates confirmed six weeks before."""
     session = requested_session(start, hours=hours, policy=policy)
     slot = session.proposed_slots[0]
     return session.evolve(
@@ -135,7 +137,7 @@ def _national_number(rng: random.Random) -> str:
 
 
 def _staff(rng: random.Random, company: Company, size: int) -> tuple[Participant, ...]:
-    """Return ``size`` distinct employees of ``company``, the people HR registers."""
+    """Return `size` distinct employees of `company`, the people HR registers."""
     domain = company.name.split()[0].lower().replace("é", "e") + ".example"
     numbers: dict[str, None] = {}
     while len(numbers) < size:
@@ -147,7 +149,7 @@ def _staff(rng: random.Random, company: Company, size: int) -> tuple[Participant
 
 
 def _class_days(rng: random.Random, year: int, count: int) -> list[dt.date]:
-    """Return ``count`` working days of ``year``, spread by the season, in order."""
+    """Return `count` working days of `year`, spread by the season, in order."""
     days = [
         dt.date(year, 1, 1) + dt.timedelta(days=offset)
         for offset in range((dt.date(year + 1, 1, 1) - dt.date(year, 1, 1)).days)
@@ -173,7 +175,7 @@ def year_of_sessions(
     seed: int = 0,
     policy: Policy = DEFAULT_POLICY,
 ) -> tuple[Session, ...]:
-    """Return ``count`` sessions whose classes fall in ``year``, as recorded by the year's end.
+    """Return `count` sessions whose classes fall in `year`, as recorded by the year's end.
 
     A fictitious but plausible year of the process: six companies, five
     digital trainings, most in group G1, classes of three hours or three
@@ -181,7 +183,7 @@ def year_of_sessions(
     December), dates confirmed four to seven weeks before (one in twenty
     late, after D-21) and requested two to six weeks before that, both in
     office hours on the quarter hour. Each company registers people from a
-    staff of its own (``employee001@`` to ``employee040@`` the first word of
+    staff of its own (`employee001@` to `employee040@` the first word of
     its name, born 1960-2004), so the same person attends several sessions.
     About one session in twelve is cancelled, from an hour after the
     confirmation to an hour before the class (a third of those after free
@@ -192,13 +194,14 @@ def year_of_sessions(
     milestones, the evaluation after the class; no fee is recorded as
     invoiced. The same arguments give the same sessions.
 
-    >>> sessions = year_of_sessions(2026, count=40, seed=7)
-    >>> len(sessions), sessions[0].key
-    (40, 'IC-2026-0001/G3')
-    >>> all(s.confirmed_slot.start.year == 2026 for s in sessions)
-    True
-    >>> year_of_sessions(2026, count=40, seed=7) == sessions
-    True
+    Examples:
+        >>> sessions = year_of_sessions(2026, count=40, seed=7)
+        >>> len(sessions), sessions[0].key
+        (40, 'IC-2026-0001/G3')
+        >>> all(s.confirmed_slot.start.year == 2026 for s in sessions)
+        True
+        >>> year_of_sessions(2026, count=40, seed=7) == sessions
+        True
     """
     rng = random.Random(f"{year}/{seed}")  # noqa: S311 (example data, not a secret)
     tz = policy.tz
@@ -234,7 +237,7 @@ def year_of_sessions(
 
 
 def _recorded(rng: random.Random, session: Session, staff: tuple[Participant, ...]) -> Session:
-    """Return ``session`` with the facts of its outcome, drawn with ``rng``."""
+    """Return `session` with the facts of its outcome, drawn with `rng`."""
     plan = schedule(session)
     confirmed = plan.dates_confirmed
     outcome = rng.random()

@@ -1,52 +1,54 @@
 """Sessions from the rows of a database export: one table of sessions, one of participants.
 
-An export gives plain rows: ``dict``-like records with one row per
-session and one per registered participant, as ``csv.DictReader``,
-a database cursor or ``pandas.DataFrame.to_dict("records")`` give them.
-:func:`sessions_from_rows` joins them into :class:`~incompany_rules.Session`
-values, checking every value as building the sessions by hand would, and
-naming the table, the row (counted from 0) and the column of a bad one.
+An export gives plain rows: `dict`-like records with one row per session and
+one per registered participant, as `csv.DictReader`, a database cursor or
+`pandas.DataFrame.to_dict("records")` give them.
+[`sessions_from_rows`][incompany_rules.export.sessions_from_rows] joins them
+into [`Session`][incompany_rules.session.Session] values, checking every value as
+building the sessions by hand would, and naming the table, the row (counted
+from 0) and the column of a bad one.
 
->>> rows = [{
-...     "project": "IC-2026-0042", "group": "G1",
-...     "company": "0403.170.701", "company_name": "Acme SA",
-...     "training": "DIG-042", "title": "Excel: tableaux croisés dynamiques",
-...     "requested_at": "2026-02-02 10:00", "dates_confirmed_at": "2026-02-16 10:00",
-...     "start": "2026-04-01 09:00", "end": "2026-04-01 12:30",
-... }]
->>> people = [{"project": "IC-2026-0042", "group": "G1",
-...            "national_number": "85.07.30-033.28", "email": "ann@acme.example"}]
->>> (session,) = sessions_from_rows(rows, people, clock="Europe/Brussels")
->>> session.confirmed_slot.start, len(session.participants)
-(DateTime(2026, 4, 1, 9, 0, 0, tzinfo=Timezone('Europe/Brussels')), 1)
+Examples:
+    >>> rows = [{
+    ...     "project": "IC-2026-0042", "group": "G1",
+    ...     "company": "0403.170.701", "company_name": "Acme SA",
+    ...     "training": "DIG-042", "title": "Excel: tableaux croisés dynamiques",
+    ...     "requested_at": "2026-02-02 10:00", "dates_confirmed_at": "2026-02-16 10:00",
+    ...     "start": "2026-04-01 09:00", "end": "2026-04-01 12:30",
+    ... }]
+    >>> people = [{"project": "IC-2026-0042", "group": "G1",
+    ...            "national_number": "85.07.30-033.28", "email": "ann@acme.example"}]
+    >>> (session,) = sessions_from_rows(rows, people, clock="Europe/Brussels")
+    >>> session.confirmed_slot.start, len(session.participants)
+    (DateTime(2026, 4, 1, 9, 0, 0, tzinfo=Timezone('Europe/Brussels')), 1)
 
-Local times without an offset
------------------------------
+    Local times without an offset
+    -----------------------------
 
-Many databases keep local wall-clock times without their offset. Such a
-*naive* time is read only on the clock the caller names (``clock=``, an
-IANA name): the library never guesses it (T1). Twice a year that is not
-enough. At the end of March, 02:30 does not exist in Brussels (the clocks
-go from 02:00 to 03:00); at the end of October, 02:30 happens twice (summer
-time, then winter time). Such a time is refused, with its row and column,
-unless the caller says how to read it: ``ambiguous="earlier"`` (the first
-02:30, summer time) or ``"later"`` (the second, winter time), and
-``nonexistent="shift_forward"`` (03:00, the first instant after the gap)
-or ``"shift_backward"`` (the last instant before it), as pandas names them.
+    Many databases keep local wall-clock times without their offset. Such a
+    *naive* time is read only on the clock the caller names (`clock=`, an
+    IANA name): the library never guesses it (T1). Twice a year that is not
+    enough. At the end of March, 02:30 does not exist in Brussels (the clocks
+    go from 02:00 to 03:00); at the end of October, 02:30 happens twice (summer
+    time, then winter time). Such a time is refused, with its row and column,
+    unless the caller says how to read it: `ambiguous="earlier"` (the first
+    02:30, summer time) or `"later"` (the second, winter time), and
+    `nonexistent="shift_forward"` (03:00, the first instant after the gap)
+    or `"shift_backward"` (the last instant before it), as pandas names them.
 
->>> rows[0]["cancelled_at"] = "2026-03-29 02:30"
->>> sessions_from_rows(rows, people, clock="Europe/Brussels")
-Traceback (most recent call last):
-  ...
-incompany_rules.export.InvalidRowError: Invalid sessions[0].cancelled_at: 2026-03-29 02:30 does not exist on the clock of Europe/Brussels (it skips an hour there); say how to read it with nonexistent="shift_forward" or "shift_backward"
->>> (cancelled,) = sessions_from_rows(
-...     rows, people, clock="Europe/Brussels", nonexistent="shift_forward")
->>> cancelled.cancelled_at
-DateTime(2026, 3, 29, 3, 0, 0, tzinfo=Timezone('Europe/Brussels'))
+    >>> rows[0]["cancelled_at"] = "2026-03-29 02:30"
+    >>> sessions_from_rows(rows, people, clock="Europe/Brussels")
+    Traceback (most recent call last):
+      ...
+    incompany_rules.export.InvalidRowError: Invalid sessions[0].cancelled_at: 2026-03-29 02:30 does not exist on the clock of Europe/Brussels (it skips an hour there); say how to read it with nonexistent="shift_forward" or "shift_backward"
+    >>> (cancelled,) = sessions_from_rows(
+    ...     rows, people, clock="Europe/Brussels", nonexistent="shift_forward")
+    >>> cancelled.cancelled_at
+    DateTime(2026, 3, 29, 3, 0, 0, tzinfo=Timezone('Europe/Brussels'))
 
-Aware values (``datetime`` with a ``tzinfo``, a ``pandas.Timestamp`` with a
-zone, ISO 8601 text with an offset) are exact instants and read as such,
-with or without ``clock``.
+    Aware values (`datetime` with a `tzinfo`, a `pandas.Timestamp` with a
+    zone, ISO 8601 text with an offset) are exact instants and read as such,
+    with or without `clock`.
 """
 
 from __future__ import annotations
@@ -92,38 +94,39 @@ def sessions_from_rows(  # noqa: PLR0913 (keyword-only options, each documented)
     nonexistent: Nonexistent = "raise",
     policy: Policy = DEFAULT_POLICY,
 ) -> tuple[Session, ...]:
-    """Return the sessions that an export's rows describe, in the order of ``sessions``.
+    """Return the sessions that an export's rows describe, in the order of `sessions`.
 
-    ``sessions`` has one row per session, with the columns ``project``,
-    ``group``, ``company`` (enterprise number), ``company_name``,
-    ``training`` (code), ``title``, ``requested_at``; and, when known,
-    ``planned`` (participants the company planned), ``start`` and ``end``
-    of the class, ``dates_confirmed_at`` (the slot is the confirmed one
+    `sessions` has one row per session, with the columns `project`,
+    `group`, `company` (enterprise number), `company_name`,
+    `training` (code), `title`, `requested_at`; and, when known,
+    `planned` (participants the company planned), `start` and `end`
+    of the class, `dates_confirmed_at` (the slot is the confirmed one
     when it is set, only proposed otherwise), and any fact of
-    :class:`~incompany_rules.Session` by its name (``cancelled_at``,
-    ``reminder_sent_at``, ...).
+    [`Session`][incompany_rules.session.Session] by its name (`cancelled_at`,
+    `reminder_sent_at`, ...).
 
-    ``participants`` has one row per registered person, in the order HR
-    registered them: ``project``, ``group``, ``national_number``,
-    ``email``, and when known ``name`` and ``attended`` (``True`` or
-    ``False``; a session's attendance is recorded when any of its rows says
+    `participants` has one row per registered person, in the order HR
+    registered them: `project`, `group`, `national_number`,
+    `email`, and when known `name` and `attended` (`True` or
+    `False`; a session's attendance is recorded when any of its rows says
     either). Pass an empty list for an export without participants.
 
-    Other columns are ignored. Missing values may be ``None``, ``NaN`` or
-    ``NaT`` (what pandas gives for an empty cell). Instants may be
-    ``datetime`` values, ``pandas.Timestamp`` values or ISO 8601 text;
-    naive ones are read on ``clock`` as the module's documentation
-    describes, with ``ambiguous`` and ``nonexistent`` for the two hours a
+    Other columns are ignored. Missing values may be `None`, `NaN` or
+    `NaT` (what pandas gives for an empty cell). Instants may be
+    `datetime` values, `pandas.Timestamp` values or ISO 8601 text;
+    naive ones are read on `clock` as the module's documentation
+    describes, with `ambiguous` and `nonexistent` for the two hours a
     year that need them.
 
-    :raises InvalidRowError: a column is missing, a session is listed
-        twice, a participant's session is not in ``sessions``, an instant
-        is naive with no ``clock`` or falls in a clock change the caller
-        did not settle.
-    :raises IncompanyRulesError: a value the rules refuse, of the class
-        building the session by hand would raise, its ``field`` naming the
-        table, row and column (``participants[3].email``); a national
-        number shows its last two digits at most.
+    Raises:
+        InvalidRowError: a column is missing, a session is listed
+            twice, a participant's session is not in `sessions`, an instant
+            is naive with no `clock` or falls in a clock change the caller
+            did not settle.
+        IncompanyRulesError: a value the rules refuse, of the class
+            building the session by hand would raise, its `field` naming the
+            table, row and column (`participants[3].email`); a national
+            number shows its last two digits at most.
     """
     reader = _Reader(
         _clock(clock),
@@ -189,7 +192,7 @@ def _rows(rows: object, table: str) -> Iterable[Mapping[str, object]]:
 
 
 def _missing(value: object) -> bool:
-    """Whether ``value`` is an empty cell: ``None``, or pandas' ``NaN`` or ``NaT``."""
+    """Whether `value` is an empty cell: `None`, or pandas' `NaN` or `NaT`."""
     return value is None or value != value  # noqa: PLR0124 (NaN and NaT are not equal to themselves)
 
 
@@ -240,7 +243,7 @@ def _flag(row: Mapping[str, object], where: str, column: str) -> bool | None:
 
 @attrs.frozen
 class _Reader:
-    """Reads the instants of an export: aware ones as they are, naive ones on ``clock``."""
+    """Reads the instants of an export: aware ones as they are, naive ones on `clock`."""
 
     clock: pendulum.Timezone | None
     ambiguous: str
@@ -278,7 +281,7 @@ class _Reader:
         return self.local(plain, field)
 
     def local(self, wall: dt.datetime, field: str) -> pendulum.DateTime:
-        """Return the naive ``wall`` time read on the caller's clock, or raise."""
+        """Return the naive `wall` time read on the caller's clock, or raise."""
         shown = wall.isoformat(
             sep=" ", timespec="minutes" if not wall.second and not wall.microsecond else "auto"
         )
@@ -327,13 +330,13 @@ class _Reader:
 
 
 def _exists(moment: pendulum.DateTime) -> bool:
-    """Whether the wall time of ``moment`` is one its clock shows (not in a skipped hour)."""
+    """Whether the wall time of `moment` is one its clock shows (not in a skipped hour)."""
     back = local(utc(moment), moment.tzinfo)  # type: ignore[arg-type]
     return back.replace(tzinfo=None) == moment.replace(tzinfo=None)
 
 
 def _transition(before: dt.datetime, after: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
-    """Return the first UTC instant of ``after``'s offset in ``tz``, between the two (whole seconds)."""
+    """Return the first UTC instant of `after`'s offset in `tz`, between the two (whole seconds)."""
     low, high = _stdlib(before), _stdlib(after)
     offset = low.astimezone(tz).utcoffset()
     while high - low > dt.timedelta(seconds=1):
@@ -347,7 +350,7 @@ def _transition(before: dt.datetime, after: dt.datetime, tz: dt.tzinfo) -> dt.da
 
 
 def _stdlib(moment: dt.datetime) -> dt.datetime:
-    """Return ``moment``, in UTC, as a plain ``datetime`` (pendulum's arithmetic differs)."""
+    """Return `moment`, in UTC, as a plain `datetime` (pendulum's arithmetic differs)."""
     moment = moment.astimezone(dt.UTC)
     return dt.datetime(*moment.timetuple()[:6], moment.microsecond, tzinfo=dt.UTC)
 

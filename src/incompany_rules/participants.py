@@ -8,45 +8,47 @@ The national number
 -------------------
 
 A national register number (NN, *rijksregisternummer*) or a BIS number has
-11 digits: a birth date ``YYMMDD`` (for BIS, the month plus 20 or 40), a
+11 digits: a birth date `YYMMDD` (for BIS, the month plus 20 or 40), a
 3-digit counter and a 2-digit mod-97 check. People born from 2000 on have
-their check computed over the 9 digits prefixed with ``2``. Validation,
-cleaning and formatting come from ``python-stdnum`` (``stdnum.be.nn`` and
-``stdnum.be.bis``), with one deliberate difference: stdnum decides whether
+their check computed over the 9 digits prefixed with `2`. Validation,
+cleaning and formatting come from `python-stdnum` (`stdnum.be.nn` and
+`stdnum.be.bis`), with one deliberate difference: stdnum decides whether
 the 2000s check may apply by reading today's date, so that the same number
 would be refused one year and accepted the next. This library never reads
 the clock (T7): a number whose check matches the 2000s rule is accepted
 whatever the year, and every other test is stdnum's own.
 
-The printed forms are accepted:
+Examples:
+    The printed forms are accepted:
 
->>> NationalNumber("85.07.30-033.28") == NationalNumber("85073003328")
-True
->>> NationalNumber("85 07 30 033 28").kind
-<NumberKind.NATIONAL_REGISTER: 'nn'>
+    >>> NationalNumber("85.07.30-033.28") == NationalNumber("85073003328")
+    True
+    >>> NationalNumber("85 07 30 033 28").kind
+    <NumberKind.NATIONAL_REGISTER: 'nn'>
 
-The number is sensitive personal data. ``repr``, ``str`` and the
-pretty-printers of IPython and Hypothesis (``_repr_pretty_``) show at most
-its last two digits; the digits are reachable through :meth:`NationalNumber.reveal`
-only (and through ``pickle``, which must keep them to round-trip: treat a
-pickle of a number, participant or session like the digits themselves):
+    The number is sensitive personal data. `repr`, `str` and the
+    pretty-printers of IPython and Hypothesis (`_repr_pretty_`) show at most
+    its last two digits; the digits are reachable through
+    [`NationalNumber.reveal`][incompany_rules.participants.NationalNumber.reveal]
+    only (and through `pickle`, which must keep them to round-trip: treat a
+    pickle of a number, participant or session like the digits themselves):
 
->>> nn = NationalNumber("85.07.30-033.28")
->>> nn
-NationalNumber('*********28')
->>> str(nn)
-'*********28'
->>> nn.reveal()
-'85073003328'
->>> nn.formatted()
-'85.07.30-033.28'
+    >>> nn = NationalNumber("85.07.30-033.28")
+    >>> nn
+    NationalNumber('*********28')
+    >>> str(nn)
+    '*********28'
+    >>> nn.reveal()
+    '85073003328'
+    >>> nn.formatted()
+    '85.07.30-033.28'
 
-A refused number is never echoed back:
+    A refused number is never echoed back:
 
->>> NationalNumber("85.07.30-033.29")
-Traceback (most recent call last):
-  ...
-incompany_rules.errors.InvalidNationalNumberError: Invalid national_number: check digits do not match (number ending in 29)
+    >>> NationalNumber("85.07.30-033.29")
+    Traceback (most recent call last):
+      ...
+    incompany_rules.errors.InvalidNationalNumberError: Invalid national_number: check digits do not match (number ending in 29)
 """
 
 from __future__ import annotations
@@ -124,12 +126,13 @@ def _clean(value: object) -> str:
 class NationalNumber:
     """A validated Belgian national register number or BIS number.
 
-    Build it from any printed form; compare and hash it safely; show it
-    only masked. :meth:`reveal` gives the 11 digits to code that must send
-    them on (an explicit, greppable call).
+    Build it from any printed form; compare and hash it safely; show it only
+    masked. [`reveal`][incompany_rules.participants.NationalNumber.reveal]
+    gives the 11 digits to code that must send them on (an explicit, greppable
+    call).
 
-    It is an immutable value, deliberately not an ``attrs`` class: tools
-    that take an ``attrs`` value apart (``attrs.asdict``, pretty-printers)
+    It is an immutable value, deliberately not an `attrs` class: tools
+    that take an `attrs` value apart (`attrs.asdict`, pretty-printers)
     keep it whole, so it stays masked inside what they make.
     """
 
@@ -161,21 +164,22 @@ class NationalNumber:
     def kind(self) -> NumberKind:
         """Whether this is a national register number or a BIS number.
 
-        >>> NationalNumber("85.27.30-033.71").kind
-        <NumberKind.BIS: 'bis'>
+        Examples:
+            >>> NationalNumber("85.27.30-033.71").kind
+            <NumberKind.BIS: 'bis'>
         """
         return NumberKind.BIS if _is_bis(self._digits) else NumberKind.NATIONAL_REGISTER
 
     def reveal(self) -> str:
         """Return the 11 digits. Sensitive: never log or export them.
 
-        ``pickle`` keeps the digits too (a number must come back whole), so
+        `pickle` keeps the digits too (a number must come back whole), so
         a pickle of a number, participant or session is as sensitive.
         """
         return self._digits
 
     def formatted(self) -> str:
-        """Return the printed form ``YY.MM.DD-NNN.CC``. Sensitive, like :meth:`reveal`."""
+        """Return the printed form `YY.MM.DD-NNN.CC`. Sensitive, like [`reveal`][incompany_rules.participants.NationalNumber.reveal]."""
         return str(nn.format(self._digits))
 
     def masked(self) -> str:
@@ -192,20 +196,21 @@ class NationalNumber:
 
 
 def email_address(value: object, *, field: str = "email") -> str:
-    """Return ``value`` as an e-mail address in ``email-validator``'s normal form.
+    """Return `value` as an e-mail address in `email-validator`'s normal form.
 
-    The syntax is checked by ``email-validator`` (a name and a domain that
+    The syntax is checked by `email-validator` (a name and a domain that
     the Internet's rules allow, the domain in lower case); deliverability is
     not checked, since that needs the network. A refused address is never
     quoted, since it could be anything a form received, a national number
-    included:
+    included.
 
-    >>> email_address(" Ann.Peeters@Example.BE ")
-    'Ann.Peeters@example.be'
-    >>> email_address("ann..peeters@example.be")
-    Traceback (most recent call last):
-      ...
-    incompany_rules.errors.InvalidEmailError: Invalid email: expected an address like name@example.be, got a str of 23 characters (...)
+    Examples:
+        >>> email_address(" Ann.Peeters@Example.BE ")
+        'Ann.Peeters@example.be'
+        >>> email_address("ann..peeters@example.be")
+        Traceback (most recent call last):
+          ...
+        incompany_rules.errors.InvalidEmailError: Invalid email: expected an address like name@example.be, got a str of 23 characters (...)
     """
     if not isinstance(value, str):
         raise InvalidTypeError(field, f"expected a string, got {type_name(value)}")
@@ -242,14 +247,15 @@ def _national_number(value: object) -> NationalNumber:
 class Participant:
     """A person HR registers for a session (R9).
 
-    Two participants are the same person when they have the same national
-    number, whatever their e-mail or name:
+    Examples:
+        Two participants are the same person when they have the same national
+        number, whatever their e-mail or name:
 
-    >>> ann = Participant("85.07.30-033.28", "ann@example.be", name="Ann")
-    >>> ann == Participant("85073003328", "ann.peeters@example.be")
-    True
-    >>> ann
-    Participant(national_number=NationalNumber('*********28'), email='ann@example.be', name='Ann')
+        >>> ann = Participant("85.07.30-033.28", "ann@example.be", name="Ann")
+        >>> ann == Participant("85073003328", "ann.peeters@example.be")
+        True
+        >>> ann
+        Participant(national_number=NationalNumber('*********28'), email='ann@example.be', name='Ann')
     """
 
     national_number: NationalNumber = attrs.field(converter=_national_number)
@@ -270,20 +276,21 @@ class Participant:
 def numbers_of(
     people: object, *, field: str, expected: str = "participants or national numbers"
 ) -> tuple[NationalNumber, ...]:
-    """Return the national numbers of ``people``, participants or numbers, once each, in order.
+    """Return the national numbers of `people`, participants or numbers, once each, in order.
 
-    Attendance is given either way (R17). ``expected`` describes the
-    collection in the error raised when ``people`` is not one.
+    Attendance is given either way (R17). `expected` describes the
+    collection in the error raised when `people` is not one.
 
-    >>> from incompany_rules.examples import sample_participants
-    >>> ann, bram = sample_participants(2)
-    >>> numbers_of([ann, bram.national_number, ann], field="attended") == (
-    ...     ann.national_number, bram.national_number)
-    True
-    >>> numbers_of(["85.07.30-033.28"], field="attended")
-    Traceback (most recent call last):
-      ...
-    incompany_rules.errors.InvalidTypeError: Invalid attended: expected Participant or NationalNumber items, got str
+    Examples:
+        >>> from incompany_rules.examples import sample_participants
+        >>> ann, bram = sample_participants(2)
+        >>> numbers_of([ann, bram.national_number, ann], field="attended") == (
+        ...     ann.national_number, bram.national_number)
+        True
+        >>> numbers_of(["85.07.30-033.28"], field="attended")
+        Traceback (most recent call last):
+          ...
+        incompany_rules.errors.InvalidTypeError: Invalid attended: expected Participant or NationalNumber items, got str
     """
     found: tuple[object, ...] = items_of(
         people,

@@ -1,26 +1,31 @@
 """The process as data: every step of the seven stages, written once.
 
-The fund's description (``Etape 1`` to ``Etape 7``) is a sequence of steps,
-each done by one party. :data:`PROCESS` lists them in process order; for
-each it states the rule, the actor, when the step opens, when it is due,
-when its window closes (the instant the matching transition starts
-refusing), the recorded fact of :class:`~incompany_rules.session.Session`
-that closes it, what missing it costs, and the keys of its texts in
-:mod:`incompany_rules.texts`. :func:`~incompany_rules.actions.next_actions`
-reads it to say what is open; the decisions take their rule ids from
-:data:`REASON_RULES`; :func:`~incompany_rules.milestones.milestones` from
-:data:`MILESTONE_RULES`; the rules catalogue shows :func:`markdown_table`.
+The fund's description (`Etape 1` to `Etape 7`) is a sequence of steps, each
+done by one party. [`PROCESS`][incompany_rules.process.PROCESS] lists them in
+process order; for each it states the rule, the actor, when the step opens,
+when it is due, when its window closes (the instant the matching transition
+starts refusing), the recorded fact of
+[`Session`][incompany_rules.session.Session] that closes it, what missing it
+costs, and the keys of its texts in
+[`incompany_rules.texts`][incompany_rules.texts].
+[`next_actions`][incompany_rules.actions.next_actions] reads it to say what is
+open; the decisions take their rule ids from
+[`REASON_RULES`][incompany_rules.process.REASON_RULES];
+[`milestones`][incompany_rules.milestones.milestones] from
+[`MILESTONE_RULES`][incompany_rules.process.MILESTONE_RULES]; the rules
+catalogue shows [`markdown_table`][incompany_rules.process.markdown_table].
 
-Readings (``docs/rules.md``): a step done "on D-n" is due by the end of
+Readings (see the [rules catalogue](../rules.md)): a step done "on D-n" is due by the end of
 that day (T4); nothing is dated before the request, and a step whose day
 passed before the dates were confirmed is due at the confirmation (T8); a
 step the source gives no deadline (asking the trainer, forwarding dates,
 the recap mail, invoicing without a policy delay) is never overdue.
 
->>> [step.kind.value for step in PROCESS][:4]
-['ask_availability', 'propose_slots', 'forward_dates', 'confirm_slot']
->>> STEPS[ActionKind.SEND_REMINDER].rule, STEPS[ActionKind.SEND_REMINDER].fact
-(<Rule.R6: 'R6'>, 'reminder_sent_at')
+Examples:
+    >>> [step.kind.value for step in PROCESS][:4]
+    ['ask_availability', 'propose_slots', 'forward_dates', 'confirm_slot']
+    >>> STEPS[ActionKind.SEND_REMINDER].rule, STEPS[ActionKind.SEND_REMINDER].fact
+    (<Rule.R6: 'R6'>, 'reminder_sent_at')
 """
 
 from __future__ import annotations
@@ -46,14 +51,14 @@ __all__ = [
 class Actor(enum.Enum):
     """Who has to act."""
 
-    #: The training fund.
     CEFORA = "cefora"
-    #: The client company's HR, through its myCefora account.
+    """The training fund."""
     CLIENT_HR = "client_hr"
+    """The client company's HR, through its myCefora account."""
     TRAINER = "trainer"
     PARTICIPANTS = "participants"
-    #: The Karibu platform.
     PLATFORM = "platform"
+    """The Karibu platform."""
 
 
 class ActionKind(enum.Enum):
@@ -83,11 +88,11 @@ class ActionKind(enum.Enum):
 class Step:
     """One step of the process, as the rules catalogue states it.
 
-    ``opens``, ``due``, ``closes`` and ``cost`` are the catalogue's words;
-    ``fact`` names the :class:`~incompany_rules.session.Session` field whose
-    recording closes the step (``None`` when no fact does); ``deadline``
-    says whether the step can be overdue at all. ``title`` and
-    ``consequence`` are keys of :data:`incompany_rules.texts.TEXTS`.
+    `opens`, `due`, `closes` and `cost` are the catalogue's words;
+    `fact` names the [`Session`][incompany_rules.session.Session] field whose
+    recording closes the step (`None` when no fact does); `deadline`
+    says whether the step can be overdue at all. `title` and
+    `consequence` are keys of the `TEXTS` table of [`incompany_rules.texts`][incompany_rules.texts].
     """
 
     kind: ActionKind
@@ -114,7 +119,6 @@ class Step:
 
 _K, _A = ActionKind, Actor
 
-#: Every step, in process order.
 PROCESS: tuple[Step, ...] = (
     Step(_K.ASK_AVAILABILITY, 2, _A.CEFORA, Rule.R3,
          "the request", "the request (no deadline)", "a slot is proposed; cancellation",
@@ -178,15 +182,16 @@ PROCESS: tuple[Step, ...] = (
          "never (until recorded)", "fees_invoiced_at", "the fee stays uninvoiced",
          deadline=False),
 )  # fmt: skip
+"""Every step, in process order."""
 
-#: The steps by kind.
 STEPS: dict[ActionKind, Step] = {step.kind: step for step in PROCESS}
+"""The steps by kind."""
 
-#: Days the participants have to fill in the evaluation once it is sent (a reading: the
-#: source sets none; the action leaves the lists after that).
 EVALUATION_OPEN_DAYS = 14
+"""Days the participants have to fill in the evaluation once it is sent (a reading: the source sets
+none; the action leaves the lists after that).
+"""
 
-#: The rule of each reason code of a decision, by code value: one rule per code.
 REASON_RULES: dict[str, Rule] = {
     "no_training_plan": Rule.R1,
     "too_few_participants": Rule.R1,
@@ -216,8 +221,8 @@ REASON_RULES: dict[str, Rule] = {
     "list_not_missing": Rule.R16,
     "late_confirmation": Rule.R15,
 }
+"""The rule of each reason code of a decision, by code value: one rule per code."""
 
-#: The rule of each milestone, by kind value.
 MILESTONE_RULES: dict[str, Rule] = {
     "dates_confirmed": Rule.R3,
     "registration_opens": Rule.R8,
@@ -232,10 +237,11 @@ MILESTONE_RULES: dict[str, Rule] = {
     "class_end": Rule.R3,
     "evaluation": Rule.R14,
 }
+"""The rule of each milestone, by kind value."""
 
 
 def markdown_table() -> str:
-    """Return the steps as the Markdown table of the rules catalogue (``docs/rules.md``)."""
+    """Return the steps as the Markdown table of the [rules catalogue](../rules.md)."""
     rows = [
         "| stage | action | actor | rule | opens | due | window closes | closed by | if missed |",
         "|---|---|---|---|---|---|---|---|---|",

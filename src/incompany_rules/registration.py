@@ -3,7 +3,7 @@
 R1 (Etape 1, *« avoir introduit un plan de formation au préalable et disposer
 d'un minimum de 6 participants »*): a company may request an Incompany
 session once its training plan is submitted, for at least
-``Policy.min_participants`` (6) planned participants. R2 (*« l'ensemble de
+`Policy.min_participants` (6) planned participants. R2 (*« l'ensemble de
 notre offre digitale »*): only a training of the digital offer.
 
 R5 (Etape 4): adding or removing participants needs a myCefora account with
@@ -15,26 +15,27 @@ are registered from the confirmation of the dates until the end of D-3; the
 window closes at 00:00 on D-2 (T3). Removing one follows the same window.
 R9: one national number is registered at most once per session.
 
-Every function here answers with a :class:`~incompany_rules.decisions.Decision`
+Every function here answers with a [`Decision`][incompany_rules.decisions.Decision]
 that lists *every* unmet condition. None of them raises on a session and an
 aware instant; they raise only for a value of the wrong type or a naive
 datetime (T1).
 
->>> import pendulum
->>> from incompany_rules.examples import ACME_HR, confirmed_session, sample_participants
->>> session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
->>> ann = sample_participants(1)[0]
+Examples:
+    >>> import pendulum
+    >>> from incompany_rules.examples import ACME_HR, confirmed_session, sample_participants
+    >>> session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
+    >>> ann = sample_participants(1)[0]
 
-On Sunday 29 March 2026 (D-3, the day the clocks go forward), 23:59 is still
-open; 00:00 on Monday 30 March is closed:
+    On Sunday 29 March 2026 (D-3, the day the clocks go forward), 23:59 is still
+    open; 00:00 on Monday 30 March is closed:
 
->>> bool(can_register(session, ann, pendulum.datetime(2026, 3, 29, 23, 59, tz="Europe/Brussels"), by=ACME_HR))
-True
->>> late = can_register(session, ann, pendulum.datetime(2026, 3, 30, tz="Europe/Brussels"), by=ACME_HR)
->>> late.codes
-(<ReasonCode.REGISTRATION_CLOSED: 'registration_closed'>,)
->>> print(late.reasons[0].text("nl"))
-De inschrijvingen waren open tot zondag 29 maart 2026 om 23:59 (einde van D-3).
+    >>> bool(can_register(session, ann, pendulum.datetime(2026, 3, 29, 23, 59, tz="Europe/Brussels"), by=ACME_HR))
+    True
+    >>> late = can_register(session, ann, pendulum.datetime(2026, 3, 30, tz="Europe/Brussels"), by=ACME_HR)
+    >>> late.codes
+    (<ReasonCode.REGISTRATION_CLOSED: 'registration_closed'>,)
+    >>> print(late.reasons[0].text("nl"))
+    De inschrijvingen waren open tot zondag 29 maart 2026 om 23:59 (einde van D-3).
 """
 
 from __future__ import annotations
@@ -72,20 +73,21 @@ def can_request(
     *,
     policy: Policy = DEFAULT_POLICY,
 ) -> Decision:
-    """Whether ``company`` may request ``training`` as Incompany at ``now`` (R1, R2).
+    """Whether `company` may request `training` as Incompany at `now` (R1, R2).
 
-    The training plan must be submitted at or before ``now``; the training
-    must be of the digital offer; at least ``policy.min_participants`` must
+    The training plan must be submitted at or before `now`; the training
+    must be of the digital offer; at least `policy.min_participants` must
     be planned.
 
-    >>> import pendulum
-    >>> from incompany_rules.examples import ACME, EXCEL
-    >>> now = pendulum.datetime(2026, 2, 2, 10, tz="Europe/Brussels")
-    >>> can_request(ACME, EXCEL, 4, now).codes
-    (<ReasonCode.NO_TRAINING_PLAN: 'no_training_plan'>, <ReasonCode.TOO_FEW_PARTICIPANTS: 'too_few_participants'>)
-    >>> planned = ACME.__class__(ACME.number, ACME.name, training_plan_submitted_at=now.subtract(days=30))
-    >>> bool(can_request(planned, EXCEL, 6, now))
-    True
+    Examples:
+        >>> import pendulum
+        >>> from incompany_rules.examples import ACME, EXCEL
+        >>> now = pendulum.datetime(2026, 2, 2, 10, tz="Europe/Brussels")
+        >>> can_request(ACME, EXCEL, 4, now).codes
+        (<ReasonCode.NO_TRAINING_PLAN: 'no_training_plan'>, <ReasonCode.TOO_FEW_PARTICIPANTS: 'too_few_participants'>)
+        >>> planned = ACME.__class__(ACME.number, ACME.name, training_plan_submitted_at=now.subtract(days=30))
+        >>> bool(can_request(planned, EXCEL, 6, now))
+        True
     """
     _require(company, Company, "company")
     _require(training, Training, "training")
@@ -121,18 +123,19 @@ def _management_reasons(account: HrAccount, session: Session) -> list[Reason]:
 
 
 def can_manage_participants(account: HrAccount, session: Session) -> Decision:
-    """Whether ``account`` may add and remove participants of ``session`` (R5).
+    """Whether `account` may add and remove participants of `session` (R5).
 
     The account needs the HR function, a completed TOS document, and the
     session's company: the same enterprise number, however it is printed.
 
-    >>> from incompany_rules import HrAccount
-    >>> from incompany_rules.examples import ACME, requested_session
-    >>> import pendulum
-    >>> session = requested_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
-    >>> newcomer = HrAccount("new@acme.example", ACME, has_hr_function=False, tos_completed=False)
-    >>> can_manage_participants(newcomer, session).codes
-    (<ReasonCode.NO_HR_FUNCTION: 'no_hr_function'>, <ReasonCode.TOS_NOT_COMPLETED: 'tos_not_completed'>)
+    Examples:
+        >>> from incompany_rules import HrAccount
+        >>> from incompany_rules.examples import ACME, requested_session
+        >>> import pendulum
+        >>> session = requested_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
+        >>> newcomer = HrAccount("new@acme.example", ACME, has_hr_function=False, tos_completed=False)
+        >>> can_manage_participants(newcomer, session).codes
+        (<ReasonCode.NO_HR_FUNCTION: 'no_hr_function'>, <ReasonCode.TOS_NOT_COMPLETED: 'tos_not_completed'>)
     """
     _require(account, HrAccount, "account")
     _require(session, Session, "session")
@@ -175,11 +178,11 @@ def _checked(
 def can_register(
     session: Session, participant: Participant, now: dt.datetime, *, by: HrAccount
 ) -> Decision:
-    """Whether the account ``by`` may register ``participant`` in ``session`` at ``now``.
+    """Whether the account `by` may register `participant` in `session` at `now`.
 
-    R5: ``by`` may manage the session's participants. R8: the dates are
-    confirmed, the session is not cancelled, and ``now`` lies in
-    ``[dates confirmed, 00:00 on D-2)``. R9: nobody with the same national
+    R5: `by` may manage the session's participants. R8: the dates are
+    confirmed, the session is not cancelled, and `now` lies in
+    `[dates confirmed, 00:00 on D-2)`. R9: nobody with the same national
     number is registered already.
     """
     at = _checked(session, participant, now, by)
@@ -197,10 +200,11 @@ def can_register(
 def can_unregister(
     session: Session, participant: Participant, now: dt.datetime, *, by: HrAccount
 ) -> Decision:
-    """Whether the account ``by`` may remove ``participant`` from ``session`` at ``now``.
+    """Whether the account `by` may remove `participant` from `session` at `now`.
 
-    The same conditions as :func:`can_register` (R5, R8: the same window),
-    except that the person must be registered.
+    The same conditions as
+    [`can_register`][incompany_rules.registration.can_register] (R5, R8: the
+    same window), except that the person must be registered.
     """
     at = _checked(session, participant, now, by)
     reasons = _management_reasons(by, session) + _window_reasons(session, at)

@@ -1,14 +1,16 @@
-"""The ids of the rules: one enum, so that no module writes ``"R8"`` of its own.
+"""The ids of the rules: one enum, so that no module writes `"R8"` of its own.
 
 Every decision, fee, milestone and action names the rule it comes from by a
-:class:`Rule`, the ids of the rules catalogue (``docs/rules.md``): ``T1`` to
-``T8`` for the time base, ``R1`` to ``R18`` for the process. A :class:`Rule`
-is a ``str``, so it compares equal to its id:
+[`Rule`][incompany_rules.rules.Rule], the ids of the
+[rules catalogue](../rules.md): `T1` to `T8` for the time base, `R1` to `R18` for the
+process. A [`Rule`][incompany_rules.rules.Rule] is a `str`, so it compares
+equal to its id.
 
->>> Rule.R8 == "R8"
-True
->>> Rule("R16").name
-'R16'
+Examples:
+    >>> Rule.R8 == "R8"
+    True
+    >>> Rule("R16").name
+    'R16'
 """
 
 from __future__ import annotations

@@ -1,35 +1,37 @@
 """The values of one Incompany request: company, account, training, slot, session.
 
-A :class:`Session` is one group of one Incompany project (R3, R4): the
-training, the company, the slots the trainer proposed and the one the client
-confirmed, the participants HR registered, the attendance of the class, and
-the facts already recorded (when the reminder went out, when the fund gave
-its definitive confirmation, ...). It is an immutable value: every change is
-a new session, made by the functions of ``incompany_rules.transitions`` or
-by :meth:`Session.evolve`, which validates again.
+A [`Session`][incompany_rules.session.Session] is one group of one Incompany
+project (R3, R4): the training, the company, the slots the trainer proposed and
+the one the client confirmed, the participants HR registered, the attendance of
+the class, and the facts already recorded (when the reminder went out, when the
+fund gave its definitive confirmation, ...). It is an immutable value: every
+change is a new session, made by the functions of `incompany_rules.transitions`
+or by [`Session.evolve`][incompany_rules.session.Session.evolve], which
+validates again.
 
->>> import pendulum
->>> from incompany_rules import Company, Session, Slot, Training
->>> acme = Company("0403.170.701", "Acme SA")
->>> excel = Training("DIG-042", "Excel: tableaux croisés dynamiques")
->>> slot = Slot(
-...     pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"),
-...     pendulum.datetime(2026, 4, 1, 12, 30, tz="Europe/Brussels"),
-... )
->>> session = Session(
-...     project="IC-2026-0042", group="G1", training=excel, company=acme,
-...     requested_at=pendulum.datetime(2026, 2, 2, 10, tz="Europe/Brussels"),
-...     proposed_slots=(slot,),
-... )
->>> session.confirmed_slot is None
-True
+Examples:
+    >>> import pendulum
+    >>> from incompany_rules import Company, Session, Slot, Training
+    >>> acme = Company("0403.170.701", "Acme SA")
+    >>> excel = Training("DIG-042", "Excel: tableaux croisés dynamiques")
+    >>> slot = Slot(
+    ...     pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"),
+    ...     pendulum.datetime(2026, 4, 1, 12, 30, tz="Europe/Brussels"),
+    ... )
+    >>> session = Session(
+    ...     project="IC-2026-0042", group="G1", training=excel, company=acme,
+    ...     requested_at=pendulum.datetime(2026, 2, 2, 10, tz="Europe/Brussels"),
+    ...     proposed_slots=(slot,),
+    ... )
+    >>> session.confirmed_slot is None
+    True
 
-Contradictions are refused when the value is built, with the field named:
+    Contradictions are refused when the value is built, with the field named:
 
->>> session.evolve(confirmed_slot=slot)
-Traceback (most recent call last):
-  ...
-incompany_rules.errors.InvalidSessionError: Invalid Session.dates_confirmed_at: must be set when confirmed_slot is set, and only then
+    >>> session.evolve(confirmed_slot=slot)
+    Traceback (most recent call last):
+      ...
+    incompany_rules.errors.InvalidSessionError: Invalid Session.dates_confirmed_at: must be set when confirmed_slot is set, and only then
 """
 
 from __future__ import annotations
@@ -88,7 +90,7 @@ def _requested_at(value: object) -> pendulum.DateTime:
 
 
 def _owned_text(owner: str) -> attrs.Converter[object, str]:
-    """Return a converter to a stripped, non-empty string, naming ``owner.field``."""
+    """Return a converter to a stripped, non-empty string, naming `owner.field`."""
     # Called at import only, before mutation testing can switch a mutant on.
     return attrs.Converter(functools.partial(_owned, owner), takes_field=True)  # pragma: no mutate
 
@@ -108,7 +110,7 @@ _SESSION_FACT = attrs.Converter(_session_fact, takes_field=True)
 
 
 def _typed(name: str, kind: type[T]) -> Callable[[object, attrs.Attribute[T], T], None]:
-    """Return a validator that refuses anything but a ``kind``, naming ``name``."""
+    """Return a validator that refuses anything but a `kind`, naming `name`."""
     return functools.partial(_of_type, name, kind)  # pragma: no mutate (called at import only)
 
 
@@ -137,19 +139,19 @@ def _instant_key(value: dt.datetime | None) -> dt.datetime | None:
 class Company:
     """A client company, by its enterprise number and name.
 
-    ``training_plan_submitted_at`` is when the company submitted its training
-    plan to the fund (R1), ``None`` while it has not.
+    `training_plan_submitted_at` is when the company submitted its training
+    plan to the fund (R1), `None` while it has not.
     """
 
     number: str = attrs.field(converter=_COMPANY_TEXT)  # type: ignore[misc]
     name: str = attrs.field(converter=_COMPANY_TEXT)  # type: ignore[misc]
-    #: When the company submitted its training plan (R1); ``None`` until it does.
     training_plan_submitted_at: Instant | None = attrs.field(
         default=None,
         kw_only=True,
         converter=_COMPANY_FACT,  # type: ignore[misc]
         eq=_instant_key,
     )
+    """When the company submitted its training plan (R1); ``None`` until it does."""
 
     __getstate__ = pickled_state
     __setstate__ = restore_state
@@ -201,12 +203,13 @@ class Slot:
     the hour the clocks repeat in October. That the class lies on one local
     day is checked against the session's policy.
 
-    >>> import pendulum
-    >>> start = pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels")
-    >>> Slot(start, start)
-    Traceback (most recent call last):
-      ...
-    incompany_rules.errors.InvalidSlotError: Invalid Slot.end: must be after Slot.start (2026-04-01T09:00:00+02:00)
+    Examples:
+        >>> import pendulum
+        >>> start = pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels")
+        >>> Slot(start, start)
+        Traceback (most recent call last):
+          ...
+        incompany_rules.errors.InvalidSlotError: Invalid Slot.end: must be after Slot.start (2026-04-01T09:00:00+02:00)
     """
 
     start: pendulum.DateTime = attrs.field(converter=_slot_start, eq=utc)
@@ -262,112 +265,113 @@ class Session:
     """One group of one Incompany project, with every fact recorded about it.
 
     Facts are the instants at which something happened outside the library
-    (``None`` until recorded). The session's :class:`~incompany_rules.Policy`
+    (`None` until recorded). The session's [`Policy`][incompany_rules.policy.Policy]
     is the one in force when it was requested.
     """
 
-    #: N° de projet.
     project: str = attrs.field(converter=_SESSION_TEXT)  # type: ignore[misc]
-    #: Groupe, within the project.
+    """N° de projet."""
     group: str = attrs.field(converter=_SESSION_TEXT)  # type: ignore[misc]
+    """Groupe, within the project."""
     training: Training = attrs.field(validator=_typed("Session.training", Training))
     company: Company = attrs.field(validator=_typed("Session.company", Company))
-    #: When the company's request reached the fund (R1).
     requested_at: pendulum.DateTime = attrs.field(converter=_requested_at, eq=utc)
+    """When the company's request reached the fund (R1)."""
     policy: Policy = attrs.field(default=DEFAULT_POLICY, validator=_typed("Session.policy", Policy))
-    #: Participants the company said it plans (R1), when known.
     planned_participants: int | None = attrs.field(default=None, converter=_count)
-    #: Slots the trainer proposed (R3).
+    """Participants the company said it plans (R1), when known."""
     proposed_slots: tuple[Slot, ...] = attrs.field(default=(), converter=_slots)
-    #: The slot the client confirmed, one of ``proposed_slots`` (R3).
+    """Slots the trainer proposed (R3)."""
     confirmed_slot: Slot | None = attrs.field(default=None)
-    #: When the client confirmed the dates (R3, R4); registration opens then (R8).
+    """The slot the client confirmed, one of ``proposed_slots`` (R3)."""
     dates_confirmed_at: Instant | None = attrs.field(
         default=None,
         converter=_SESSION_FACT,  # type: ignore[misc]
         eq=_instant_key,
     )
-    #: Registered participants, in the order HR added them (R9).
+    """When the client confirmed the dates (R3, R4); registration opens then (R8)."""
     participants: tuple[Participant, ...] = attrs.field(default=(), converter=_participants)
-    #: National numbers of who attended the class; ``None`` until recorded (R17).
+    """Registered participants, in the order HR added them (R9)."""
     attendance: frozenset[NationalNumber] | None = attrs.field(default=None, converter=_attendance)
-    #: When the reminder to register participants went out (R6).
+    """National numbers of who attended the class; ``None`` until recorded (R17)."""
     reminder_sent_at: Instant | None = attrs.field(
         default=None,
         converter=_SESSION_FACT,  # type: ignore[misc]
         eq=_instant_key,
     )
-    #: When the fund gave its definitive confirmation (R10).
+    """When the reminder to register participants went out (R6)."""
     definitive_confirmation_at: Instant | None = attrs.field(
         default=None,
         converter=_SESSION_FACT,  # type: ignore[misc]
         eq=_instant_key,
     )
-    #: When the platform link was generated (R11).
+    """When the fund gave its definitive confirmation (R10)."""
     link_generated_at: Instant | None = attrs.field(
         default=None,
         converter=_SESSION_FACT,  # type: ignore[misc]
         eq=_instant_key,
     )
-    #: When participants were e-mailed their platform access (R12).
+    """When the platform link was generated (R11)."""
     access_emails_sent_at: Instant | None = attrs.field(
         default=None,
         converter=_SESSION_FACT,  # type: ignore[misc]
         eq=_instant_key,
     )
-    #: When the client confirmed that its IT allows Zoom (R13).
+    """When participants were e-mailed their platform access (R12)."""
     zoom_checked_at: Instant | None = attrs.field(
         default=None,
         converter=_SESSION_FACT,  # type: ignore[misc]
         eq=_instant_key,
     )
-    #: When the client notified the cancellation (R15).
+    """When the client confirmed that its IT allows Zoom (R13)."""
     cancelled_at: Instant | None = attrs.field(
         default=None,
         converter=_SESSION_FACT,  # type: ignore[misc]
         eq=_instant_key,
     )
-    #: When the evaluation form went out (R14).
+    """When the client notified the cancellation (R15)."""
     evaluation_sent_at: Instant | None = attrs.field(
         default=None,
         converter=_SESSION_FACT,  # type: ignore[misc]
         eq=_instant_key,
     )
-    #: When the fees owed were invoiced (R15-R17).
+    """When the evaluation form went out (R14)."""
     fees_invoiced_at: Instant | None = attrs.field(
         default=None,
         converter=_SESSION_FACT,  # type: ignore[misc]
         eq=_instant_key,
     )
-    #: When the fund asked the trainer for availability (R3).
+    """When the fees owed were invoiced (R15-R17)."""
     availability_asked_at: Instant | None = attrs.field(
         default=None,
         converter=_SESSION_FACT,  # type: ignore[misc]
         eq=_instant_key,
     )
-    #: When the fund forwarded the proposed dates to the client (R3); cleared by new proposals.
+    """When the fund asked the trainer for availability (R3)."""
     dates_forwarded_at: Instant | None = attrs.field(
         default=None,
         converter=_SESSION_FACT,  # type: ignore[misc]
         eq=_instant_key,
     )
-    #: When the fund sent the recap mail of the confirmed dates (R4).
+    """When the fund forwarded the proposed dates to the client (R3); cleared by new proposals."""
     recap_sent_at: Instant | None = attrs.field(
         default=None,
         converter=_SESSION_FACT,  # type: ignore[misc]
         eq=_instant_key,
     )
-    #: When every party was told that the class will not take place, for want of a list (R16).
+    """When the fund sent the recap mail of the confirmed dates (R4)."""
     not_held_announced_at: Instant | None = attrs.field(
         default=None,
         converter=_SESSION_FACT,  # type: ignore[misc]
         eq=_instant_key,
     )
-    #: National numbers of who was sent the access e-mail (R12); ``None``: everyone
-    #: registered when ``access_emails_sent_at`` was recorded.
+    """When every party was told that the class will not take place, for want of a list (R16)."""
     access_emailed: frozenset[NationalNumber] | None = attrs.field(
         default=None, converter=_access_emailed
     )
+    """National numbers of who was sent the access e-mail (R12); ``None``: everyone registered when
+    ``access_emails_sent_at`` was recorded.
+    """
 
     __getstate__ = pickled_state
     __setstate__ = restore_state
@@ -402,7 +406,7 @@ class Session:
 
     @property
     def key(self) -> str:
-        """``project/group``, the reference HR types to find the session."""
+        """`project/group`, the reference HR types to find the session."""
         return f"{self.project}/{self.group}"
 
     @property
@@ -411,13 +415,14 @@ class Session:
         return self.cancelled_at is not None
 
     def evolve(self, **changes: object) -> Session:
-        """Return a copy with ``changes`` applied, validated like a new session.
+        """Return a copy with `changes` applied, validated like a new session.
 
-        >>> from incompany_rules.examples import requested_session
-        >>> requested_session(pendulum.datetime(2026, 4, 1, 9)).evolve(colour="red")
-        Traceback (most recent call last):
-          ...
-        incompany_rules.errors.InvalidTypeError: Invalid Session.colour: no such field
+        Examples:
+            >>> from incompany_rules.examples import requested_session
+            >>> requested_session(pendulum.datetime(2026, 4, 1, 9)).evolve(colour="red")
+            Traceback (most recent call last):
+              ...
+            incompany_rules.errors.InvalidTypeError: Invalid Session.colour: no such field
         """
         for name in changes:
             if name not in _SESSION_FIELDS:

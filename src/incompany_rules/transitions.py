@@ -1,39 +1,54 @@
 """The steps of the process: each returns a new session, or raises with every reason why not.
 
-A transition takes a :class:`~incompany_rules.session.Session` and the
+A transition takes a [`Session`][incompany_rules.session.Session] and the
 instant of the step, and returns the session after the step. When the rules
-refuse it, it raises :class:`~incompany_rules.errors.TransitionRefusedError`,
-whose ``decision`` lists every unmet condition; nothing is half-done, and the
+refuse it, it raises
+[`TransitionRefusedError`][incompany_rules.errors.TransitionRefusedError],
+whose `decision` lists every unmet condition; nothing is half-done, and the
 session given is never changed (it is immutable).
 
 The steps of the client and the trainer:
 
-- :func:`request_session` (R1, R2), :func:`propose_slots` and
-  :func:`confirm_slot` (R3: only a proposed slot, before its class starts);
-- :func:`register` and :func:`unregister` (R5, R8, R9), as
-  :func:`~incompany_rules.registration.can_register` decides;
-- :func:`cancel` (R15): refused when the session is cancelled already, and at
-  or after the class start; :func:`cancel_with_fee` also returns what
-  cancelling costs (R15, R18).
+- [`request_session`][incompany_rules.transitions.request_session] (R1, R2),
+  [`propose_slots`][incompany_rules.transitions.propose_slots] and
+  [`confirm_slot`][incompany_rules.transitions.confirm_slot] (R3: only a
+  proposed slot, before its class starts);
+- [`register`][incompany_rules.transitions.register] and
+  [`unregister`][incompany_rules.transitions.unregister] (R5, R8, R9), as
+  [`can_register`][incompany_rules.registration.can_register] decides;
+- [`cancel`][incompany_rules.transitions.cancel] (R15): refused when the
+  session is cancelled already, and at or after the class start;
+  [`cancel_with_fee`][incompany_rules.transitions.cancel_with_fee] also returns
+  what cancelling costs (R15, R18).
 
 The facts that happen outside the library, recorded with their instant:
-:func:`record_reminder_sent` (R6), :func:`record_definitive_confirmation`
-(R10), :func:`record_link_generated` (R11), :func:`record_access_emails_sent`
-(R12), :func:`record_zoom_checked` (R13), :func:`record_evaluation_sent`
-(R14), :func:`record_attendance` (R17) and :func:`record_fees_invoiced`.
+[`record_reminder_sent`][incompany_rules.transitions.record_reminder_sent]
+(R6),
+[`record_definitive_confirmation`][incompany_rules.transitions.record_definitive_confirmation]
+(R10),
+[`record_link_generated`][incompany_rules.transitions.record_link_generated]
+(R11),
+[`record_access_emails_sent`][incompany_rules.transitions.record_access_emails_sent]
+(R12), [`record_zoom_checked`][incompany_rules.transitions.record_zoom_checked]
+(R13),
+[`record_evaluation_sent`][incompany_rules.transitions.record_evaluation_sent]
+(R14), [`record_attendance`][incompany_rules.transitions.record_attendance]
+(R17) and
+[`record_fees_invoiced`][incompany_rules.transitions.record_fees_invoiced].
 Each fact is recorded once; recording it again is refused.
 
->>> import pendulum
->>> from incompany_rules.examples import ACME_HR, confirmed_session, sample_participants
->>> session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
->>> ann = sample_participants(1)[0]
->>> registered = register(session, ann, pendulum.datetime(2026, 3, 12, 9, tz="Europe/Brussels"), by=ACME_HR)
->>> len(session.participants), len(registered.participants)
-(0, 1)
->>> register(registered, ann, pendulum.datetime(2026, 3, 30, tz="Europe/Brussels"), by=ACME_HR)
-Traceback (most recent call last):
-  ...
-incompany_rules.errors.TransitionRefusedError: Invalid register: refused (R8 registration_closed: Registration was open until Sunday 29 March 2026 at 23:59 (end of D-3).; R9 already_registered: A participant with national register number *********28 is already registered.)
+Examples:
+    >>> import pendulum
+    >>> from incompany_rules.examples import ACME_HR, confirmed_session, sample_participants
+    >>> session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
+    >>> ann = sample_participants(1)[0]
+    >>> registered = register(session, ann, pendulum.datetime(2026, 3, 12, 9, tz="Europe/Brussels"), by=ACME_HR)
+    >>> len(session.participants), len(registered.participants)
+    (0, 1)
+    >>> register(registered, ann, pendulum.datetime(2026, 3, 30, tz="Europe/Brussels"), by=ACME_HR)
+    Traceback (most recent call last):
+      ...
+    incompany_rules.errors.TransitionRefusedError: Invalid register: refused (R8 registration_closed: Registration was open until Sunday 29 March 2026 at 23:59 (end of D-3).; R9 already_registered: A participant with national register number *********28 is already registered.)
 """
 
 from __future__ import annotations
@@ -87,7 +102,7 @@ def _session(value: object) -> Session:
 
 
 def _done(step: str, reasons: list[Reason]) -> None:
-    """Raise when any condition of ``step`` is unmet."""
+    """Raise when any condition of `step` is unmet."""
     if reasons:
         raise TransitionRefusedError(step, Decision.from_reasons(reasons))
 
@@ -135,10 +150,10 @@ def request_session(  # noqa: PLR0913 (the parts of a request, keyword-only)
     now: dt.datetime,
     policy: Policy = DEFAULT_POLICY,
 ) -> Session:
-    """Return the session ``company`` requests at ``now``, or raise (R1, R2).
+    """Return the session `company` requests at `now`, or raise (R1, R2).
 
-    :func:`~incompany_rules.registration.can_request` decides; the session
-    carries ``policy``, the rules in force at the request.
+    [`can_request`][incompany_rules.registration.can_request] decides; the session
+    carries `policy`, the rules in force at the request.
     """
     decision = can_request(company, training, planned_participants, now, policy=policy)
     if not decision:
@@ -155,7 +170,7 @@ def request_session(  # noqa: PLR0913 (the parts of a request, keyword-only)
 
 
 def propose_slots(session: Session, slots: Iterable[Slot], when: dt.datetime) -> Session:
-    """Return ``session`` with the trainer's ``slots`` added to those proposed (R3).
+    """Return `session` with the trainer's `slots` added to those proposed (R3).
 
     Refused once a slot is confirmed, for a cancelled session, and before the
     request. A slot proposed already is not added twice.
@@ -176,7 +191,7 @@ def propose_slots(session: Session, slots: Iterable[Slot], when: dt.datetime) ->
 
 
 def can_confirm_slot(session: Session, slot: Slot, when: dt.datetime) -> Decision:
-    """Whether the client may confirm ``slot`` at ``when`` (R3).
+    """Whether the client may confirm `slot` at `when` (R3).
 
     The slot must be one the trainer proposed, its class not started; no
     slot is confirmed yet; the session is not cancelled. Confirming at or
@@ -227,9 +242,10 @@ def _late_confirmation(session: Session, slot: Slot, at: dt.datetime) -> list[Re
 
 
 def confirm_slot(session: Session, slot: Slot, when: dt.datetime) -> Session:
-    """Return ``session`` with ``slot`` confirmed at ``when``, or raise (R3).
+    """Return `session` with `slot` confirmed at `when`, or raise (R3).
 
-    Registration opens at ``when`` (R8); see :func:`can_confirm_slot`.
+    Registration opens at `when` (R8); see
+    [`can_confirm_slot`][incompany_rules.transitions.can_confirm_slot].
     """
     decision = can_confirm_slot(session, slot, when)
     if not decision:
@@ -244,9 +260,9 @@ def confirm_slot(session: Session, slot: Slot, when: dt.datetime) -> Session:
 def register(
     session: Session, participant: Participant, now: dt.datetime, *, by: HrAccount
 ) -> Session:
-    """Return ``session`` with ``participant`` registered by ``by`` at ``now``, or raise.
+    """Return `session` with `participant` registered by `by` at `now`, or raise.
 
-    :func:`~incompany_rules.registration.can_register` decides (R5, R8, R9).
+    [`can_register`][incompany_rules.registration.can_register] decides (R5, R8, R9).
     """
     decision = can_register(session, participant, now, by=by)
     if not decision:
@@ -257,9 +273,9 @@ def register(
 def unregister(
     session: Session, participant: Participant, now: dt.datetime, *, by: HrAccount
 ) -> Session:
-    """Return ``session`` without ``participant`` (same national number), or raise.
+    """Return `session` without `participant` (same national number), or raise.
 
-    :func:`~incompany_rules.registration.can_unregister` decides (R5, R8).
+    [`can_unregister`][incompany_rules.registration.can_unregister] decides (R5, R8).
     """
     decision = can_unregister(session, participant, now, by=by)
     if not decision:
@@ -272,7 +288,7 @@ def unregister(
 
 
 def can_cancel(session: Session, when: dt.datetime) -> Decision:
-    """Whether the client may cancel ``session`` at ``when`` (R15).
+    """Whether the client may cancel `session` at `when` (R15).
 
     Refused when it is cancelled already, before its request, and at or
     after the class start (the session has started). Whether a fee is owed
@@ -289,23 +305,24 @@ def can_cancel(session: Session, when: dt.datetime) -> Decision:
 
 
 def cancel(session: Session, when: dt.datetime) -> Session:
-    """Return ``session`` cancelled at ``when``, or raise (R15); see :func:`can_cancel`."""
+    """Return `session` cancelled at `when`, or raise (R15); see [`can_cancel`][incompany_rules.transitions.can_cancel]."""
     return cancel_with_fee(session, when)[0]
 
 
 def cancel_with_fee(session: Session, when: dt.datetime) -> tuple[Session, Fee]:
-    """Return ``session`` cancelled at ``when`` and what cancelling costs, or raise (R15, R18).
+    """Return `session` cancelled at `when` and what cancelling costs, or raise (R15, R18).
 
-    The fee is :func:`~incompany_rules.fees.cancellation_fee`'s: nothing by the
+    The fee is [`cancellation_fee`][incompany_rules.fees.cancellation_fee]'s: nothing by the
     end of D-15, the policy's late cancellation fee from 00:00 on D-14, and
     nothing more once the missing list charge has arisen (R18).
 
-    >>> import pendulum
-    >>> from incompany_rules.examples import confirmed_session
-    >>> session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
-    >>> cancelled, fee = cancel_with_fee(session, pendulum.datetime(2026, 3, 18, tz="Europe/Brussels"))
-    >>> cancelled.is_cancelled, fee.owed, fee.amount
-    (True, True, Decimal('375'))
+    Examples:
+        >>> import pendulum
+        >>> from incompany_rules.examples import confirmed_session
+        >>> session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
+        >>> cancelled, fee = cancel_with_fee(session, pendulum.datetime(2026, 3, 18, tz="Europe/Brussels"))
+        >>> cancelled.is_cancelled, fee.owed, fee.amount
+        (True, True, Decimal('375'))
     """
     decision = can_cancel(session, when)
     if not decision:
@@ -338,20 +355,20 @@ def _record(step: str, session: Session, at: dt.datetime, fact: str) -> Session:
 
 
 def record_reminder_sent(session: Session, at: dt.datetime) -> Session:
-    """Return ``session`` with the reminder to register participants sent at ``at`` (R6)."""
+    """Return `session` with the reminder to register participants sent at `at` (R6)."""
     return _record("record_reminder_sent", session, at, "reminder_sent_at")
 
 
 def record_definitive_confirmation(session: Session, at: dt.datetime) -> Session:
-    """Return ``session`` with the fund's definitive confirmation given at ``at`` (R10).
+    """Return `session` with the fund's definitive confirmation given at `at` (R10).
 
-    The platform link is then due 24 elapsed hours after ``at`` (R11).
+    The platform link is then due 24 elapsed hours after `at` (R11).
     """
     return _record("record_definitive_confirmation", session, at, "definitive_confirmation_at")
 
 
 def record_link_generated(session: Session, at: dt.datetime) -> Session:
-    """Return ``session`` with the platform link generated at ``at`` (R11).
+    """Return `session` with the platform link generated at `at` (R11).
 
     Refused before the definitive confirmation is recorded.
     """
@@ -364,12 +381,12 @@ def record_link_generated(session: Session, at: dt.datetime) -> Session:
 
 
 def record_access_emails_sent(session: Session, at: dt.datetime) -> Session:
-    """Return ``session`` with the access e-mails sent at ``at`` to everyone registered (R12).
+    """Return `session` with the access e-mails sent at `at` to everyone registered (R12).
 
     Each registered participant not e-mailed yet gets one: a person
     registered after an earlier sending is recorded by sending again.
     Refused before the link is recorded, for a link generated before
-    ``Policy.participant_email_from`` (no e-mail then), and when every
+    `Policy.participant_email_from` (no e-mail then), and when every
     registered participant has been e-mailed already.
     """
     step = "record_access_emails_sent"
@@ -401,12 +418,12 @@ def _not_emailed(session: Session) -> bool:
 
 
 def record_zoom_checked(session: Session, at: dt.datetime) -> Session:
-    """Return ``session`` with the client's Zoom check (with its IT) done at ``at`` (R13)."""
+    """Return `session` with the client's Zoom check (with its IT) done at `at` (R13)."""
     return _record("record_zoom_checked", session, at, "zoom_checked_at")
 
 
 def _class_over(session: Session, moment: dt.datetime) -> list[Reason]:
-    """Return why the class is not over at ``moment``, or was never held (R18)."""
+    """Return why the class is not over at `moment`, or was never held (R18)."""
     if session.confirmed_slot is None:
         return []
     plan = schedule(session)
@@ -419,7 +436,7 @@ def _class_over(session: Session, moment: dt.datetime) -> list[Reason]:
 
 
 def record_evaluation_sent(session: Session, at: dt.datetime) -> Session:
-    """Return ``session`` with the evaluation form sent at ``at`` (R14); not before the class ends."""
+    """Return `session` with the evaluation form sent at `at` (R14); not before the class ends."""
     step = "record_evaluation_sent"
     moment, reasons = _fact(session, at, "evaluation_sent_at")
     reasons += _class_over(session, moment)
@@ -430,9 +447,9 @@ def record_evaluation_sent(session: Session, at: dt.datetime) -> Session:
 def record_attendance(
     session: Session, attended: Iterable[Participant | NationalNumber], at: dt.datetime
 ) -> Session:
-    """Return ``session`` with who ``attended`` the class, recorded at ``at`` (R17).
+    """Return `session` with who `attended` the class, recorded at `at` (R17).
 
-    ``attended`` holds participants or national numbers, every one of them
+    `attended` holds participants or national numbers, every one of them
     registered; refused before the class ends and once recorded.
     """
     step = "record_attendance"
@@ -455,10 +472,10 @@ def record_attendance(
 
 
 def record_fees_invoiced(session: Session, at: dt.datetime) -> Session:
-    """Return ``session`` with the fees owed invoiced at ``at`` (R15-R17).
+    """Return `session` with the fees owed invoiced at `at` (R15-R17).
 
     Allowed for a cancelled session too: cancellation may leave a fee.
-    Refused when :func:`~incompany_rules.fees.fees_due` owes nothing at ``at``.
+    Refused when [`fees_due`][incompany_rules.fees.fees_due] owes nothing at `at`.
     """
     step = "record_fees_invoiced"
     _session(session)
@@ -471,7 +488,7 @@ def record_fees_invoiced(session: Session, at: dt.datetime) -> Session:
 
 
 def record_availability_asked(session: Session, at: dt.datetime) -> Session:
-    """Return ``session`` with the trainer asked for availability at ``at`` (R3)."""
+    """Return `session` with the trainer asked for availability at `at` (R3)."""
     step = "record_availability_asked"
     moment, reasons = _fact(session, at, "availability_asked_at", dated=False)
     _done(step, reasons)
@@ -479,10 +496,11 @@ def record_availability_asked(session: Session, at: dt.datetime) -> Session:
 
 
 def record_dates_forwarded(session: Session, at: dt.datetime) -> Session:
-    """Return ``session`` with the proposed dates forwarded to the client at ``at`` (R3).
+    """Return `session` with the proposed dates forwarded to the client at `at` (R3).
 
     Refused before any slot is proposed and once a slot is confirmed; new
-    proposals (:func:`propose_slots`) are to be forwarded again.
+    proposals ([`propose_slots`][incompany_rules.transitions.propose_slots])
+    are to be forwarded again.
     """
     step = "record_dates_forwarded"
     moment, reasons = _fact(session, at, "dates_forwarded_at", dated=False)
@@ -495,12 +513,12 @@ def record_dates_forwarded(session: Session, at: dt.datetime) -> Session:
 
 
 def record_recap_sent(session: Session, at: dt.datetime) -> Session:
-    """Return ``session`` with the recap mail of the confirmed dates sent at ``at`` (R4)."""
+    """Return `session` with the recap mail of the confirmed dates sent at `at` (R4)."""
     return _record("record_recap_sent", session, at, "recap_sent_at")
 
 
 def record_not_held_announced(session: Session, at: dt.datetime) -> Session:
-    """Return ``session`` with every party told at ``at`` that the class will not take place.
+    """Return `session` with every party told at `at` that the class will not take place.
 
     Only for a session with no participant when registration closed (R16,
     R18); refused before that.

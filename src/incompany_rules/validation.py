@@ -1,24 +1,27 @@
 """The checks that every value of the library makes, written once.
 
-Each function takes the value to check and the ``field`` it is for, and
+Each function takes the value to check and the `field` it is for, and
 returns the value checked (sometimes converted) or raises the library's
 error naming that field. Messages describe a refused value with
-:func:`shown`, which never quotes a national register number:
+[`shown`][incompany_rules.validation.shown], which never quotes a national register number.
 
->>> shown("85.07.30-033.28"), shown(None), shown([1, 2])
-("'**.**.**-***.28'", 'None', 'a list')
->>> whole_number(True, field="Policy.min_participants")
-Traceback (most recent call last):
-  ...
-incompany_rules.errors.InvalidTypeError: Invalid Policy.min_participants: expected a whole number, not a bool
->>> items_of("ab", str, field="lines", what="invoice lines")
-Traceback (most recent call last):
-  ...
-incompany_rules.errors.InvalidTypeError: Invalid lines: expected invoice lines, not a str
+Examples:
+    >>> shown("85.07.30-033.28"), shown(None), shown([1, 2])
+    ("'**.**.**-***.28'", 'None', 'a list')
+    >>> whole_number(True, field="Policy.min_participants")
+    Traceback (most recent call last):
+      ...
+    incompany_rules.errors.InvalidTypeError: Invalid Policy.min_participants: expected a whole number, not a bool
+    >>> items_of("ab", str, field="lines", what="invoice lines")
+    Traceback (most recent call last):
+      ...
+    incompany_rules.errors.InvalidTypeError: Invalid lines: expected invoice lines, not a str
 
-Money is computed in the library's own :data:`MONEY_CONTEXT`, whatever
-``decimal.localcontext`` the caller runs in, and an amount is refused unless
-it lies between 0 and :data:`MAX_AMOUNT` euros with at most cents.
+    Money is computed in the library's own
+    [`MONEY_CONTEXT`][incompany_rules.validation.MONEY_CONTEXT], whatever
+    `decimal.localcontext` the caller runs in, and an amount is refused unless
+    it lies between 0 and [`MAX_AMOUNT`][incompany_rules.validation.MAX_AMOUNT]
+    euros with at most cents.
 """
 
 from __future__ import annotations
@@ -55,12 +58,10 @@ __all__ = [
 
 T = TypeVar("T")
 
-#: The largest amount of euros the library takes (a fee, a price, a total).
 MAX_AMOUNT = Decimal(100_000)
-#: The largest count of people the library takes (planned, minimum, quantity).
+"""The largest amount of euros the library takes (a fee, a price, a total)."""
 MAX_COUNT = 10_000
-#: The decimal context every amount is computed in: 28 digits, half-even,
-#: and any inexact, overflowing or invalid operation is an error.
+"""The largest count of people the library takes (planned, minimum, quantity)."""
 MONEY_CONTEXT = decimal.Context(
     prec=28,
     rounding=decimal.ROUND_HALF_EVEN,
@@ -68,6 +69,9 @@ MONEY_CONTEXT = decimal.Context(
     Emin=-999_999,
     traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow, decimal.Inexact],
 )
+"""The decimal context every amount is computed in: 28 digits, half-even, and any inexact,
+overflowing or invalid operation is an error.
+"""
 _CENT = Decimal("0.01")
 # Rounds an amount already known to be within MAX_AMOUNT, to compare it with itself.
 _CENTS = decimal.Context(prec=40, rounding=decimal.ROUND_HALF_EVEN, traps=[])
@@ -78,7 +82,7 @@ _SHORT = 40
 
 
 def type_name(value: object) -> str:
-    """Return the name of ``value``'s type, as messages give it."""
+    """Return the name of `value`'s type, as messages give it."""
     return type(value).__name__
 
 
@@ -91,14 +95,15 @@ def _mask_number_like(text: str) -> str:
 
 
 def shown(value: object) -> str:
-    """Describe ``value`` for an error message, hiding anything like a national number.
+    """Describe `value` for an error message, hiding anything like a national number.
 
     Short strings and numbers are quoted with every run of 9 or more digits
     (separators allowed) masked but for its last two; anything else is named
-    by its type (and length, for long text):
+    by its type (and length, for long text).
 
-    >>> shown("85073003328"), shown(12), shown("x" * 50), shown(10**40)
-    ("'*********28'", '12', 'a str of 50 characters', 'an int of about 41 digits')
+    Examples:
+        >>> shown("85073003328"), shown(12), shown("x" * 50), shown(10**40)
+        ("'*********28'", '12', 'a str of 50 characters', 'an int of about 41 digits')
     """
     if value is None or type(value) is bool:
         return repr(value)
@@ -116,12 +121,13 @@ def shown(value: object) -> str:
 
 
 def expect(value: object, kind: type[T], *, field: str, what: str | None = None) -> T:
-    """Return ``value`` if it is a ``kind``; else raise, naming ``field``.
+    """Return `value` if it is a `kind`; else raise, naming `field`.
 
-    >>> expect(3, str, field="session")
-    Traceback (most recent call last):
-      ...
-    incompany_rules.errors.InvalidTypeError: Invalid session: expected a str, got int
+    Examples:
+        >>> expect(3, str, field="session")
+        Traceback (most recent call last):
+          ...
+        incompany_rules.errors.InvalidTypeError: Invalid session: expected a str, got int
     """
     if not isinstance(value, kind):
         raise InvalidTypeError(
@@ -138,10 +144,10 @@ def items_of(
     what: str,
     item: str | None = None,
 ) -> tuple[T, ...]:
-    """Return the items of the iterable ``value``, each a ``kind``; a string is no iterable here.
+    """Return the items of the iterable `value`, each a `kind`; a string is no iterable here.
 
-    ``what`` names the collection (``"slots"``), ``item`` the kind of its
-    items (the name of ``kind`` when left out).
+    `what` names the collection (`"slots"`), `item` the kind of its
+    items (the name of `kind` when left out).
     """
     if isinstance(value, (str, bytes)):
         raise InvalidTypeError(field, f"expected {what}, not a {type_name(value)}")
@@ -163,7 +169,7 @@ def whole_number(
     maximum: int = MAX_COUNT,
     error: type[InvalidValueError] = InvalidValueError,
 ) -> int:
-    """Return ``value`` if it is an ``int`` (not a ``bool``) from ``minimum`` to ``maximum``."""
+    """Return `value` if it is an `int` (not a `bool`) from `minimum` to `maximum`."""
     if type(value) is bool:
         raise InvalidTypeError(field, "expected a whole number, not a bool")
     if not isinstance(value, int):
@@ -176,14 +182,14 @@ def whole_number(
 
 
 def flag(value: object, *, field: str) -> bool:
-    """Return ``value`` if it is ``True`` or ``False``."""
+    """Return `value` if it is `True` or `False`."""
     if type(value) is not bool:
         raise InvalidTypeError(field, f"expected True or False, got {type_name(value)}")
     return value
 
 
 def text(value: object, *, field: str, error: type[InvalidValueError] = InvalidValueError) -> str:
-    """Return ``value`` stripped, if it is a non-empty string."""
+    """Return `value` stripped, if it is a non-empty string."""
     if not isinstance(value, str):
         raise InvalidTypeError(field, f"expected a string, got {type_name(value)}")
     stripped = value.strip()
@@ -199,17 +205,18 @@ def money(
     error: type[InvalidValueError] = InvalidValueError,
     maximum: Decimal = MAX_AMOUNT,
 ) -> Decimal:
-    """Return ``value`` as an amount of euros: 0 to ``maximum`` (:data:`MAX_AMOUNT`), at most cents.
+    """Return `value` as an amount of euros: 0 to `maximum` ([`MAX_AMOUNT`][incompany_rules.validation.MAX_AMOUNT]), at most cents.
 
-    ``Decimal``, ``int`` and numeric strings are accepted; a ``float`` is
+    `Decimal`, `int` and numeric strings are accepted; a `float` is
     refused, since binary floats cannot hold cents exactly.
 
-    >>> money("375.00", field="fee")
-    Decimal('375.00')
-    >>> money("0.001", field="fee")
-    Traceback (most recent call last):
-      ...
-    incompany_rules.errors.InvalidValueError: Invalid fee: expected an amount with at most cents, got 0.001
+    Examples:
+        >>> money("375.00", field="fee")
+        Decimal('375.00')
+        >>> money("0.001", field="fee")
+        Traceback (most recent call last):
+          ...
+        incompany_rules.errors.InvalidValueError: Invalid fee: expected an amount with at most cents, got 0.001
     """
     if isinstance(value, Decimal):
         amount = value
@@ -240,7 +247,7 @@ def money(
 
 
 def _parsed(value: str) -> Decimal | None:
-    """Return ``value`` read as a decimal number, ``None`` when it is not one."""
+    """Return `value` read as a decimal number, `None` when it is not one."""
     try:
         amount = Decimal(value.strip())
     except (ArithmeticError, ValueError):
@@ -249,12 +256,12 @@ def _parsed(value: str) -> Decimal | None:
 
 
 def times(quantity: int, price: Decimal) -> Decimal:
-    """Return ``quantity x price`` computed in :data:`MONEY_CONTEXT`."""
+    """Return `quantity x price` computed in [`MONEY_CONTEXT`][incompany_rules.validation.MONEY_CONTEXT]."""
     return MONEY_CONTEXT.multiply(Decimal(quantity), price)
 
 
 def total(amounts: Iterable[Decimal]) -> Decimal:
-    """Return the sum of ``amounts`` computed in :data:`MONEY_CONTEXT`."""
+    """Return the sum of `amounts` computed in [`MONEY_CONTEXT`][incompany_rules.validation.MONEY_CONTEXT]."""
     result = Decimal(0)
     for amount in amounts:
         result = MONEY_CONTEXT.add(result, amount)
@@ -262,15 +269,15 @@ def total(amounts: Iterable[Decimal]) -> Decimal:
 
 
 def pretty_as_repr(value: object, printer: Any, _cycle: bool) -> None:  # noqa: ANN401
-    """Print ``value`` as its ``repr`` does: the ``_repr_pretty_`` of values holding a number.
+    """Print `value` as its `repr` does: the `_repr_pretty_` of values holding a number.
 
     IPython and Hypothesis's report of a failing example call
-    ``_repr_pretty_`` before anything else; without it, Hypothesis prints
-    the fields of an ``attrs`` value one by one, digits included.
+    `_repr_pretty_` before anything else; without it, Hypothesis prints
+    the fields of an `attrs` value one by one, digits included.
     """
     printer.text(repr(value))
 
 
 def field_name(name: str) -> str:
-    """Return ``name`` as an error may quote it: any run of 9 or more digits masked."""
+    """Return `name` as an error may quote it: any run of 9 or more digits masked."""
     return _mask_number_like(mask_digits(name))

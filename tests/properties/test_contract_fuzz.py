@@ -1,9 +1,10 @@
 """Contract fuzz: junk fed to every public name raises only the library's own errors.
 
-API.md: "An exception means the caller broke the contract (bad input, naive
-datetime, impossible transition). Every exception the library raises
+As docs/privacy-and-range.md ("Every refusal is the library's own error")
+says: an exception means the caller broke the contract (bad input, naive
+datetime, impossible transition), and every exception the library raises
 subclasses ``IncompanyRulesError`` and the matching builtin (``ValueError``
-or ``TypeError``)." The public names are read from ``__all__``, and the
+or ``TypeError``). The public names are read from ``__all__``, and the
 public methods from the values the library builds, so a function or method
 added to the package is fuzzed without a line here.
 

@@ -1,8 +1,8 @@
-"""The national register number never leaves masked (API.md, R9).
+"""The national register number never leaves masked (R9).
 
-"The national register number never appears in a repr, str, error message
-or exported row (use .masked(); .reveal() only where the digits must
-leave)."
+As docs/privacy-and-range.md ("The national register number stays hidden")
+says: the number never appears in a repr, str, error message or exported
+row (use .masked(); .reveal() only where the digits must leave).
 """
 
 from __future__ import annotations
