@@ -50,14 +50,8 @@ from typing import TYPE_CHECKING
 import attrs
 
 from incompany_rules.fees import fees_due
-from incompany_rules.instants import instant, local, utc
-from incompany_rules.milestones import (
-    Schedule,
-    day_start,
-    end_of_day,
-    schedule,
-    slot_registration_closes,
-)
+from incompany_rules.instants import before, day_start, end_of_day, key, later, local, on_clock
+from incompany_rules.milestones import Schedule, schedule, slot_registration_closes
 from incompany_rules.process import EVALUATION_OPEN_DAYS, PROCESS, STEPS, ActionKind, Actor
 from incompany_rules.rules import Rule
 from incompany_rules.session import Session
@@ -150,7 +144,6 @@ class _Context:
         self.policy = session.policy
         self.tz = session.policy.tz
         self.now = now
-        self.at = utc(now)
         self.requested = local(session.requested_at, self.tz)
         self.plan: Schedule | None = None
         self.floor = self.requested
@@ -158,13 +151,14 @@ class _Context:
         if session.confirmed_slot is not None:
             plan = schedule(session)
             self.plan = plan
-            if utc(plan.dates_confirmed) > utc(self.floor):
-                self.floor = plan.dates_confirmed
-            self.not_held = not session.participants and self.at >= utc(plan.registration_closes)
+            self.floor = later(self.floor, plan.dates_confirmed)
+            self.not_held = not session.participants and not before(
+                now, plan.registration_closes
+            )
 
     def before(self, moment: dt.datetime) -> bool:
         """Whether the instant asked comes before ``moment``."""
-        return self.at < utc(moment)
+        return before(self.now, moment)
 
     def confirmable(self) -> list[tuple[pendulum.DateTime, pendulum.DateTime]]:
         """Return (registration close, start) of each proposed slot still confirmable (R3)."""
@@ -173,7 +167,7 @@ class _Context:
             closes = slot_registration_closes(slot, self.policy)
             if self.before(closes) and self.before(slot.start):
                 found.append((closes, local(slot.start, self.tz)))
-        found.sort(key=lambda pair: (utc(pair[0]), utc(pair[1])))
+        found.sort(key=lambda pair: (key(pair[0]), key(pair[1])))
         return found
 
 
@@ -188,23 +182,25 @@ def next_actions(session: Session, now: dt.datetime) -> tuple[Action, ...]:
     :func:`~incompany_rules.transitions.cancel` refuses).
     """
     expect(session, Session, field="session")
-    moment_ = local(instant(now, field="now"), session.policy.tz)
-    context = _Context(session, moment_)
-    if context.at < utc(session.requested_at):
+    context = _Context(session, on_clock(now, session.policy.tz, field="now"))
+    if before(context.now, session.requested_at):
         return ()
+    lowest = key(context.floor)
     found: list[tuple[bool, dt.datetime, int, Action]] = []
     for step in PROCESS:
         opening = _OPENINGS[step.kind](context)
         if opening is None:
             continue
         due = opening.due
-        if utc(due) < utc(context.floor):
-            due = context.floor  # nothing is due before the request, or the dates (T8)
-        if opening.closes is not None and utc(due) > utc(opening.closes):
+        position = key(due)
+        if position < lowest:
+            due, position = context.floor, lowest  # nothing due before the request, or the dates (T8)
+        if opening.closes is not None and before(opening.closes, due):
             due = opening.closes  # never due after the step's window closes
+            position = key(due)
         due = local(due, context.tz)
         deadline = step.deadline if opening.deadline is None else opening.deadline
-        overdue = deadline and context.at >= utc(due)
+        overdue = deadline and not before(context.now, due)
         closes = None if opening.closes is None else local(opening.closes, context.tz)
         action = Action(
             step.kind,
@@ -217,7 +213,7 @@ def next_actions(session: Session, now: dt.datetime) -> tuple[Action, ...]:
             closes=closes,
             about=opening.about,
         )
-        found.append((not overdue, utc(due), _ORDER[step.kind], action))
+        found.append((not overdue, position, _ORDER[step.kind], action))
     found.sort(key=lambda row: row[:3])
     return tuple(row[3] for row in found)
 
@@ -246,9 +242,9 @@ def _propose_slots(context: _Context) -> _Opening | None:
     if not slots:
         return _Opening(context.requested)
     # Every proposed slot lapsed: new dates are asked for since the last one did.
-    last = max(slots, key=lambda slot: utc(slot_registration_closes(slot, context.policy)))
+    last = max(slots, key=lambda slot: key(slot_registration_closes(slot, context.policy)))
     start = local(last.start, context.tz)
-    lapsed = min(slot_registration_closes(last, context.policy), start, key=utc)
+    lapsed = min(slot_registration_closes(last, context.policy), start, key=key)
     return _Opening(lapsed, about=start)
 
 
@@ -350,7 +346,7 @@ def _send_access_emails(context: _Context) -> _Opening | None:
         return None
     due = emails
     sent = session.access_emails_sent_at
-    if sent is not None and utc(sent) > utc(due):
+    if sent is not None and before(due, sent):
         due = local(sent, context.tz)  # registered since the last sending
     return _Opening(due, closes=plan.end, count=waiting)
 
@@ -384,7 +380,7 @@ def _announce_not_held(context: _Context) -> _Opening | None:
         return None
     # Told during D-2, the day the list turned out missing (R16).
     due = end_of_day(plan.registration_closes, context.tz)
-    if utc(due) > utc(plan.start):
+    if before(plan.start, due):
         due = plan.start
     return _Opening(due, closes=plan.end, fee=context.policy.missing_list_fee, about=plan.start)
 

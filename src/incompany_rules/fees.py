@@ -108,7 +108,7 @@ from incompany_rules.errors import (
     SessionStartedError,
     UnregisteredAttendeeError,
 )
-from incompany_rules.instants import checked, instant, local
+from incompany_rules.instants import before, local, on_clock
 from incompany_rules.languages import Language, language
 from incompany_rules.milestones import Deadlines, deadlines
 from incompany_rules.participants import numbers_of
@@ -148,7 +148,6 @@ __all__ = [
 
 
 _ZERO = Decimal(0)
-_UTC = dt.UTC
 
 
 class FeeKind(enum.Enum):
@@ -393,44 +392,12 @@ def _require_session(session: object) -> None:
     expect(session, Session, field="session")
 
 
-def _on_clock(value: object, tz: pendulum.Timezone, field: str) -> pendulum.DateTime:
-    """Return the aware ``value`` on the policy's clock, converting it once (T1, T6)."""
-    value = instant(value, field=field)  # raises: not a datetime, naive, or out of range
-    return value if value.tzinfo is tz else local(value, tz)
-
-
-def _comparable(value: object, tz: pendulum.Timezone, field: str) -> dt.datetime:
-    """Return the aware ``value`` on the policy's clock, ready to compare, not to return.
-
-    A standard-library datetime stays one (converting it is all it needs).
-    """
-    if type(value) is dt.datetime:
-        return checked(value, field=field).astimezone(tz)
-    return _on_clock(value, tz, field)
-
-
-def _lt(a: dt.datetime, b: dt.datetime) -> bool:
-    """Whether instant ``a`` is before instant ``b``, both on the policy's clock.
-
-    Two datetimes on one clock compare by wall time. That is the order of
-    the instants except in an hour the clock repeats, where the second pass
-    (``fold=1``) reads earlier than it is; there, and only for instants a
-    day or less apart whose ``fold`` differs, compare in UTC.
-    """
-    if a.fold == b.fold:
-        return a < b
-    days = a.toordinal() - b.toordinal()
-    if days > 1 or days < -1:
-        return a < b
-    return a.astimezone(_UTC) < b.astimezone(_UTC)
-
-
 # --------------------------------------------------------------------------
 # Cancelling, rule R15
 
 
 def _cancellation(session: Session, plan: Deadlines, when: pendulum.DateTime, field: str) -> Fee:
-    if not _lt(when, plan.start):
+    if not before(when, plan.start):
         raise SessionStartedError(
             field,
             f"the class started at {plan.start.isoformat()}; "
@@ -438,7 +405,7 @@ def _cancellation(session: Session, plan: Deadlines, when: pendulum.DateTime, fi
         )
     price = session.policy.late_cancellation_fee
     closes = plan.free_cancellation_closes
-    if _lt(when, closes):
+    if before(when, closes):
         reason, rule, owed = FeeReason.FREE_CANCELLATION, Rule.R15, False
     elif _list_charged(session, plan, when):
         reason, rule, owed, closes = (
@@ -467,8 +434,8 @@ def _list_charged(session: Session, plan: Deadlines, cancelled: pendulum.DateTim
     closes = plan.registration_closes
     return (
         not session.participants
-        and _lt(plan.dates_confirmed, closes)
-        and (cancelled is None or not _lt(cancelled, closes))
+        and before(plan.dates_confirmed, closes)
+        and (cancelled is None or not before(cancelled, closes))
     )
 
 
@@ -499,7 +466,7 @@ def cancellation_fee(session: Session, when: dt.datetime) -> Fee:
     incompany_rules.errors.SessionStartedError: Invalid when: the class started at 2026-04-01T09:00:00+02:00; a started session cannot be cancelled (R15)
     """
     _require_session(session)
-    moment = _on_clock(when, session.policy.tz, "when")
+    moment = on_clock(when, session.policy.tz, field="when")
     if session.confirmed_slot is None:
         return Fee(
             kind=FeeKind.LATE_CANCELLATION,
@@ -537,12 +504,12 @@ def cancellation_fee_schedule(session: Session) -> tuple[FeeStep, ...]:
     confirmed = plan.dates_confirmed
     # Dates confirmed after the end of D-15 never had a free window (T8): the
     # schedule starts at the confirmation, with what cancelling costs then.
-    first = None if _lt(confirmed, plan.free_cancellation_closes) else confirmed
+    first = None if before(confirmed, plan.free_cancellation_closes) else confirmed
     cuts = sorted(
         {
             moment
             for moment in (plan.free_cancellation_closes, plan.registration_closes)
-            if _lt(moment, start) and (first is None or _lt(first, moment))
+            if before(moment, start) and (first is None or before(first, moment))
         }
     )
     bounds: list[pendulum.DateTime | None] = [first, *cuts]
@@ -575,9 +542,9 @@ def _missing_list(session: Session, plan: Deadlines, cancelled: pendulum.DateTim
     price = session.policy.missing_list_fee
     closes = plan.registration_closes
     rule, owed = Rule.R16, False
-    if cancelled is not None and _lt(cancelled, closes):
+    if cancelled is not None and before(cancelled, closes):
         rule, reason = Rule.R18, FeeReason.CANCELLED_BEFORE_LIST
-    elif not _lt(plan.dates_confirmed, closes):
+    elif not before(plan.dates_confirmed, closes):
         reason = FeeReason.NO_REGISTRATION_WINDOW
     elif session.participants:
         reason = FeeReason.LIST_RECEIVED
@@ -761,9 +728,7 @@ def fees_due(session: Session, now: dt.datetime) -> Invoice:
     """
     _require_session(session)
     tz = session.policy.tz
-    moment = (
-        now if type(now) is pendulum.DateTime and now.tzinfo is tz else _comparable(now, tz, "now")
-    )
+    moment = on_clock(now, tz, field="now")
     if session.confirmed_slot is None:
         return _EMPTY
     plan = deadlines(session)
@@ -772,16 +737,16 @@ def fees_due(session: Session, now: dt.datetime) -> Invoice:
     if not session.participants:
         # No list: the R16 charge from the end of D-3, unless cancelled before (R18).
         closes = plan.registration_closes
-        if not _lt(moment, closes) and _list_charged(session, plan, cancelled):
+        if not before(moment, closes) and _list_charged(session, plan, cancelled):
             return _invoice(FeeKind.MISSING_LIST, Rule.R16, 1, policy.missing_list_fee, closes)
     if cancelled is not None:
         # An R16 charge that arose first was returned above (R18).
-        if _lt(cancelled, plan.free_cancellation_closes):
+        if before(cancelled, plan.free_cancellation_closes):
             return _EMPTY
         return _invoice(
             FeeKind.LATE_CANCELLATION, Rule.R15, 1, policy.late_cancellation_fee, cancelled
         )
-    if session.participants and not _lt(moment, plan.end):
+    if session.participants and not before(moment, plan.end):
         return _recorded_shortfall(session, plan)
     return _EMPTY
 
@@ -790,13 +755,13 @@ def _notified(session: Session, plan: Deadlines, moment: dt.datetime) -> pendulu
     """Return the cancellation recorded on ``session`` if notified by ``moment``, else ``None``."""
     assert session.cancelled_at is not None  # noqa: S101 (the caller checked)
     cancelled = local(session.cancelled_at, session.policy.tz)
-    if not _lt(cancelled, plan.start):
+    if not before(cancelled, plan.start):
         raise InvalidSessionError(
             "Session.cancelled_at",
             f"is at or after the class start ({plan.start.isoformat()}); "
             "a started session cannot be cancelled (R15)",
         )
-    return None if _lt(moment, cancelled) else cancelled
+    return None if before(moment, cancelled) else cancelled
 
 
 def _recorded_shortfall(session: Session, plan: Deadlines) -> Invoice:
