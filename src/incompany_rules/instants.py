@@ -41,7 +41,6 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
 import attrs
 import pendulum
@@ -50,9 +49,11 @@ from incompany_rules.errors import InvalidTypeError, InvalidValueError, NaiveDat
 
 __all__ = [
     "EARLIEST",
+    "CACHE_SIZE",
     "END",
     "after_hours",
     "before",
+    "cache_info",
     "checked",
     "day_start",
     "earlier",
@@ -370,7 +371,6 @@ def local(value: dt.datetime, tz: dt.tzinfo) -> pendulum.DateTime:
     return pendulum.instance(converted)
 
 
-@functools.lru_cache(maxsize=16384)
 def midnight(ordinal: int, tz: pendulum.Timezone) -> pendulum.DateTime:
     """Return 00:00 on the local clock of `tz` on the day of proleptic `ordinal` (T4).
 
@@ -380,9 +380,10 @@ def midnight(ordinal: int, tz: pendulum.Timezone) -> pendulum.DateTime:
     day, as `Europe/Brussels` does (it changes its clocks at 02:00 and 03:00).
 
     Every deadline of a session is such a midnight, and sessions share
-    their days: the values are kept in a bounded cache (16,384 days and
-    zones, about 45 years of one zone), whose hits and misses
-    `midnight.cache_info()` reports.
+    their days: the values are kept in a bounded cache (at most
+    [`CACHE_SIZE`][incompany_rules.instants.CACHE_SIZE] days and zones,
+    emptied when full), whose use
+    [`cache_info`][incompany_rules.instants.cache_info] reports.
 
     Args:
         ordinal: The day, as `date.toordinal()` gives it.
@@ -396,8 +397,38 @@ def midnight(ordinal: int, tz: pendulum.Timezone) -> pendulum.DateTime:
         >>> midnight(dt.date(2026, 3, 29).toordinal(), brussels).isoformat()
         '2026-03-29T00:00:00+01:00'
     """
+    # Keyed by the zone's id: pendulum hashes a zone in Python, slowly. The
+    # value holds the zone, so the id stays that zone's while it is cached.
+    found = _MIDNIGHTS.get((ordinal, id(tz)))
+    if found is not None and found.tzinfo is tz:
+        _USE[0] += 1
+        return found
+    _USE[1] += 1
+    if len(_MIDNIGHTS) >= CACHE_SIZE:
+        _MIDNIGHTS.clear()
     day = dt.date.fromordinal(ordinal)
-    return pendulum.DateTime(day.year, day.month, day.day, tzinfo=tz)
+    found = _MIDNIGHTS[ordinal, id(tz)] = pendulum.DateTime(day.year, day.month, day.day, tzinfo=tz)
+    return found
+
+
+#: How many (day, zone) midnights [`midnight`][incompany_rules.instants.midnight] keeps.
+CACHE_SIZE = 16384
+_MIDNIGHTS: dict[tuple[int, int], pendulum.DateTime] = {}
+_USE = [0, 0]  # hits, misses
+
+
+def cache_info() -> dict[str, int]:
+    """Return the use of the cache of midnights since the library was imported.
+
+    Returns:
+        `hits`, `misses`, the `size` now and the `limit`
+        ([`CACHE_SIZE`][incompany_rules.instants.CACHE_SIZE]).
+
+    Examples:
+        >>> sorted(cache_info())
+        ['hits', 'limit', 'misses', 'size']
+    """
+    return {"hits": _USE[0], "misses": _USE[1], "size": len(_MIDNIGHTS), "limit": CACHE_SIZE}
 
 
 def day_start(day: dt.date, tz: pendulum.Timezone) -> pendulum.DateTime:

@@ -370,9 +370,9 @@ def milestones(session: Session) -> tuple[Milestone, ...]:
         position = key(at)
         if position < lowest:
             at, position = floor, lowest  # nothing before the request or the dates (T8)
-        dated.append((position, order, Milestone(what, at, _RULES[what], window)))
+        dated.append((position, order, Milestone(what, at, _RULES[order], window)))
     dated.sort()  # by instant, then process order: never reaches the milestones
     return tuple(row[2] for row in dated)
 
 
-_RULES = {what: MILESTONE_RULES[what.value] for what in MilestoneKind}
+_RULES = [MILESTONE_RULES[what.value] for what in MilestoneKind]  # by process order
