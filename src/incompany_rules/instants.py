@@ -42,20 +42,27 @@ from __future__ import annotations
 
 import datetime as dt
 
+from typing import TYPE_CHECKING, NamedTuple
+
 import attrs
 import pendulum
 
 from incompany_rules.errors import InvalidTypeError, InvalidValueError, NaiveDatetimeError
 
+if TYPE_CHECKING:
+    from incompany_rules.policy import Policy
+
 __all__ = [
     "EARLIEST",
     "CACHE_SIZE",
     "END",
+    "Days",
     "after_hours",
     "before",
     "cache_info",
     "checked",
     "day_start",
+    "days",
     "earlier",
     "end_of_day",
     "instant",
@@ -411,24 +418,108 @@ def midnight(ordinal: int, tz: pendulum.Timezone) -> pendulum.DateTime:
     return found
 
 
-#: How many (day, zone) midnights [`midnight`][incompany_rules.instants.midnight] keeps.
+#: How many entries each cache of the calendar keeps before it is emptied.
 CACHE_SIZE = 16384
 _MIDNIGHTS: dict[tuple[int, int], pendulum.DateTime] = {}
-_USE = [0, 0]  # hits, misses
+_USE = [0, 0, 0, 0]  # midnights: hits, misses; days: hits, misses
+
+
+class Days(NamedTuple):
+    """The deadlines of a class held on one local day, under one policy (T2-T5).
+
+    They depend on nothing else, so every session of that day and policy
+    shares them: [`days`][incompany_rules.instants.days] computes them once.
+    """
+
+    #: 00:00 on D-21: reminder and tacit confirmation (R6, R7).
+    reminder: pendulum.DateTime
+    #: 00:00 on D-15: definitive confirmation, as planned (R10).
+    definitive_confirmation: pendulum.DateTime
+    #: 00:00 on D-14, the end of D-15 (R15).
+    free_cancellation_closes: pendulum.DateTime
+    #: 00:00 on D-2, the end of D-3 (R8, R16).
+    registration_closes: pendulum.DateTime
+    #: 00:00 on the day after the class (R14).
+    evaluation: pendulum.DateTime
+    #: The planned definitive confirmation + the link delay in elapsed hours (R11).
+    platform_link: pendulum.DateTime
+    #: The planned link when participants are e-mailed too, else `None` (R12).
+    participant_access_email: pendulum.DateTime | None
+
+
+def days(policy: Policy, start: int, end: int) -> Days:
+    """Return the deadlines of a class from local day `start` to local day `end` under `policy`.
+
+    The answers are kept in a bounded cache (at most
+    [`CACHE_SIZE`][incompany_rules.instants.CACHE_SIZE] entries, emptied when
+    full) keyed by the two days and the policy object; sessions of one day
+    and policy share them, and [`cache_info`][incompany_rules.instants.cache_info]
+    reports their use.
+
+    Args:
+        policy: The policy whose clock and figures count.
+        start: The local day of the class start, as `date.toordinal()` gives it.
+        end: The local day of the class end.
+
+    Returns:
+        The deadlines, on the policy's clock.
+
+    Examples:
+        >>> from incompany_rules import DEFAULT_POLICY
+        >>> found = days(DEFAULT_POLICY, dt.date(2026, 4, 1).toordinal(), dt.date(2026, 4, 1).toordinal())
+        >>> found.free_cancellation_closes.isoformat(), found.registration_closes.isoformat()
+        ('2026-03-18T00:00:00+01:00', '2026-03-30T00:00:00+02:00')
+    """
+    # Keyed by the policy's id: hashing a policy hashes all its figures. The
+    # entry holds the policy, so the id stays that policy's while it is cached.
+    entry = _DAYS.get((start, end, id(policy)))
+    if entry is not None and entry[0] is policy:
+        _USE[2] += 1
+        return entry[1]
+    _USE[3] += 1
+    if len(_DAYS) >= CACHE_SIZE:
+        _DAYS.clear()
+    tz = policy.tz
+    definitive = midnight(start - policy.definitive_confirmation_days_before, tz)
+    link = after_hours(definitive, policy.link_delay_hours, tz)
+    found = Days(
+        reminder=midnight(start - policy.reminder_days_before, tz),
+        definitive_confirmation=definitive,
+        free_cancellation_closes=midnight(start - policy.free_cancellation_days_before + 1, tz),
+        registration_closes=midnight(start - policy.registration_days_before + 1, tz),
+        evaluation=midnight(end + policy.evaluation_days_after, tz),
+        platform_link=link,
+        participant_access_email=link if link.date() >= policy.participant_email_from else None,
+    )
+    _DAYS[start, end, id(policy)] = (policy, found)
+    return found
+
+
+_DAYS: dict[tuple[int, int, int], tuple[Policy, Days]] = {}
 
 
 def cache_info() -> dict[str, int]:
-    """Return the use of the cache of midnights since the library was imported.
+    """Return the use of the calendar's caches since the library was imported.
 
     Returns:
-        `hits`, `misses`, the `size` now and the `limit`
-        ([`CACHE_SIZE`][incompany_rules.instants.CACHE_SIZE]).
+        The `hits` and `misses` of [`midnight`][incompany_rules.instants.midnight]
+        and of [`days`][incompany_rules.instants.days] together, how many
+        entries they keep now (`size`) and at most each (`limit`,
+        [`CACHE_SIZE`][incompany_rules.instants.CACHE_SIZE]).
 
     Examples:
         >>> sorted(cache_info())
-        ['hits', 'limit', 'misses', 'size']
+        ['days_hits', 'days_misses', 'hits', 'limit', 'misses', 'size']
     """
-    return {"hits": _USE[0], "misses": _USE[1], "size": len(_MIDNIGHTS), "limit": CACHE_SIZE}
+    hits, misses, days_hits, days_misses = _USE
+    return {
+        "hits": hits + days_hits,
+        "misses": misses + days_misses,
+        "days_hits": days_hits,
+        "days_misses": days_misses,
+        "size": len(_MIDNIGHTS) + len(_DAYS),
+        "limit": CACHE_SIZE,
+    }
 
 
 def day_start(day: dt.date, tz: pendulum.Timezone) -> pendulum.DateTime:

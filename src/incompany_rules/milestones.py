@@ -75,9 +75,11 @@ import pendulum
 
 from incompany_rules.errors import InvalidSessionError
 from incompany_rules.instants import (
+    Days,
     after_hours,
     before,
     day_start,
+    days,
     end_of_day,
     instant,
     key,
@@ -249,6 +251,24 @@ class Deadlines(NamedTuple):
     end: pendulum.DateTime
 
 
+def _dates(session: Session) -> tuple[pendulum.DateTime, pendulum.DateTime, pendulum.DateTime, Days]:
+    """Return the class start, end, dates confirmed and day deadlines of `session`.
+
+    The one computation behind [`schedule`][incompany_rules.milestones.schedule]
+    and [`deadlines`][incompany_rules.milestones.deadlines].
+    """
+    expect(session, Session, field="session")
+    slot, confirmed_at = session.confirmed_slot, session.dates_confirmed_at
+    if slot is None or confirmed_at is None:
+        raise InvalidSessionError(
+            "Session.confirmed_slot", "no slot is confirmed yet, so the session has no dates"
+        )
+    policy = session.policy
+    tz = policy.tz
+    start, end = local(slot.start, tz), local(slot.end, tz)
+    return start, end, local(confirmed_at, tz), days(policy, start.toordinal(), end.toordinal())
+
+
 def schedule(session: Session) -> Schedule:
     """Return the calendar of a session whose dates are confirmed.
 
@@ -262,41 +282,36 @@ def schedule(session: Session) -> Schedule:
         InvalidSessionError: When no slot is confirmed yet: before that there
             is no `D` to count from.
     """
-    expect(session, Session, field="session")
-    slot, confirmed_at = session.confirmed_slot, session.dates_confirmed_at
-    if slot is None or confirmed_at is None:
-        raise InvalidSessionError(
-            "Session.confirmed_slot", "no slot is confirmed yet, so the session has no dates"
-        )
+    start, end, confirmed, fixed = _dates(session)
     policy = session.policy
     tz = policy.tz
-    start, end = local(slot.start, tz), local(slot.end, tz)
-    day = start.toordinal()
-    definitive = midnight(day - policy.definitive_confirmation_days_before, tz)
-    recorded = session.definitive_confirmation_at
-    link = after_hours(definitive if recorded is None else recorded, policy.link_delay_hours, tz)
-    # R12 applies by the link's date: the recorded one when there is one.
-    generated = session.link_generated_at
-    emails = link if generated is None else local(generated, tz)
+    recorded, generated = session.definitive_confirmation_at, session.link_generated_at
+    link = fixed.platform_link
+    if recorded is not None:
+        link = after_hours(recorded, policy.link_delay_hours, tz)
+    emails: pendulum.DateTime | None = fixed.participant_access_email  # the planned link's
+    if recorded is not None or generated is not None:
+        # R12 applies by the link's date: the recorded one when there is one.
+        emails = link if generated is None else local(generated, tz)
+        if emails.date() < policy.participant_email_from:
+            emails = None
     return Schedule(
         day=start.date(),
-        dates_confirmed=local(confirmed_at, tz),
-        reminder=midnight(day - policy.reminder_days_before, tz),
-        definitive_confirmation=definitive,
-        free_cancellation_closes=midnight(day - policy.free_cancellation_days_before + 1, tz),
+        dates_confirmed=confirmed,
+        reminder=fixed.reminder,
+        definitive_confirmation=fixed.definitive_confirmation,
+        free_cancellation_closes=fixed.free_cancellation_closes,
         platform_link=link,
-        participant_access_email=(
-            emails if emails.date() >= policy.participant_email_from else None
-        ),
-        registration_closes=midnight(day - policy.registration_days_before + 1, tz),
+        participant_access_email=emails,
+        registration_closes=fixed.registration_closes,
         start=start,
         end=end,
-        evaluation=midnight(end.toordinal() + policy.evaluation_days_after, tz),
+        evaluation=fixed.evaluation,
     )
 
 
 def deadlines(session: Session) -> Deadlines:
-    """Return the deadlines of a session whose dates are confirmed, read from its schedule.
+    """Return the deadlines of a session whose dates are confirmed, as its schedule has them.
 
     Args:
         session: A session with a confirmed slot.
@@ -313,13 +328,9 @@ def deadlines(session: Session) -> Deadlines:
         >>> deadlines(session).registration_closes == schedule(session).registration_closes
         True
     """
-    plan = schedule(session)
+    start, end, confirmed, fixed = _dates(session)
     return Deadlines(
-        plan.dates_confirmed,
-        plan.free_cancellation_closes,
-        plan.registration_closes,
-        plan.start,
-        plan.end,
+        confirmed, fixed.free_cancellation_closes, fixed.registration_closes, start, end
     )
 
 
