@@ -350,9 +350,14 @@ def baseline_milestones(r: Row) -> list[tuple[dt.datetime, int, str]]:
     ]
     if emails.date() >= p.email_from:
         found.append((emails, 7, "R12"))
-    found = [(max(at, floor, key=_utc), order, rule) for at, order, rule in found]
-    found.sort(key=lambda m: (m[0].astimezone(UTC), m[1]))
-    return found
+    # Each instant in UTC once, where comparison is by instant; none before the floor.
+    lowest = floor.astimezone(UTC)
+    dated = []
+    for at, order, rule in found:
+        u = at.astimezone(UTC)
+        dated.append((lowest, order, floor, rule) if u < lowest else (u, order, at, rule))
+    dated.sort(key=lambda m: m[:2])
+    return [(at, order, rule) for _, order, at, rule in dated]
 
 
 def baseline_cancellation_fee(r: Row) -> tuple[object, ...]:
@@ -368,10 +373,10 @@ def baseline_cancellation_fee(r: Row) -> tuple[object, ...]:
     closes = midnight(day - dt.timedelta(days=p.registration_days - 1), tz)
     price = p.late_fee
     if when < free_closes:
-        return ("free_cancellation", "R15", False, 0, price, Decimal(0), when, free_closes)
+        return ("free_cancellation", "R15", False, 0, price, Decimal(0), when.astimezone(tz), free_closes)
     if not r.registered and r.confirmed < closes <= when:
-        return ("list_charged_first", "R18", False, 0, price, Decimal(0), when, closes)
-    return ("late_cancellation", "R15", True, 1, price, price, when, free_closes)
+        return ("list_charged_first", "R18", False, 0, price, Decimal(0), when.astimezone(tz), closes)
+    return ("late_cancellation", "R15", True, 1, price, price, when.astimezone(tz), free_closes)
 
 
 def baseline_fees_due(r: Row) -> list[tuple[str, str, int, Decimal, Decimal, dt.datetime]]:
@@ -447,6 +452,7 @@ def baseline_next_actions(r: Row) -> list[tuple[str, dt.datetime, bool, Decimal 
         return []
     reminder_sent, linked, emailed, zoom_checked, evaluated, invoiced, recap, announced = r.facts
     floor = max(requested, r.confirmed, key=_utc)
+    lowest = floor.astimezone(UTC)
     found: list[tuple[bool, dt.datetime, int, str, dt.datetime, Decimal | None]] = []
 
     def add(
@@ -457,11 +463,12 @@ def baseline_next_actions(r: Row) -> list[tuple[str, dt.datetime, bool, Decimal 
         *,
         deadline: bool = True,
     ) -> None:
-        due = max(due, floor, key=_utc)
-        if closes is not None:
-            due = min(due, closes, key=_utc)
-        overdue = deadline and now >= due
         u = due.astimezone(UTC)
+        if u < lowest:
+            due, u = floor, lowest
+        if closes is not None and closes < u:
+            due, u = closes, closes.astimezone(UTC)
+        overdue = deadline and now >= u
         found.append((not overdue, u, ACTION_ORDER[kind], kind, due, fee))
 
     start, end, registered = r.start, r.end, r.registered

@@ -68,9 +68,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Action", "ActionKind", "Actor", "next_actions"]
 
-_ORDER = {step.kind: index for index, step in enumerate(PROCESS)}
-
-
 @attrs.frozen
 class Action:
     """One open step: what, by whom, due when (policy clock), under which rule.
@@ -152,9 +149,7 @@ class _Context:
             plan = schedule(session)
             self.plan = plan
             self.floor = later(self.floor, plan.dates_confirmed)
-            self.not_held = not session.participants and not before(
-                now, plan.registration_closes
-            )
+            self.not_held = not session.participants and not self.before(plan.registration_closes)
 
     def before(self, moment: dt.datetime) -> bool:
         """Whether the instant asked comes before ``moment``."""
@@ -183,12 +178,12 @@ def next_actions(session: Session, now: dt.datetime) -> tuple[Action, ...]:
     """
     expect(session, Session, field="session")
     context = _Context(session, on_clock(now, session.policy.tz, field="now"))
-    if before(context.now, session.requested_at):
+    if context.before(session.requested_at):
         return ()
     lowest = key(context.floor)
-    found: list[tuple[bool, dt.datetime, int, Action]] = []
-    for step in PROCESS:
-        opening = _OPENINGS[step.kind](context)
+    found: list[tuple[bool, dt.timedelta, int, Action]] = []
+    for order, step, opens in _TABLE:
+        opening = opens(context)
         if opening is None:
             continue
         due = opening.due
@@ -213,8 +208,8 @@ def next_actions(session: Session, now: dt.datetime) -> tuple[Action, ...]:
             closes=closes,
             about=opening.about,
         )
-        found.append((not overdue, position, _ORDER[step.kind], action))
-    found.sort(key=lambda row: row[:3])
+        found.append((not overdue, position, order, action))
+    found.sort()  # the order of the steps is unique: actions are never compared
     return tuple(row[3] for row in found)
 
 
@@ -454,3 +449,6 @@ _OPENINGS: dict[ActionKind, Callable[[_Context], _Opening | None]] = {
     ActionKind.FILL_IN_EVALUATION: _fill_in_evaluation,
     ActionKind.INVOICE_FEES: _invoice_fees,
 }
+
+# Each step with its place in the process and the function that opens it.
+_TABLE = tuple((order, step, _OPENINGS[step.kind]) for order, step in enumerate(PROCESS))
