@@ -361,7 +361,7 @@ def baseline_milestones(r: Row) -> list[tuple[dt.datetime, int, str]]:
 
 
 def baseline_cancellation_fee(r: Row) -> tuple[object, ...]:
-    """What cancelling at ``now`` costs (R15, R18): reason, rule, owed, figures, instants."""
+    """Return what cancelling at ``now`` costs (R15, R18): reason, rule, owed, figures, instants."""
     p = r.policy
     tz = p.tz
     when = r.now
@@ -373,9 +373,27 @@ def baseline_cancellation_fee(r: Row) -> tuple[object, ...]:
     closes = midnight(day - dt.timedelta(days=p.registration_days - 1), tz)
     price = p.late_fee
     if when < free_closes:
-        return ("free_cancellation", "R15", False, 0, price, Decimal(0), when.astimezone(tz), free_closes)
+        return (
+            "free_cancellation",
+            "R15",
+            False,
+            0,
+            price,
+            Decimal(0),
+            when.astimezone(tz),
+            free_closes,
+        )
     if not r.registered and r.confirmed < closes <= when:
-        return ("list_charged_first", "R18", False, 0, price, Decimal(0), when.astimezone(tz), closes)
+        return (
+            "list_charged_first",
+            "R18",
+            False,
+            0,
+            price,
+            Decimal(0),
+            when.astimezone(tz),
+            closes,
+        )
     return ("late_cancellation", "R15", True, 1, price, price, when.astimezone(tz), free_closes)
 
 
@@ -487,11 +505,18 @@ def baseline_next_actions(r: Row) -> list[tuple[str, dt.datetime, bool, Decimal 
         add("send_reminder", day_start(1 - p.reminder_days), closes)
     if held and now < closes and registered < p.min_participants:
         missing = p.min_participants - registered
-        add("register_participants", closes, closes, p.shortfall_fee * missing if registered else p.list_fee)
+        add(
+            "register_participants",
+            closes,
+            closes,
+            p.shortfall_fee * missing if registered else p.list_fee,
+        )
     if held and r.definitive_at is None and now < start:
         add("definitive_confirmation", day_start(1 - p.definitive_days), start)
     if held and r.definitive_at is not None and linked is None and now < end:
-        add("generate_link", r.definitive_at.astimezone(UTC) + dt.timedelta(hours=p.link_hours), end)
+        add(
+            "generate_link", r.definitive_at.astimezone(UTC) + dt.timedelta(hours=p.link_hours), end
+        )
     if held and linked is not None and now < end:
         if linked.astimezone(tz).date() >= p.email_from and registered and emailed is None:
             add("send_access_emails", linked, end)
@@ -500,7 +525,12 @@ def baseline_next_actions(r: Row) -> list[tuple[str, dt.datetime, bool, Decimal 
     if held and zoom_checked is None and now < start:
         add("check_zoom", day_start(0), start)
     if not cancelled and not_held and announced is None and now < end:
-        add("announce_not_held", min(day_start(2 - p.registration_days), start, key=_utc), end, p.list_fee)
+        add(
+            "announce_not_held",
+            min(day_start(2 - p.registration_days), start, key=_utc),
+            end,
+            p.list_fee,
+        )
     if held and now < start:
         add("hold_class", start, start)
     if held and now >= end:
@@ -512,7 +542,12 @@ def baseline_next_actions(r: Row) -> list[tuple[str, dt.datetime, bool, Decimal 
     if held and evaluated is not None and registered:
         sent_day = evaluated.astimezone(tz).date()
         if now < midnight(sent_day + dt.timedelta(days=14), tz):
-            add("fill_in_evaluation", evaluated, midnight(sent_day + dt.timedelta(days=14), tz), deadline=False)
+            add(
+                "fill_in_evaluation",
+                evaluated,
+                midnight(sent_day + dt.timedelta(days=14), tz),
+                deadline=False,
+            )
     if invoiced is None:
         lines = baseline_fees_due(r)
         if lines:
@@ -862,7 +897,7 @@ def _met(value: float, limit: float) -> str:
     return "yes" if value <= limit else "**no**"
 
 
-def main(argv: Sequence[str] | None = None) -> None:  # noqa: PLR0915 (one report)
+def main(argv: Sequence[str] | None = None) -> None:
     """Generate the sessions, check and time every section, print the table and write the page."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sessions", type=int, default=100_000, help="sessions (100000)")
@@ -919,13 +954,24 @@ def main(argv: Sequence[str] | None = None) -> None:  # noqa: PLR0915 (one repor
     counts = [int(n) for n in args.scaling.split(",") if n]
     scaled = scaling(cases, counts)
     for count, seconds, per, peak in scaled:
-        print(f"fee_rows + action_rows, {count:>9,} sessions: {seconds:7.1f} s, {per:6.1f} µs and {peak:,} bytes peak per session")
+        print(
+            f"fee_rows + action_rows, {count:>9,} sessions: {seconds:7.1f} s, {per:6.1f} µs and {peak:,} bytes peak per session"
+        )
     load_after = os.getloadavg()
     if args.write:
-        _write(args.write, command, table, (build_us, build_bytes), (ours, theirs), scaled, cache, (load, load_after))
+        _write(
+            args.write,
+            command,
+            table,
+            (build_us, build_bytes),
+            (ours, theirs),
+            scaled,
+            cache,
+            (load, load_after),
+        )
 
 
-def _write(  # noqa: PLR0913 (the pieces of one page)
+def _write(  # noqa: PLR0913, PLR0917 (the pieces of one page)
     path: str,
     command: str,
     table: Sequence[tuple[str, int, float | None, float | None, int]],
@@ -941,10 +987,12 @@ def _write(  # noqa: PLR0913 (the pieces of one page)
     lines = [
         MARK,
         "",
-        f"Written by `{command}` on {dt.date.today().isoformat()}, on {_machine()}; "  # noqa: DTZ011 (the day of the run)
-        f"load average {loads[0][0]:.2f} at the start and {loads[1][0]:.2f} at the end "
-        "(a machine shared with other work: library and baseline are timed in turn, chunk "
-        "by chunk, so that load slows both alike).",
+        (
+            f"Written by `{command}` on {dt.date.today().isoformat()}, on {_machine()}; "  # noqa: DTZ011 (the day of the run)
+            f"load average {loads[0][0]:.2f} at the start and {loads[1][0]:.2f} at the end "
+            "(a machine shared with other work: library and baseline are timed in turn, "
+            "chunk by chunk, so that load slows both alike)."
+        ),
         "",
         "| function | sessions | library µs/session | baseline µs/session | ratio | target | met | differ |",
         "|---|---:|---:|---:|---:|---:|---|---:|",
@@ -952,7 +1000,9 @@ def _write(  # noqa: PLR0913 (the pieces of one page)
     for name, count, library, baseline, differ in table:
         target = TARGETS[name]
         if library is None or baseline is None:
-            lines.append(f"| `{name}` | {count:,} | | | | {target}x | **no** (answers differ) | {differ} |")
+            lines.append(
+                f"| `{name}` | {count:,} | | | | {target}x | **no** (answers differ) | {differ} |"
+            )
             continue
         ratio = library / baseline
         lines.append(
@@ -976,7 +1026,10 @@ def _write(  # noqa: PLR0913 (the pieces of one page)
         "| `fee_rows` + `action_rows` | seconds | µs/session | peak bytes/session |",
         "|---:|---:|---:|---:|",
     ]
-    lines += [f"| {count:,} sessions | {seconds:.1f} | {per:.1f} | {peak:,} |" for count, seconds, per, peak in scaled]
+    lines += [
+        f"| {count:,} sessions | {seconds:.1f} | {per:.1f} | {peak:,} |"
+        for count, seconds, per, peak in scaled
+    ]
     Path(path).write_text(head + "\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -68,6 +68,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Action", "ActionKind", "Actor", "next_actions"]
 
+
 @attrs.frozen
 class Action:
     """One open step: what, by whom, due when (policy clock), under which rule.
@@ -189,7 +190,10 @@ def next_actions(session: Session, now: dt.datetime) -> tuple[Action, ...]:
         due = opening.due
         position = key(due)
         if position < lowest:
-            due, position = context.floor, lowest  # nothing due before the request, or the dates (T8)
+            due, position = (
+                context.floor,
+                lowest,
+            )  # nothing due before the request, or the dates (T8)
         if opening.closes is not None and before(opening.closes, due):
             due = opening.closes  # never due after the step's window closes
             position = key(due)

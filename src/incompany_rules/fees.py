@@ -93,13 +93,13 @@ Decimal('300')
 
 from __future__ import annotations
 
-import datetime as dt
+import datetime as dt  # noqa: TC003 (the doctests read the module's names)
 import enum
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import attrs
-import pendulum
+import pendulum  # noqa: TC002 (the doctests read the module's names)
 
 from incompany_rules.errors import (
     AttendanceNotRecordedError,

@@ -38,10 +38,10 @@ Examples:
     >>> summer == winter, before(summer, winter), before(winter, summer)
     (True, True, False)
 """
+
 from __future__ import annotations
 
 import datetime as dt
-
 from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
@@ -53,8 +53,8 @@ if TYPE_CHECKING:
     from incompany_rules.policy import Policy
 
 __all__ = [
-    "EARLIEST",
     "CACHE_SIZE",
+    "EARLIEST",
     "END",
     "Days",
     "after_hours",

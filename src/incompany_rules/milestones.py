@@ -66,12 +66,12 @@ Examples:
 
 from __future__ import annotations
 
-import datetime as dt
+import datetime as dt  # noqa: TC003 (the doctests read the module's names)
 import enum
 from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
-import pendulum
+import pendulum  # noqa: TC002 (the doctests read the module's names)
 
 from incompany_rules.errors import InvalidSessionError
 from incompany_rules.instants import (
@@ -251,7 +251,9 @@ class Deadlines(NamedTuple):
     end: pendulum.DateTime
 
 
-def _dates(session: Session) -> tuple[pendulum.DateTime, pendulum.DateTime, pendulum.DateTime, Days]:
+def _dates(
+    session: Session,
+) -> tuple[pendulum.DateTime, pendulum.DateTime, pendulum.DateTime, Days]:
     """Return the class start, end, dates confirmed and day deadlines of `session`.
 
     The one computation behind [`schedule`][incompany_rules.milestones.schedule]
@@ -375,10 +377,10 @@ def milestones(session: Session) -> tuple[Milestone, ...]:
         (kind.EVALUATION, s.evaluation, None),
     ]
     dated = []
-    for order, (what, at, window) in enumerate(found):
-        if at is None:
+    for order, (what, planned, window) in enumerate(found):
+        if planned is None:
             continue  # no access e-mail (R12)
-        position = key(at)
+        at, position = planned, key(planned)
         if position < lowest:
             at, position = floor, lowest  # nothing before the request or the dates (T8)
         dated.append((position, order, Milestone(what, at, _RULES[order], window)))
