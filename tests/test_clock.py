@@ -131,6 +131,33 @@ class TestLocal:
             on_clock(dt.datetime(2026, 1, 1), BRUSSELS, field="now")
 
 
+class TestInstant:
+    # Each row: a standard-library instant, as the library takes it.
+    @pytest.mark.parametrize(
+        ("given", "expected"),
+        [
+            (dt.datetime(2026, 3, 29, 2, 30, tzinfo=STDLIB_BRUSSELS), "2026-03-29T03:30:00+02:00"),
+            (
+                dt.datetime(2026, 10, 25, 2, 30, fold=1, tzinfo=STDLIB_BRUSSELS),
+                "2026-10-25T02:30:00+01:00",
+            ),
+            (
+                dt.datetime(2026, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=-3, minutes=-30))),
+                "2026-01-01T00:00:00-03:30",
+            ),
+            (
+                dt.datetime(
+                    2026, 1, 1, tzinfo=dt.timezone(dt.timedelta(seconds=1, microseconds=5))
+                ),
+                "2025-12-31T23:59:58.999995+00:00",  # an offset pendulum cannot keep
+            ),
+        ],
+    )
+    def test_keeps_the_instant_python_reads(self, given: dt.datetime, expected: str) -> None:
+        taken = instants.instant(given, field="now")
+        assert (expected, key(given)) == (taken.isoformat(), key(taken))
+
+
 class TestCalendar:
     # Each row: a moment, the end of its local day (T4), across both changes.
     @pytest.mark.parametrize(

@@ -42,6 +42,7 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
@@ -132,11 +133,66 @@ def instant(value: object, *, field: str) -> pendulum.DateTime:
     value, offset = _checked(value, field)
     if type(value) is pendulum.DateTime:
         return value
+    zone = _zone(value.tzinfo)
+    if zone is not None:
+        return _on_zone(value, zone)
     try:
         return pendulum.instance(value)
     except Exception:  # noqa: BLE001 (a tzinfo of the caller's may raise anything)
         # A tzinfo that pendulum cannot read (no name, say): keep the offset it gives.
         return pendulum.instance(value.replace(tzinfo=dt.timezone(offset)))
+
+
+def _zone(tz: dt.tzinfo | None) -> pendulum.Timezone | pendulum.FixedTimezone | None:
+    """Return pendulum's zone for the standard library's `tz`, `None` for another tzinfo.
+
+    Kept in a small bounded map: `pendulum.instance` looks the zone up again
+    for every value, and an application's instants come on a few clocks.
+    """
+    found = _ZONES.get(tz)
+    if found is None:
+        if isinstance(tz, dt.timezone):
+            offset = tz.utcoffset(None)
+            seconds = offset.days * 86400 + offset.seconds
+            # pendulum's offsets are whole seconds: an offset with microseconds
+            # cannot be kept, its instant is (shown in UTC).
+            exact = seconds != 0 and not offset.microseconds
+            found = pendulum.fixed_timezone(seconds) if exact else pendulum.UTC
+        elif isinstance(tz, zoneinfo.ZoneInfo) and tz.key is not None:
+            found = pendulum.timezone(tz.key)
+        else:
+            return None
+        if len(_ZONES) >= _ZONES_SIZE:
+            _ZONES.clear()
+        _ZONES[tz] = found
+    return found
+
+
+_ZONES: dict[dt.tzinfo | None, pendulum.Timezone | pendulum.FixedTimezone] = {}
+_ZONES_SIZE = 256
+
+
+def _on_zone(
+    value: dt.datetime, zone: pendulum.Timezone | pendulum.FixedTimezone
+) -> pendulum.DateTime:
+    """Return the aware standard-library `value` as a `pendulum.DateTime` on `zone`, the same instant.
+
+    A fixed offset has one reading of every wall time; a named zone is
+    reached through UTC, so that a wall time in a skipped hour keeps the
+    instant Python reads in it and shows on the clock as it really is.
+    """
+    if isinstance(zone, pendulum.Timezone):
+        return local(value, zone)
+    return pendulum.DateTime(
+        value.year,
+        value.month,
+        value.day,
+        value.hour,
+        value.minute,
+        value.second,
+        value.microsecond,
+        tzinfo=zone,
+    )
 
 
 def checked(value: object, *, field: str) -> dt.datetime:

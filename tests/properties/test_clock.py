@@ -20,6 +20,7 @@ from incompany_rules.instants import (
     after_hours,
     before,
     earlier,
+    instant,
     end_of_day,
     key,
     later,
@@ -109,3 +110,10 @@ def test_the_end_of_a_day_is_the_next_local_midnight(moment: dt.datetime) -> Non
     day = local(moment, BRUSSELS).date()
     assert (end.date(), end.time()) == (day + dt.timedelta(days=1), dt.time(0))
     assert before(moment, end)
+
+
+@given(aware())
+def test_an_instant_taken_is_the_instant_given(value: dt.datetime) -> None:
+    taken = instant(value, field="now")
+    assert type(taken) is pendulum.DateTime
+    assert key(taken) == key(value)
