@@ -130,7 +130,7 @@ def instant(value: object, *, field: str) -> pendulum.DateTime:
     """
     if type(value) is pendulum.DateTime and value.tzinfo is not None and 1900 < value.year < 2999:
         return value  # the usual case, surely in range whatever the offset
-    value, offset = _checked(value, field)
+    value = checked(value, field=field)  # raises: not a datetime, naive, or out of range
     if type(value) is pendulum.DateTime:
         return value
     zone = _zone(value.tzinfo)
@@ -140,7 +140,7 @@ def instant(value: object, *, field: str) -> pendulum.DateTime:
         return pendulum.instance(value)
     except Exception:  # noqa: BLE001 (a tzinfo of the caller's may raise anything)
         # A tzinfo that pendulum cannot read (no name, say): keep the offset it gives.
-        return pendulum.instance(value.replace(tzinfo=dt.timezone(offset)))
+        return pendulum.instance(value.replace(tzinfo=dt.timezone(value.utcoffset())))  # type: ignore[arg-type]
 
 
 def _zone(tz: dt.tzinfo | None) -> pendulum.Timezone | pendulum.FixedTimezone | None:
