@@ -99,8 +99,6 @@ __all__ = [
     "MilestoneKind",
     "Schedule",
     "Window",
-    "after_hours",
-    "day_start",
     "deadlines",
     "end_of_day",
     "milestones",
