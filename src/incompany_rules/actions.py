@@ -1,9 +1,9 @@
 """What is open at an instant, for whom, by when, and what missing it costs.
 
-:func:`next_actions` reads a session and an instant and returns the open
-actions of every party: the fund (``CEFORA``), the client's HR
-(``CLIENT_HR``), the trainer, the participants and the platform. Each
-:class:`Action` has its due instant (on the policy's clock), the instant its
+[`next_actions`][incompany_rules.actions.next_actions] reads a session and an instant and returns the open
+actions of every party: the fund (`CEFORA`), the client's HR
+(`CLIENT_HR`), the trainer, the participants and the platform. Each
+[`Action`][incompany_rules.actions.Action] has its due instant (on the policy's clock), the instant its
 window closes (when the matching transition starts refusing), the rule it
 comes from, whether it is overdue at the instant asked (from its due
 instant on), and the consequence if it is missed, with the fee where one
@@ -11,13 +11,13 @@ applies, in French, Dutch and English.
 
 Which steps exist, who does them, when they open, are due and close, and
 which recorded fact closes them is the process table,
-:data:`incompany_rules.process.PROCESS` (shown in the rules catalogue); this
+[`incompany_rules.process.PROCESS`][incompany_rules.process.PROCESS] (shown in the rules catalogue); this
 module only reads it. Readings: a step done "on D-n" is due by the end of
 that day (T4); nothing is due before the request, nor before the dates were
 confirmed for a step that follows them (T8): a session confirmed late gets
 the steps whose day has passed as overdue actions, due at the confirmation.
 A step the source gives no deadline (asking the trainer, forwarding dates,
-the recap mail, invoicing unless ``Policy.invoicing_days_after`` is set) is
+the recap mail, invoicing unless `Policy.invoicing_days_after` is set) is
 never overdue. A cancelled session only keeps the invoicing of its fee; one
 with no participant when registration closed (R16, R18: not held) keeps the
 invoicing and the announcement that the class will not take place.
@@ -25,21 +25,22 @@ invoicing and the announcement that the class will not take place.
 A class on Wednesday 1 April 2026, confirmed on 18 February; on 12 March at
 09:00 the reminder of 11 March (D-21) has not gone out:
 
->>> import pendulum
->>> from incompany_rules.examples import confirmed_session
->>> session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
->>> for action in next_actions(session, pendulum.datetime(2026, 3, 12, 9, tz="Europe/Brussels")):
-...     late = "overdue" if action.overdue else "open"
-...     print(f"{action.due:%d/%m %H:%M} {late:7} {action.actor.value:9} {action.title('en')}")
-12/03 00:00 overdue cefora    Send the reminder mail to register the participants
-18/02 10:00 open    cefora    Send the recap mail of the confirmed dates
-18/03 00:00 open    cefora    Send the definitive confirmation
-30/03 00:00 open    client_hr Register the participants in myCefora
-01/04 00:00 open    client_hr Check with IT that Zoom is allowed
-01/04 09:00 open    trainer   Hold the online class
->>> register = next_actions(session, pendulum.datetime(2026, 3, 12, 9, tz="Europe/Brussels"))[3]
->>> print(register.consequence())
-Sans liste des participants à la clôture des inscriptions, le dimanche 29 mars 2026 à 23:59 : 375,00 € (R16). Il faut un compte myCefora avec la fonction HR et un document TOS complété.
+Examples:
+    >>> import pendulum
+    >>> from incompany_rules.examples import confirmed_session
+    >>> session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
+    >>> for action in next_actions(session, pendulum.datetime(2026, 3, 12, 9, tz="Europe/Brussels")):
+    ...     late = "overdue" if action.overdue else "open"
+    ...     print(f"{action.due:%d/%m %H:%M} {late:7} {action.actor.value:9} {action.title('en')}")
+    12/03 00:00 overdue cefora    Send the reminder mail to register the participants
+    18/02 10:00 open    cefora    Send the recap mail of the confirmed dates
+    18/03 00:00 open    cefora    Send the definitive confirmation
+    30/03 00:00 open    client_hr Register the participants in myCefora
+    01/04 00:00 open    client_hr Check with IT that Zoom is allowed
+    01/04 09:00 open    trainer   Hold the online class
+    >>> register = next_actions(session, pendulum.datetime(2026, 3, 12, 9, tz="Europe/Brussels"))[3]
+    >>> print(register.consequence())
+    Sans liste des participants à la clôture des inscriptions, le dimanche 29 mars 2026 à 23:59 : 375,00 € (R16). Il faut un compte myCefora avec la fonction HR et un document TOS complété.
 """
 
 from __future__ import annotations
@@ -73,13 +74,13 @@ __all__ = ["Action", "ActionKind", "Actor", "next_actions"]
 class Action:
     """One open step: what, by whom, due when (policy clock), under which rule.
 
-    ``overdue`` says whether the instant asked is at or after ``due`` (for a
-    step that has a deadline at all). ``closes`` is when the step's window
-    closes, the instant its transition starts refusing (``None`` when only
-    the recorded fact closes it); ``due`` never comes after it. ``fee`` is
-    what missing the action costs, where a fee applies; ``count`` the people
+    `overdue` says whether the instant asked is at or after `due` (for a
+    step that has a deadline at all). `closes` is when the step's window
+    closes, the instant its transition starts refusing (`None` when only
+    the recorded fact closes it); `due` never comes after it. `fee` is
+    what missing the action costs, where a fee applies; `count` the people
     it counts (those missing below the minimum, R17; those waiting for their
-    access e-mail, R12). ``about`` is the instant the consequence speaks of:
+    access e-mail, R12). `about` is the instant the consequence speaks of:
     the class start, or the start of the proposed slot to confirm; for new
     dates asked of the trainer, the start of the last slot that lapsed.
     """
@@ -87,7 +88,7 @@ class Action:
     kind: ActionKind
     actor: Actor
     due: pendulum.DateTime
-    #: A :class:`~incompany_rules.rules.Rule` (a ``str``).
+    #: A [`Rule`][incompany_rules.rules.Rule] (a `str`).
     rule: str
     overdue: bool
     fee: Decimal | None = None
@@ -96,14 +97,14 @@ class Action:
     about: pendulum.DateTime | None = attrs.field(default=None, kw_only=True)
 
     def title(self, lang: Language = DEFAULT_LANGUAGE) -> str:
-        """Return what is to be done, in ``"fr"`` (default), ``"nl"`` or ``"en"``."""
+        """Return what is to be done, in `"fr"` (default), `"nl"` or `"en"`."""
         key = STEPS[self.kind].title
         if self.kind is ActionKind.PROPOSE_SLOTS and self.about is not None:
             key = "title.propose_new_slots"
         return text(key, lang)
 
     def consequence(self, lang: Language = DEFAULT_LANGUAGE) -> str:
-        """Return what missing the action leads to, with its figures, in ``lang``."""
+        """Return what missing the action leads to, with its figures, in `lang`."""
         key = STEPS[self.kind].consequence
         if self.kind is ActionKind.REGISTER_PARTICIPANTS and self.count:
             key += ".short"
@@ -153,7 +154,7 @@ class _Context:
             self.not_held = not session.participants and not self.before(plan.registration_closes)
 
     def before(self, moment: dt.datetime) -> bool:
-        """Whether the instant asked comes before ``moment``."""
+        """Whether the instant asked comes before `moment`."""
         return before(self.now, moment)
 
     def confirmable(self) -> list[tuple[pendulum.DateTime, pendulum.DateTime]]:
@@ -168,14 +169,14 @@ class _Context:
 
 
 def next_actions(session: Session, now: dt.datetime) -> tuple[Action, ...]:
-    """Return the actions open at ``now``, overdue first, then by due instant.
+    """Return the actions open at `now`, overdue first, then by due instant.
 
     Actions due at the same instant come in process order
-    (:data:`~incompany_rules.process.PROCESS`). Before the session was
+    ([`PROCESS`][incompany_rules.process.PROCESS]). Before the session was
     requested nothing is open. Raises only for a value that is not a
     session, an instant that is not an aware datetime (T1), and a session
     recording a cancellation at or after its class start (which
-    :func:`~incompany_rules.transitions.cancel` refuses).
+    [`cancel`][incompany_rules.transitions.cancel] refuses).
     """
     expect(session, Session, field="session")
     context = _Context(session, on_clock(now, session.policy.tz, field="now"))
@@ -268,7 +269,7 @@ def _confirm_slot(context: _Context) -> _Opening | None:
 
 
 def _held(context: _Context) -> Schedule | None:
-    """Return the schedule of a session whose class is still to be held, else ``None``."""
+    """Return the schedule of a session whose class is still to be held, else `None`."""
     if context.session.cancelled_at is not None or context.not_held:
         return None
     return context.plan
