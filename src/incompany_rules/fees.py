@@ -108,7 +108,7 @@ from incompany_rules.errors import (
     SessionStartedError,
     UnregisteredAttendeeError,
 )
-from incompany_rules.instants import before, local, on_clock
+from incompany_rules.instants import before, checked, local, on_clock
 from incompany_rules.languages import Language, language
 from incompany_rules.milestones import Deadlines, deadlines
 from incompany_rules.participants import numbers_of
@@ -732,8 +732,8 @@ def fees_due(session: Session, now: dt.datetime) -> Invoice:
     recorded at or after the class start.
     """
     _require_session(session)
-    tz = session.policy.tz
-    moment = on_clock(now, tz, field="now")
+    # Only compared, never returned: checked, and left on the clock it came on.
+    moment = checked(now, field="now")
     if session.confirmed_slot is None:
         return _EMPTY
     plan = deadlines(session)

@@ -78,7 +78,6 @@ from incompany_rules.instants import (
     Days,
     after_hours,
     before,
-    day_start,
     days,
     end_of_day,
     instant,
@@ -283,18 +282,7 @@ def schedule(session: Session) -> Schedule:
             is no `D` to count from.
     """
     start, end, confirmed, fixed = _dates(session)
-    policy = session.policy
-    tz = policy.tz
-    recorded, generated = session.definitive_confirmation_at, session.link_generated_at
-    link = fixed.platform_link
-    if recorded is not None:
-        link = after_hours(recorded, policy.link_delay_hours, tz)
-    emails: pendulum.DateTime | None = fixed.participant_access_email  # the planned link's
-    if recorded is not None or generated is not None:
-        # R12 applies by the link's date: the recorded one when there is one.
-        emails = link if generated is None else local(generated, tz)
-        if emails.date() < policy.participant_email_from:
-            emails = None
+    link, emails = _link(session, fixed)
     return Schedule(
         day=start.date(),
         dates_confirmed=confirmed,
@@ -308,6 +296,20 @@ def schedule(session: Session) -> Schedule:
         end=end,
         evaluation=fixed.evaluation,
     )
+
+
+def _link(session: Session, fixed: Days) -> tuple[pendulum.DateTime, pendulum.DateTime | None]:
+    """Return the platform link and the access e-mails of `session` (R11, R12)."""
+    recorded, generated = session.definitive_confirmation_at, session.link_generated_at
+    if recorded is None and generated is None:
+        return fixed.platform_link, fixed.participant_access_email  # as planned
+    policy = session.policy
+    link = fixed.platform_link
+    if recorded is not None:
+        link = after_hours(recorded, policy.link_delay_hours, policy.tz)
+    # R12 applies by the link's date: the recorded one when there is one.
+    emails = link if generated is None else local(generated, policy.tz)
+    return link, emails if emails.date() >= policy.participant_email_from else None
 
 
 def deadlines(session: Session) -> Deadlines:
@@ -354,36 +356,74 @@ def milestones(session: Session) -> tuple[Milestone, ...]:
     expect(session, Session, field="session")
     if session.confirmed_slot is None:
         return ()
-    s = schedule(session)
-    kind = MilestoneKind
-    floor = s.dates_confirmed
+    start, end, confirmed, fixed = _dates(session)
+    link, emails = _link(session, fixed)
+    floor = confirmed
     if before(floor, session.requested_at):
         floor = local(session.requested_at, session.policy.tz)
     lowest = key(floor)
-    found = [
-        (kind.DATES_CONFIRMED, s.dates_confirmed, None),
-        (kind.REGISTRATION_OPENS, s.dates_confirmed, Window.OPENS),
-        (kind.REMINDER, s.reminder, None),
-        (kind.TACIT_CONFIRMATION, s.reminder, None),
-        (kind.DEFINITIVE_CONFIRMATION, s.definitive_confirmation, None),
-        (kind.FREE_CANCELLATION_CLOSES, s.free_cancellation_closes, Window.CLOSES),
-        (kind.PLATFORM_LINK, s.platform_link, None),
-        (kind.PARTICIPANT_ACCESS_EMAIL, s.participant_access_email, None),
-        (kind.REGISTRATION_CLOSES, s.registration_closes, Window.CLOSES),
-        (kind.CLASS_START, s.start, None),
-        (kind.CLASS_END, s.end, None),
-        (kind.EVALUATION, s.evaluation, None),
-    ]
+    # The instants in process order, each step sharing its predecessor's
+    # instant where the table says so (the kinds in _STEPS follow them).
+    instants = (
+        confirmed,
+        fixed.reminder,
+        fixed.definitive_confirmation,
+        fixed.free_cancellation_closes,
+        link,
+        emails,
+        fixed.registration_closes,
+        start,
+        end,
+        fixed.evaluation,
+    )
     dated = []
-    for order, (what, planned, window) in enumerate(found):
+    for planned, steps in zip(instants, _STEPS, strict=True):
         if planned is None:
             continue  # no access e-mail (R12)
         at, position = planned, key(planned)
         if position < lowest:
             at, position = floor, lowest  # nothing before the request or the dates (T8)
-        dated.append((position, order, Milestone(what, at, _RULES[order], window)))
+        for order, what, rule, window in steps:
+            dated.append((position, order, Milestone(what, at, rule, window)))
     dated.sort()  # by instant, then process order: never reaches the milestones
     return tuple(row[2] for row in dated)
 
 
-_RULES = [MILESTONE_RULES[what.value] for what in MilestoneKind]  # by process order
+def _steps(
+    *kinds: tuple[MilestoneKind, Window | None],
+) -> tuple[tuple[int, MilestoneKind, str, Window | None], ...]:
+    return tuple(
+        (_ORDER[what], what, MILESTONE_RULES[what.value], window) for what, window in kinds
+    )
+
+
+_K = MilestoneKind
+# The steps of each instant of milestones(), in its order.
+_STEPS = (
+    _steps((_K.DATES_CONFIRMED, None), (_K.REGISTRATION_OPENS, Window.OPENS)),
+    _steps((_K.REMINDER, None), (_K.TACIT_CONFIRMATION, None)),
+    _steps(
+        (_K.DEFINITIVE_CONFIRMATION, None),
+    ),
+    _steps(
+        (_K.FREE_CANCELLATION_CLOSES, Window.CLOSES),
+    ),
+    _steps(
+        (_K.PLATFORM_LINK, None),
+    ),
+    _steps(
+        (_K.PARTICIPANT_ACCESS_EMAIL, None),
+    ),
+    _steps(
+        (_K.REGISTRATION_CLOSES, Window.CLOSES),
+    ),
+    _steps(
+        (_K.CLASS_START, None),
+    ),
+    _steps(
+        (_K.CLASS_END, None),
+    ),
+    _steps(
+        (_K.EVALUATION, None),
+    ),
+)
