@@ -122,17 +122,33 @@ class Action:
         )
 
 
-@attrs.frozen
 class _Opening:
-    """What an open step answers: due when, closing when, with which figures."""
+    """What an open step answers: due when, closing when, with which figures.
 
-    due: pendulum.DateTime
-    closes: pendulum.DateTime | None = None
-    fee: Decimal | None = None
-    count: int | None = None
-    rule: Rule | None = None
-    about: pendulum.DateTime | None = None
-    deadline: bool | None = None  # None: the table's
+    A plain class: one is made for every open step of every call, and an
+    attrs class would cost more to build, at import and at each call.
+    """
+
+    __slots__ = ("about", "closes", "count", "deadline", "due", "fee", "rule")
+
+    def __init__(  # noqa: PLR0913 (the figures of one answer)
+        self,
+        due: pendulum.DateTime,
+        *,
+        closes: pendulum.DateTime | None = None,
+        fee: Decimal | None = None,
+        count: int | None = None,
+        rule: Rule | None = None,
+        about: pendulum.DateTime | None = None,
+        deadline: bool | None = None,  # None: the table's
+    ) -> None:
+        self.due = due
+        self.closes = closes
+        self.fee = fee
+        self.count = count
+        self.rule = rule
+        self.about = about
+        self.deadline = deadline
 
 
 class _Context:

@@ -78,6 +78,7 @@ from incompany_rules.instants import (
     Days,
     after_hours,
     before,
+    day_start,  # noqa: F401 (importable from here, as it was)
     days,
     end_of_day,
     instant,

@@ -43,8 +43,8 @@ from typing import TYPE_CHECKING
 from incompany_rules.decisions import Decision, Reason, ReasonCode
 from incompany_rules.errors import InvalidValueError, TransitionRefusedError
 from incompany_rules.fees import Fee, cancellation_fee, fees_due
-from incompany_rules.instants import before, instant, local
-from incompany_rules.milestones import day_start, deadlines, schedule, slot_registration_closes
+from incompany_rules.instants import before, day_start, instant, local
+from incompany_rules.milestones import deadlines, schedule, slot_registration_closes
 from incompany_rules.participants import NationalNumber, Participant, numbers_of
 from incompany_rules.policy import DEFAULT_POLICY, Policy
 from incompany_rules.registration import can_register, can_request, can_unregister
