@@ -41,7 +41,7 @@ import zoneinfo
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 import pendulum
 
@@ -634,8 +634,8 @@ def _same_cancellation(library: object, baseline: object) -> bool:
         _utc(fee.arises_at),  # type: ignore[attr-defined]
         _utc(fee.deadline),  # type: ignore[attr-defined]
     )
-    *figures, arises, deadline = baseline  # type: ignore[misc]
-    return mine == (*figures, _utc(arises), _utc(deadline))
+    *figures, arises, deadline = cast("tuple[object, ...]", baseline)
+    return mine == (*figures, _utc(arises), _utc(deadline))  # type: ignore[arg-type]
 
 
 SECTIONS: list[Section] = [
@@ -763,7 +763,7 @@ def build(values: dict[str, object]) -> Session:
         training=Training(*values["training"]),  # type: ignore[misc]
         company=Company(*values["company"]),  # type: ignore[misc]
         requested_at=values["requested_at"],
-        policy=values["policy"],
+        policy=cast("Policy", values["policy"]),
         proposed_slots=(slot,),
         confirmed_slot=slot,
         dates_confirmed_at=values["dates_confirmed_at"],
@@ -926,7 +926,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"load average {load[0]:.2f}\n"
     )
     print(f"{'function':<17} {'library µs':>11} {'baseline µs':>12} {'ratio':>7}  differ")
-    table = []
+    table: list[tuple[str, int, float | None, float | None, int]] = []
     for section in SECTIONS:
         some_cases, some_rows = cases, rows
         if section.before_start:

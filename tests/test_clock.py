@@ -36,8 +36,20 @@ STDLIB_BRUSSELS = zoneinfo.ZoneInfo("Europe/Brussels")
 US = dt.timedelta(microseconds=1)
 
 
-def brussels(*fields: int, fold: int = 0) -> pendulum.DateTime:
-    return pendulum.DateTime(*fields, tzinfo=BRUSSELS, fold=fold)  # type: ignore[misc]
+def brussels(
+    year: int,
+    month: int,
+    day: int,
+    hour: int = 0,
+    minute: int = 0,
+    second: int = 0,
+    microsecond: int = 0,
+    *,
+    fold: int = 0,
+) -> pendulum.DateTime:
+    return pendulum.DateTime(
+        year, month, day, hour, minute, second, microsecond, tzinfo=BRUSSELS, fold=fold
+    )
 
 
 class TestBefore:

@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 import attrs
 import pendulum
@@ -85,6 +85,7 @@ EARLIEST = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
 END = dt.datetime(3000, 1, 1, tzinfo=dt.UTC)
 
 
+_Instant = TypeVar("_Instant", bound=dt.datetime)
 _UNKNOWN = dt.timedelta(days=2)  # no offset is that large: stands for "the tzinfo raised"
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _ZERO = dt.timedelta(0)
@@ -157,7 +158,7 @@ def _zone(tz: dt.tzinfo | None) -> pendulum.Timezone | pendulum.FixedTimezone | 
             # pendulum's offsets are whole seconds: an offset with microseconds
             # cannot be kept, its instant is (shown in UTC).
             exact = seconds != 0 and not offset.microseconds
-            found = pendulum.fixed_timezone(seconds) if exact else pendulum.UTC
+            found = pendulum.timezone(seconds) if exact else pendulum.UTC
         elif isinstance(tz, zoneinfo.ZoneInfo) and tz.key is not None:
             found = pendulum.timezone(tz.key)
         else:
@@ -351,7 +352,7 @@ def before(a: dt.datetime, b: dt.datetime) -> bool:
     return _minus(a, _EPOCH) < _minus(b, _EPOCH)
 
 
-def later(a: dt.datetime, b: dt.datetime) -> dt.datetime:
+def later(a: _Instant, b: _Instant) -> _Instant:
     """Return the later of the instants `a` and `b` (`a` when they are the same instant).
 
     Args:
@@ -364,7 +365,7 @@ def later(a: dt.datetime, b: dt.datetime) -> dt.datetime:
     return b if before(a, b) else a
 
 
-def earlier(a: dt.datetime, b: dt.datetime) -> dt.datetime:
+def earlier(a: _Instant, b: _Instant) -> _Instant:
     """Return the earlier of the instants `a` and `b` (`a` when they are the same instant).
 
     Args:
