@@ -11,7 +11,7 @@ applies, in French, Dutch and English.
 
 Which steps exist, who does them, when they open, are due and close, and
 which recorded fact closes them is the process table,
-[`incompany_rules.process.PROCESS`][incompany_rules.process.PROCESS] (shown in the rules catalogue); this
+`incompany_rules.process.PROCESS` (shown in the rules catalogue); this
 module only reads it. Readings: a step done "on D-n" is due by the end of
 that day (T4); nothing is due before the request, nor before the dates were
 confirmed for a step that follows them (T8): a session confirmed late gets
@@ -188,7 +188,7 @@ def next_actions(session: Session, now: dt.datetime) -> tuple[Action, ...]:
     """Return the actions open at `now`, overdue first, then by due instant.
 
     Actions due at the same instant come in process order
-    ([`PROCESS`][incompany_rules.process.PROCESS]). Before the session was
+    (`incompany_rules.process.PROCESS`). Before the session was
     requested nothing is open. Raises only for a value that is not a
     session, an instant that is not an aware datetime (T1), and a session
     recording a cancellation at or after its class start (which

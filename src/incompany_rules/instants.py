@@ -79,10 +79,10 @@ __all__ = [
 ]
 
 
-#: The first instant the library takes (calendar arithmetic near year 1 fails).
 EARLIEST = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
-#: The first instant past what the library takes (arithmetic near 9999 overflows).
+"""The first instant the library takes (calendar arithmetic near year 1 fails)."""
 END = dt.datetime(3000, 1, 1, tzinfo=dt.UTC)
+"""The first instant past what the library takes (arithmetic near 9999 overflows)."""
 
 
 _Instant = TypeVar("_Instant", bound=dt.datetime)
@@ -475,8 +475,8 @@ def midnight(ordinal: int, tz: pendulum.Timezone) -> pendulum.DateTime:
     return found
 
 
-#: How many entries each cache of the calendar keeps before it is emptied.
 CACHE_SIZE = 16384
+"""How many entries each cache of the calendar keeps before it is emptied."""
 _MIDNIGHTS: dict[tuple[int, int], pendulum.DateTime] = {}
 _USE = [0, 0, 0, 0]  # midnights: hits, misses; days: hits, misses
 
