@@ -50,9 +50,9 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from incompany_rules.fees import fees_due
+from incompany_rules.fees import _owed
 from incompany_rules.instants import before, day_start, end_of_day, key, later, local, on_clock
-from incompany_rules.milestones import Schedule, schedule, slot_registration_closes
+from incompany_rules.milestones import Deadlines, Schedule, schedule, slot_registration_closes
 from incompany_rules.process import EVALUATION_OPEN_DAYS, PROCESS, STEPS, ActionKind, Actor
 from incompany_rules.rules import Rule
 from incompany_rules.session import Session
@@ -438,7 +438,18 @@ def _invoice_fees(context: _Context) -> _Opening | None:
     session = context.session
     if context.plan is None or session.fees_invoiced_at is not None:
         return None
-    invoice = fees_due(session, context.now)
+    plan = context.plan
+    invoice = _owed(
+        session,
+        Deadlines(
+            plan.dates_confirmed,
+            plan.free_cancellation_closes,
+            plan.registration_closes,
+            plan.start,
+            plan.end,
+        ),
+        context.now,
+    )
     if invoice.total <= 0:
         return None
     (line,) = invoice.lines  # one charge at most arises (R18)

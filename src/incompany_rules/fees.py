@@ -736,7 +736,23 @@ def fees_due(session: Session, now: dt.datetime) -> Invoice:
     moment = checked(now, field="now")
     if session.confirmed_slot is None:
         return _EMPTY
-    plan = deadlines(session)
+    return _owed(session, deadlines(session), moment)
+
+
+def _owed(session: Session, plan: Deadlines, moment: dt.datetime) -> Invoice:
+    """Return what [`fees_due`][incompany_rules.fees.fees_due] returns, given the session's deadlines.
+
+    For a caller that has read them already, as
+    [`next_actions`][incompany_rules.actions.next_actions] has.
+
+    Args:
+        session: A session whose dates are confirmed.
+        plan: Its deadlines.
+        moment: The instant asked, checked, on any clock.
+
+    Returns:
+        Every fee owed as of `moment`.
+    """
     cancelled = None if session.cancelled_at is None else _notified(session, plan, moment)
     policy = session.policy
     if not session.participants:
