@@ -9,6 +9,7 @@ supported years, on fixed offsets and standard-library zones.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.resources
 import zoneinfo
 
 import pendulum
@@ -168,6 +169,27 @@ class TestInstant:
     def test_keeps_the_instant_python_reads(self, given: dt.datetime, expected: str) -> None:
         taken = instants.instant(given, field="now")
         assert (expected, key(given)) == (taken.isoformat(), key(taken))
+
+    def test_a_zone_without_a_name_is_read_by_its_offset(self) -> None:
+        with (
+            importlib.resources.files("tzdata").joinpath("zoneinfo/Europe/Brussels").open("rb") as f
+        ):
+            nameless = zoneinfo.ZoneInfo.from_file(f)
+        taken = instants.instant(dt.datetime(2026, 7, 1, 12, tzinfo=nameless), field="now")
+        assert (taken.isoformat(), key(taken)) == (
+            "2026-07-01T12:00:00+02:00",
+            key(dt.datetime(2026, 7, 1, 10, tzinfo=dt.UTC)),
+        )
+
+    def test_the_map_of_zones_stays_bounded(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(instants, "_ZONES", {})
+        monkeypatch.setattr(instants, "_ZONES_SIZE", 1)
+        for hours in (1, 2, 1):
+            taken = instants.instant(
+                dt.datetime(2026, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=hours))), field="now"
+            )
+            assert taken.utcoffset() == dt.timedelta(hours=hours)
+        assert len(instants._ZONES) == 1  # noqa: SLF001 (the bound itself)
 
 
 class TestCalendar:
