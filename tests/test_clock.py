@@ -250,6 +250,14 @@ class TestCalendar:
             plan.end,
         )
 
+    def test_a_link_recorded_without_a_recorded_confirmation(self) -> None:
+        session = confirmed_session(brussels(2026, 4, 1, 9))
+        generated = dt.datetime(2026, 3, 18, 9, tzinfo=dt.UTC)
+        plan = schedule(session.evolve(link_generated_at=generated))
+        assert plan.platform_link == schedule(session).platform_link  # as planned
+        assert plan.participant_access_email is not None
+        assert plan.participant_access_email.isoformat() == "2026-03-18T10:00:00+01:00"
+
     def test_no_access_email_planned_before_the_rule(self) -> None:
         day = dt.date(2021, 2, 1).toordinal()
         assert days(DEFAULT_POLICY, day, day).participant_access_email is None

@@ -83,6 +83,7 @@ from incompany_rules.instants import (
     end_of_day,
     instant,
     key,
+    later,
     local,
     midnight,
 )
@@ -359,9 +360,7 @@ def milestones(session: Session) -> tuple[Milestone, ...]:
         return ()
     start, end, confirmed, fixed = _dates(session)
     link, emails = _link(session, fixed)
-    floor = confirmed
-    if before(floor, session.requested_at):
-        floor = local(session.requested_at, session.policy.tz)
+    floor = local(later(confirmed, session.requested_at), session.policy.tz)
     lowest = key(floor)
     # The instants in process order, each step sharing its predecessor's
     # instant where the table says so (the kinds in _STEPS follow them).
