@@ -16,6 +16,7 @@ import pendulum
 import pytest
 
 from incompany_rules import DEFAULT_POLICY, instants
+from incompany_rules.actions import next_actions
 from incompany_rules.examples import confirmed_session
 from incompany_rules.instants import (
     after_hours,
@@ -312,3 +313,13 @@ class TestMilestones:
         first = found[0]
         moved = type(first)(first.kind, local(first.at, pendulum.timezone("UTC")), first.rule)
         assert moved == first
+
+
+class TestDeadlinesOnTheDay:
+    def test_the_announcement_is_due_by_the_start_when_registration_closes_that_day(self) -> None:
+        # Registration closing at 00:00 on D (D-1 days before): told by the class start.
+        policy = DEFAULT_POLICY.evolve(registration_days_before=1)
+        session = confirmed_session(brussels(2026, 4, 1, 9), policy=policy)
+        found = {a.kind.value: a for a in next_actions(session, brussels(2026, 4, 1, 8))}
+        announce = found["announce_not_held"]
+        assert (announce.due, announce.overdue) == (brussels(2026, 4, 1, 9), False)
