@@ -481,6 +481,8 @@ def baseline_next_actions(r: Row) -> list[tuple[str, dt.datetime, bool, Decimal 
         *,
         deadline: bool = True,
     ) -> None:
+        if closes is not None and closes.astimezone(UTC) < lowest:
+            return  # its window closed before the request or the dates: never open
         u = due.astimezone(UTC)
         if u < lowest:
             due, u = floor, lowest

@@ -323,3 +323,14 @@ class TestDeadlinesOnTheDay:
         found = {a.kind.value: a for a in next_actions(session, brussels(2026, 4, 1, 8))}
         announce = found["announce_not_held"]
         assert (announce.due, announce.overdue) == (brussels(2026, 4, 1, 9), False)
+
+    def test_a_step_whose_window_closed_before_the_dates_is_not_open(self) -> None:
+        # Dates confirmed after registration closed (00:00 on D-2), asked before that.
+        session = confirmed_session(brussels(2026, 4, 1, 9)).evolve(
+            dates_confirmed_at=brussels(2026, 3, 30, 0, 0, 1)
+        )
+        kinds = {a.kind.value for a in next_actions(session, brussels(2026, 3, 20))}
+        assert {"send_reminder", "register_participants"}.isdisjoint(kinds)
+        assert "definitive_confirmation" in kinds
+        for action in next_actions(session, brussels(2026, 3, 20)):
+            assert not before(action.due, session.dates_confirmed_at)  # type: ignore[arg-type]

@@ -204,20 +204,20 @@ def next_actions(session: Session, now: dt.datetime) -> tuple[Action, ...]:
         opening = opens(context)
         if opening is None:
             continue
+        closes = opening.closes
+        if closes is not None and key(closes) < lowest:
+            continue  # its window closed before the request, or the dates: never open (T8)
         due = opening.due
         position = key(due)
-        if position < lowest:
-            due, position = (
-                context.floor,
-                lowest,
-            )  # nothing due before the request, or the dates (T8)
-        if opening.closes is not None and before(opening.closes, due):
-            due = opening.closes  # never due after the step's window closes
+        if position < lowest:  # nothing due before the request, or the dates (T8)
+            due, position = context.floor, lowest
+        if closes is not None and before(closes, due):
+            due = closes  # never due after the step's window closes
             position = key(due)
         due = local(due, context.tz)
         deadline = step.deadline if opening.deadline is None else opening.deadline
         overdue = deadline and not before(context.now, due)
-        closes = None if opening.closes is None else local(opening.closes, context.tz)
+        closes = None if closes is None else local(closes, context.tz)
         action = Action(
             step.kind,
             step.actor,
