@@ -17,7 +17,7 @@ import pytest
 
 from incompany_rules import DEFAULT_POLICY, instants
 from incompany_rules.actions import next_actions
-from incompany_rules.examples import confirmed_session
+from incompany_rules.examples import confirmed_session, sample_participants
 from incompany_rules.instants import (
     after_hours,
     before,
@@ -334,3 +334,23 @@ class TestDeadlinesOnTheDay:
         assert "definitive_confirmation" in kinds
         for action in next_actions(session, brussels(2026, 3, 20)):
             assert not before(action.due, session.dates_confirmed_at)  # type: ignore[arg-type]
+
+    def test_a_step_is_never_due_after_its_window_closes(self) -> None:
+        # The last sending of access e-mails recorded after the class end: the
+        # one still waiting is due by the end, when the window closes (R12).
+        session = confirmed_session(brussels(2026, 4, 1, 9))
+        people = sample_participants(2)
+        session = session.evolve(
+            participants=people,
+            definitive_confirmation_at=brussels(2026, 3, 17),
+            link_generated_at=brussels(2026, 3, 18),
+            access_emails_sent_at=brussels(2026, 4, 2, 10),
+            access_emailed=[people[0].national_number],
+        )
+        found = {a.kind.value: a for a in next_actions(session, brussels(2026, 3, 20))}
+        emails = found["send_access_emails"]
+        assert (emails.due, emails.closes, emails.count) == (
+            brussels(2026, 4, 1, 12, 30),
+            brussels(2026, 4, 1, 12, 30),
+            1,
+        )
