@@ -29,25 +29,36 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
+import os
+import platform
 import random
+import statistics
 import subprocess
 import sys
 import time
+import tracemalloc
 import zoneinfo
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, NamedTuple
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 import pendulum
 
 from incompany_rules import (
     DEFAULT_POLICY,
+    Company,
     Participant,
     Policy,
     Session,
     ShortfallBasis,
     Slot,
+    Training,
+    action_rows,
+    cancellation_fee,
+    fee_rows,
     fees_due,
+    instants,
     milestones,
     next_actions,
     schedule,
@@ -90,6 +101,7 @@ class PlainPolicy(NamedTuple):
     list_fee: Decimal
     shortfall_fee: Decimal
     on_attendance: bool
+    invoicing_days: int | None
 
 
 class Row(NamedTuple):
@@ -106,8 +118,9 @@ class Row(NamedTuple):
     now: dt.datetime
     requested: dt.datetime | None = None
     #: reminder sent, link generated, access e-mails sent, Zoom checked,
-    #: evaluation sent, fees invoiced (``None`` until recorded).
-    facts: tuple[dt.datetime | None, ...] = (None,) * 6
+    #: evaluation sent, fees invoiced, recap sent, not held announced
+    #: (``None`` until recorded).
+    facts: tuple[dt.datetime | None, ...] = (None,) * 8
 
 
 class Case(NamedTuple):
@@ -142,6 +155,7 @@ def plain_policy(policy: Policy) -> PlainPolicy:
         list_fee=policy.missing_list_fee,
         shortfall_fee=policy.shortfall_fee_per_person,
         on_attendance=policy.shortfall_basis is ShortfallBasis.ATTENDED,
+        invoicing_days=policy.invoicing_days_after,
     )
 
 
@@ -278,6 +292,8 @@ def row(case: Case) -> Row:
                 session.zoom_checked_at,
                 session.evaluation_sent_at,
                 session.fees_invoiced_at,
+                session.recap_sent_at,
+                session.not_held_announced_at,
             )
         ),
     )
@@ -311,10 +327,14 @@ def baseline_milestones(r: Row) -> list[tuple[dt.datetime, int, str]]:
     end = r.end.astimezone(tz)
     day = start.date()
     confirmed = r.confirmed.astimezone(tz)
+    requested = r.requested if r.requested is not None else r.confirmed
+    floor = max(confirmed, requested.astimezone(tz), key=_utc)
     reminder = midnight(day - dt.timedelta(days=p.reminder_days), tz)
     definitive = midnight(day - dt.timedelta(days=p.definitive_days), tz)
     base = definitive if r.definitive_at is None else r.definitive_at
     link = (base.astimezone(UTC) + dt.timedelta(hours=p.link_hours)).astimezone(tz)
+    linked = r.facts[1]
+    emails = link if linked is None else linked.astimezone(tz)
     found = [
         (confirmed, 0, "R3"),
         (confirmed, 1, "R8"),
@@ -328,10 +348,53 @@ def baseline_milestones(r: Row) -> list[tuple[dt.datetime, int, str]]:
         (end, 10, "R3"),
         (midnight(end.date() + dt.timedelta(days=p.evaluation_days), tz), 11, "R14"),
     ]
-    if link.date() >= p.email_from:
-        found.append((link, 7, "R12"))
-    found.sort(key=lambda m: (m[0], m[1]))
-    return found
+    if emails.date() >= p.email_from:
+        found.append((emails, 7, "R12"))
+    # Each instant in UTC once, where comparison is by instant; none before the floor.
+    lowest = floor.astimezone(UTC)
+    dated = []
+    for at, order, rule in found:
+        u = at.astimezone(UTC)
+        dated.append((lowest, order, floor, rule) if u < lowest else (u, order, at, rule))
+    dated.sort(key=lambda m: m[:2])
+    return [(at, order, rule) for _, order, at, rule in dated]
+
+
+def baseline_cancellation_fee(r: Row) -> tuple[object, ...]:
+    """Return what cancelling at ``now`` costs (R15, R18): reason, rule, owed, figures, instants."""
+    p = r.policy
+    tz = p.tz
+    when = r.now
+    if when >= r.start:
+        msg = "started"
+        raise ValueError(msg)
+    day = r.start.astimezone(tz).date()
+    free_closes = midnight(day - dt.timedelta(days=p.free_days - 1), tz)
+    closes = midnight(day - dt.timedelta(days=p.registration_days - 1), tz)
+    price = p.late_fee
+    if when < free_closes:
+        return (
+            "free_cancellation",
+            "R15",
+            False,
+            0,
+            price,
+            Decimal(0),
+            when.astimezone(tz),
+            free_closes,
+        )
+    if not r.registered and r.confirmed < closes <= when:
+        return (
+            "list_charged_first",
+            "R18",
+            False,
+            0,
+            price,
+            Decimal(0),
+            when.astimezone(tz),
+            closes,
+        )
+    return ("late_cancellation", "R15", True, 1, price, price, when.astimezone(tz), free_closes)
 
 
 def baseline_fees_due(r: Row) -> list[tuple[str, str, int, Decimal, Decimal, dt.datetime]]:
@@ -374,8 +437,11 @@ ACTION_ORDER = {
     kind: index
     for index, kind in enumerate(
         (
+            "ask_availability",
             "propose_slots",
+            "forward_dates",
             "confirm_slot",
+            "send_recap",
             "send_reminder",
             "register_participants",
             "definitive_confirmation",
@@ -383,70 +449,119 @@ ACTION_ORDER = {
             "send_access_emails",
             "prepare",
             "check_zoom",
+            "announce_not_held",
             "hold_class",
             "record_attendance",
             "send_evaluation",
+            "fill_in_evaluation",
             "invoice_fees",
         )
     )
 }
 
 
-def baseline_next_actions(r: Row) -> list[tuple[str, dt.datetime, bool, Decimal | None]]:  # noqa: C901, PLR0912 (one rule a branch, as in actions.py)
+def baseline_next_actions(r: Row) -> list[tuple[str, dt.datetime, bool, Decimal | None]]:  # noqa: C901, PLR0912, PLR0915 (one step a branch, as in the process table)
     """Return what is open at ``now``: (kind, due on the policy's clock, overdue, fee), sorted."""
     p = r.policy
     tz = p.tz
-    now = r.now.astimezone(UTC)
+    now = r.now
     requested = r.requested if r.requested is not None else r.confirmed
     if now < requested:
         return []
-    reminder_sent, linked, emailed, zoom_checked, evaluated, invoiced = r.facts
-    found: list[tuple[bool, dt.datetime, int, str, Decimal | None]] = []
+    reminder_sent, linked, emailed, zoom_checked, evaluated, invoiced, recap, announced = r.facts
+    floor = max(requested, r.confirmed, key=_utc)
+    lowest = floor.astimezone(UTC)
+    found: list[tuple[bool, dt.datetime, int, str, dt.datetime, Decimal | None]] = []
 
-    def add(kind: str, due: dt.datetime, fee: Decimal | None = None) -> None:
-        due = max(due, requested, key=_utc)
-        found.append((due >= now, due, ACTION_ORDER[kind], kind, fee))
+    def add(
+        kind: str,
+        due: dt.datetime,
+        closes: dt.datetime | None = None,
+        fee: Decimal | None = None,
+        *,
+        deadline: bool = True,
+    ) -> None:
+        if closes is not None and closes.astimezone(UTC) < lowest:
+            return  # its window closed before the request or the dates: never open
+        u = due.astimezone(UTC)
+        if u < lowest:
+            due, u = floor, lowest
+        if closes is not None and closes < u:
+            due, u = closes, closes.astimezone(UTC)
+        overdue = deadline and now >= u
+        found.append((not overdue, u, ACTION_ORDER[kind], kind, due, fee))
 
     start, end, registered = r.start, r.end, r.registered
     day = start.astimezone(tz).date()
-    closes = midnight(day - dt.timedelta(days=p.registration_days - 1), tz)
-    if invoiced is None and (r.cancelled is not None or now >= closes):
+
+    def day_start(days: int) -> dt.datetime:
+        return midnight(day + dt.timedelta(days=days), tz)
+
+    closes = day_start(1 - p.registration_days)
+    cancelled = r.cancelled is not None
+    not_held = not registered and now >= closes
+    held = not cancelled and not not_held
+    if held and recap is None and now < start:
+        add("send_recap", r.confirmed, start, deadline=False)
+    if held and reminder_sent is None and now < closes:
+        add("send_reminder", day_start(1 - p.reminder_days), closes)
+    if held and now < closes and registered < p.min_participants:
+        missing = p.min_participants - registered
+        add(
+            "register_participants",
+            closes,
+            closes,
+            p.shortfall_fee * missing if registered else p.list_fee,
+        )
+    if held and r.definitive_at is None and now < start:
+        add("definitive_confirmation", day_start(1 - p.definitive_days), start)
+    if held and r.definitive_at is not None and linked is None and now < end:
+        add(
+            "generate_link", r.definitive_at.astimezone(UTC) + dt.timedelta(hours=p.link_hours), end
+        )
+    if held and linked is not None and now < end:
+        if linked.astimezone(tz).date() >= p.email_from and registered and emailed is None:
+            add("send_access_emails", linked, end)
+        if registered and now < start:
+            add("prepare", start, start)
+    if held and zoom_checked is None and now < start:
+        add("check_zoom", day_start(0), start)
+    if not cancelled and not_held and announced is None and now < end:
+        add(
+            "announce_not_held",
+            min(day_start(2 - p.registration_days), start, key=_utc),
+            end,
+            p.list_fee,
+        )
+    if held and now < start:
+        add("hold_class", start, start)
+    if held and now >= end:
+        end_day = end.astimezone(tz).date()
+        if r.attended is None:
+            add("record_attendance", midnight(end_day + dt.timedelta(days=1), tz))
+        if evaluated is None:
+            add("send_evaluation", midnight(end_day + dt.timedelta(days=p.evaluation_days + 1), tz))
+    if held and evaluated is not None and registered:
+        sent_day = evaluated.astimezone(tz).date()
+        if now < midnight(sent_day + dt.timedelta(days=14), tz):
+            add(
+                "fill_in_evaluation",
+                evaluated,
+                midnight(sent_day + dt.timedelta(days=14), tz),
+                deadline=False,
+            )
+    if invoiced is None:
         lines = baseline_fees_due(r)
-        total = sum((line[4] for line in lines), Decimal(0))
-        if total > 0:
-            first = min(lines, key=lambda line: line[5])
-            add("invoice_fees", first[5], total)
-    if r.cancelled is None and (now < closes or registered):
-        definitive = midnight(day - dt.timedelta(days=p.definitive_days), tz)
-        if now < closes and registered < p.min_participants:
-            missing = p.min_participants - registered
-            fee = p.shortfall_fee * missing if registered else p.list_fee
-            add("register_participants", closes, fee)
-        if r.definitive_at is not None and now < end:
-            link = r.definitive_at.astimezone(UTC) + dt.timedelta(hours=p.link_hours)
-            if linked is None:
-                add("generate_link", link)
+        if lines:
+            (line,) = lines
+            if p.invoicing_days is None:
+                add("invoice_fees", line[5], fee=line[4], deadline=False)
             else:
-                if emailed is None and link.astimezone(tz).date() >= p.email_from:
-                    add("send_access_emails", link)
-                if registered and now < start:
-                    add("prepare", start)
-        if now < start:
-            if reminder_sent is None:
-                add("send_reminder", midnight(day - dt.timedelta(days=p.reminder_days), tz))
-            if r.definitive_at is None:
-                add("definitive_confirmation", definitive)
-            if zoom_checked is None:
-                add("check_zoom", start)
-            add("hold_class", start)
-        else:
-            if r.attended is None:
-                add("record_attendance", end)
-            if now >= end and evaluated is None:
-                evaluation = end.astimezone(tz).date() + dt.timedelta(days=p.evaluation_days)
-                add("send_evaluation", midnight(evaluation, tz))
+                arises = line[5].astimezone(tz).date()
+                due = midnight(arises + dt.timedelta(days=p.invoicing_days + 1), tz)
+                add("invoice_fees", due, fee=line[4])
     found.sort(key=lambda action: action[:3])
-    return [(kind, due.astimezone(tz), not ahead, fee) for ahead, due, _, kind, fee in found]
+    return [(kind, due.astimezone(tz), not ahead, fee) for ahead, _, _, kind, due, fee in found]
 
 
 # --------------------------------------------------------------------------
@@ -464,6 +579,8 @@ class Section:
     library: Callable[[Session, dt.datetime], object]
     baseline: Callable[[Row], object]
     agree: Callable[[object, object], bool]
+    #: Only the sessions whose ``now`` is before the class start (a cancellation).
+    before_start: bool = False
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:
@@ -504,7 +621,23 @@ def _same_actions(library: object, baseline: object) -> bool:
     return mine == theirs
 
 
-_PRICED = {"register_participants", "invoice_fees"}
+_PRICED = {"register_participants", "invoice_fees", "announce_not_held"}
+
+
+def _same_cancellation(library: object, baseline: object) -> bool:
+    fee = library  # a Fee
+    mine = (
+        fee.reason.value,  # type: ignore[attr-defined]
+        fee.rule,  # type: ignore[attr-defined]
+        fee.owed,  # type: ignore[attr-defined]
+        fee.quantity,  # type: ignore[attr-defined]
+        fee.unit_price,  # type: ignore[attr-defined]
+        fee.amount,  # type: ignore[attr-defined]
+        _utc(fee.arises_at),  # type: ignore[attr-defined]
+        _utc(fee.deadline),  # type: ignore[attr-defined]
+    )
+    *figures, arises, deadline = cast("tuple[object, ...]", baseline)
+    return mine == (*figures, _utc(arises), _utc(deadline))  # type: ignore[arg-type]
 
 
 SECTIONS: list[Section] = [
@@ -513,6 +646,13 @@ SECTIONS: list[Section] = [
         lambda session, _now: milestones(session),
         baseline_milestones,
         _same_milestones,
+    ),
+    Section(
+        "cancellation_fee",
+        cancellation_fee,
+        baseline_cancellation_fee,
+        _same_cancellation,
+        before_start=True,
     ),
     Section("fees_due", fees_due, baseline_fees_due, _same_fees),
     Section("next_actions", next_actions, baseline_next_actions, _same_actions),
@@ -587,12 +727,131 @@ def _chunks(  # noqa: PLR0913 (the pieces of one timing)
 
 
 # --------------------------------------------------------------------------
+# Building sessions
+
+
+def plain_values(case: Case) -> dict[str, object]:
+    """Return the values a ``Session`` of ``case`` is built from: text, numbers, stdlib datetimes.
+
+    Participants are values an application keeps from one session to the next
+    (people are registered once), so they are passed as they are.
+    """
+    session = case.session
+    slot = session.confirmed_slot
+    assert slot is not None  # noqa: S101 (every generated session is confirmed)
+    values: dict[str, object] = {
+        "project": session.project,
+        "group": session.group,
+        "training": (session.training.code, session.training.title),
+        "company": (session.company.number, session.company.name),
+        "requested_at": plain(session.requested_at),
+        "policy": session.policy,
+        "slot": (plain(slot.start), plain(slot.end)),
+        "dates_confirmed_at": plain(session.dates_confirmed_at),  # type: ignore[arg-type]
+        "participants": session.participants,
+    }
+    for name in ("definitive_confirmation_at", "cancelled_at", "reminder_sent_at"):
+        value = getattr(session, name)
+        values[name] = None if value is None else plain(value)
+    return values
+
+
+def build(values: dict[str, object]) -> Session:
+    """Return the validated ``Session`` of ``values`` (every field checked by its constructor)."""
+    slot = Slot(*values["slot"])  # type: ignore[misc]
+    return Session(
+        project=values["project"],
+        group=values["group"],
+        training=Training(*values["training"]),  # type: ignore[misc]
+        company=Company(*values["company"]),  # type: ignore[misc]
+        requested_at=values["requested_at"],
+        policy=cast("Policy", values["policy"]),
+        proposed_slots=(slot,),
+        confirmed_slot=slot,
+        dates_confirmed_at=values["dates_confirmed_at"],
+        participants=values["participants"],
+        definitive_confirmation_at=values["definitive_confirmation_at"],
+        cancelled_at=values["cancelled_at"],
+        reminder_sent_at=values["reminder_sent_at"],
+    )
+
+
+def build_figures(cases: Sequence[Case], count: int = 20_000) -> tuple[float, float]:
+    """Return (µs, bytes) per validated ``Session`` built from plain values, over ``count`` sessions.
+
+    Time: best of three runs. Memory: the bytes tracemalloc counts for the
+    sessions kept alive, per session, less the list that holds them.
+    """
+    values = [plain_values(c) for c in cases[:count]]
+    unrecorded = dict.fromkeys(
+        (
+            "link_generated_at",
+            "access_emails_sent_at",
+            "zoom_checked_at",
+            "evaluation_sent_at",
+            "fees_invoiced_at",
+            "attendance",
+        )
+    )
+    for v, c in zip(values, cases, strict=False):
+        if build(v) != c.session.evolve(**unrecorded):
+            msg = "a session built from plain values differs from the one it was read from"
+            raise SystemExit(msg)
+    best = float("inf")
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(3):
+            begin = time.perf_counter()
+            for v in values:
+                build(v)
+            best = min(best, time.perf_counter() - begin)
+    finally:
+        gc.enable()
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    kept = [build(v) for v in values]
+    after = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    size = after - before - sys.getsizeof(kept)
+    return best / len(values) * 1e6, size / len(kept)
+
+
+# --------------------------------------------------------------------------
+# Rows over many sessions
+
+
+def scaling(cases: Sequence[Case], counts: Sequence[int]) -> list[tuple[int, float, float, int]]:
+    """Return (sessions, seconds, µs per session, peak bytes per session) of ``fee_rows`` + ``action_rows``.
+
+    The sessions are those generated, taken again in turn up to ``count``
+    (an application's million sessions are as many values as these).
+    """
+    results = []
+    now = pendulum.datetime(2027, 1, 15, tz=BRUSSELS)
+    for count in counts:
+        sessions = [cases[i % len(cases)].session for i in range(count)]
+        gc.collect()
+        tracemalloc.start()
+        begin = time.perf_counter()
+        fees = fee_rows(sessions, now)
+        actions = action_rows(sessions, now)
+        seconds = time.perf_counter() - begin
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        del fees, actions
+        results.append((count, seconds, seconds / count * 1e6, peak // count))
+    return results
+
+
+# --------------------------------------------------------------------------
 # Import time
 
 
-def import_ms(statement: str, names: Sequence[str], runs: int = 7) -> float:
-    """Best of ``runs`` fresh interpreters: the cumulative import time of ``names``, in ms."""
-    best = float("inf")
+def import_ms(statement: str, names: Sequence[str], runs: int = 10) -> float:
+    """Median of ``runs`` fresh interpreters: the cumulative import time of ``names``, in ms."""
+    times = []
     for _ in range(runs):
         result = subprocess.run(  # noqa: S603 (this interpreter, a fixed statement)
             [sys.executable, "-X", "importtime", "-c", statement],
@@ -608,43 +867,175 @@ def import_ms(statement: str, names: Sequence[str], runs: int = 7) -> float:
             name = name[1:].rstrip()  # one space after the bar: a top-level import
             if name in names:
                 total += int(cumulative)
-        best = min(best, total / 1000)
-    return best
+        times.append(total / 1000)
+    return statistics.median(times)
 
 
 # --------------------------------------------------------------------------
 
 
+TARGETS = {
+    "milestones": 1.2,
+    "cancellation_fee": 1.2,
+    "fees_due": 1.2,
+    "next_actions": 1.2,
+}
+
+
+def _machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:  # noqa: PTH123 (Linux only, optional)
+            for line in info:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:  # pragma: no cover (not Linux)
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, Python {sys.version.split()[0]}, {sys.platform}"
+
+
+def _met(value: float, limit: float) -> str:
+    return "yes" if value <= limit else "**no**"
+
+
 def main(argv: Sequence[str] | None = None) -> None:
-    """Generate the sessions, check and time every section, print the table."""
+    """Generate the sessions, check and time every section, print the table and write the page."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sessions", type=int, default=100_000, help="sessions (100000)")
     parser.add_argument("--seed", type=int, default=20260401, help="random seed")
     parser.add_argument(
         "--repeat", type=int, default=5, help="timed runs of each chunk of 1,000, best kept (5)"
     )
+    parser.add_argument(
+        "--scaling",
+        default="10000,100000,1000000",
+        help="session counts for fee_rows + action_rows (10000,100000,1000000; '' to skip)",
+    )
+    parser.add_argument(
+        "--write", default="docs/benchmarks.md", help="page to write the figures to ('' to skip)"
+    )
     args = parser.parse_args(argv)
+    command = "python bench/bench.py" + "".join(f" {a}" for a in (argv or sys.argv[1:]))
 
     begin = time.perf_counter()
     cases = generate(args.sessions, args.seed)
     rows = [row(c) for c in cases]
+    load = os.getloadavg()
     print(
         f"{len(cases):,} sessions generated (seed {args.seed}) "
-        f"in {time.perf_counter() - begin:.1f} s; best of {args.repeat} runs per 1,000\n"
+        f"in {time.perf_counter() - begin:.1f} s; best of {args.repeat} runs per 1,000; "
+        f"load average {load[0]:.2f}\n"
     )
-    print(f"{'function':<14} {'library µs':>11} {'baseline µs':>12} {'ratio':>7}  differ")
+    print(f"{'function':<17} {'library µs':>11} {'baseline µs':>12} {'ratio':>7}  differ")
+    table: list[tuple[str, int, float | None, float | None, int]] = []
     for section in SECTIONS:
-        differ = check(section, cases, rows)
-        library, baseline = time_section(section, cases, rows, args.repeat)
+        some_cases, some_rows = cases, rows
+        if section.before_start:
+            chosen = [i for i, r in enumerate(rows) if r.now < r.start]
+            some_cases, some_rows = [cases[i] for i in chosen], [rows[i] for i in chosen]
+        differ = check(section, some_cases, some_rows)
+        if differ:
+            print(f"{section.name:<17} {'':>11} {'':>12} {'':>7}  {differ}: not timed")
+            table.append((section.name, len(some_cases), None, None, differ))
+            continue
+        library, baseline = time_section(section, some_cases, some_rows, args.repeat)
         print(
-            f"{section.name:<14} {library:>11.2f} {baseline:>12.2f} "
+            f"{section.name:<17} {library:>11.2f} {baseline:>12.2f} "
             f"{library / baseline:>6.2f}x  {differ}"
         )
-    print()
+        table.append((section.name, len(some_cases), library, baseline, differ))
+    build_us, build_bytes = build_figures(cases)
+    print(f"\nSession from plain values: {build_us:.1f} µs, {build_bytes:.0f} bytes per session")
+    cache = instants.cache_info()
+    hit_rate = cache["hits"] / max(1, cache["hits"] + cache["misses"])
+    print(f"midnight cache: {cache}, hit rate {hit_rate:.4%}")
     ours = import_ms("import incompany_rules", ["incompany_rules"])
-    theirs = import_ms("import pendulum", ["pendulum"])
-    print(f"import incompany_rules: {ours:6.1f} ms   (pendulum alone: {theirs:.1f} ms)")
-    print(f"python {sys.version.split()[0]}, {sys.platform}")
+    theirs = import_ms("import pendulum, attrs", ["pendulum", "attrs"])
+    print(f"import incompany_rules: {ours:6.1f} ms   (import pendulum, attrs: {theirs:.1f} ms)")
+    counts = [int(n) for n in args.scaling.split(",") if n]
+    scaled = scaling(cases, counts)
+    for count, seconds, per, peak in scaled:
+        print(
+            f"fee_rows + action_rows, {count:>9,} sessions: {seconds:7.1f} s, {per:6.1f} µs and {peak:,} bytes peak per session"
+        )
+    load_after = os.getloadavg()
+    if args.write:
+        _write(
+            args.write,
+            command,
+            table,
+            (build_us, build_bytes),
+            (ours, theirs),
+            scaled,
+            cache,
+            (load, load_after),
+        )
+
+
+def _write(  # noqa: PLR0913, PLR0917 (the pieces of one page)
+    path: str,
+    command: str,
+    table: Sequence[tuple[str, int, float | None, float | None, int]],
+    build_figures_: tuple[float, float],
+    imports: tuple[float, float],
+    scaled: Sequence[tuple[int, float, float, int]],
+    cache: dict[str, int],
+    loads: tuple[tuple[float, float, float], tuple[float, float, float]],
+) -> None:
+    """Write the figures of this run into the page, replacing those of the last one."""
+    page = Path(path).read_text(encoding="utf-8")
+    head, _, _ = page.partition(MARK)
+    lines = [
+        MARK,
+        "",
+        (
+            f"Written by `{command}` on {dt.date.today().isoformat()}, on {_machine()}; "  # noqa: DTZ011 (the day of the run)
+            f"load average {loads[0][0]:.2f} at the start and {loads[1][0]:.2f} at the end "
+            "(a machine shared with other work: library and baseline are timed in turn, "
+            "chunk by chunk, so that load slows both alike)."
+        ),
+        "",
+        "| function | sessions | library µs/session | baseline µs/session | ratio | target | met | differ |",
+        "|---|---:|---:|---:|---:|---:|---|---:|",
+    ]
+    for name, count, library, baseline, differ in table:
+        target = TARGETS[name]
+        if library is None or baseline is None:
+            lines.append(
+                f"| `{name}` | {count:,} | | | | {target}x | **no** (answers differ) | {differ} |"
+            )
+            continue
+        ratio = library / baseline
+        lines.append(
+            f"| `{name}` | {count:,} | {library:.2f} | {baseline:.2f} | {ratio:.2f}x | "
+            f"{target}x | {_met(ratio, target)} | {differ} |"
+        )
+    build_us, build_bytes = build_figures_
+    ours, theirs = imports
+    hits = cache["hits"] / max(1, cache["hits"] + cache["misses"])
+    lines += [
+        "",
+        "| measure | figure | target | met |",
+        "|---|---:|---:|---|",
+        f"| validated `Session` from plain values, time | {build_us:.1f} µs | 25 µs | {_met(build_us, 25)} |",
+        f"| validated `Session` from plain values, memory | {build_bytes:,.0f} bytes | 1,024 bytes | {_met(build_bytes, 1024)} |",
+        f"| `import incompany_rules` (median of 10, `-X importtime`) | {ours:.1f} ms | | |",
+        f"| `import pendulum, attrs` (the same) | {theirs:.1f} ms | | |",
+        f"| import ratio | {ours / theirs:.2f}x | 1.3x | {_met(ours / theirs, 1.3)} |",
+        f"| midnight cache (`instants.cache_info()`) | {hits:.2%} hits, {cache['size']:,} of {cache['limit']:,} kept | bounded | yes |",
+        "",
+        "| `fee_rows` + `action_rows` | seconds | µs/session | peak bytes/session |",
+        "|---:|---:|---:|---:|",
+    ]
+    lines += [
+        f"| {count:,} sessions | {seconds:.1f} | {per:.1f} | {peak:,} |"
+        for count, seconds, per, peak in scaled
+    ]
+    Path(path).write_text(head + "\n".join(lines) + "\n", encoding="utf-8")
+
+
+MARK = "## Latest figures"
 
 
 if __name__ == "__main__":

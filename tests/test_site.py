@@ -175,18 +175,6 @@ class TestTimelineDrawing:
         assert expected == timeline_hook().wrap(label, width)
 
 
-# Reference pages of modules whose docstrings are still written with Sphinx
-# roles and bare doctests; each entry goes once its module is converted to the
-# style of docs/contributing.md.
-NOT_YET_CONVERTED = frozenset(
-    {
-        "reference/actions/index.html",
-        "reference/fees/index.html",
-        "reference/instants/index.html",
-        "reference/milestones/index.html",
-        "reference/texts/index.html",
-    }
-)
 SPHINX_ROLE = re.compile(r":(?:py:)?(?:func|class|meth|attr|data|mod|exc|obj|const|ref|doc|term):")
 
 
@@ -257,10 +245,7 @@ class TestReferencePages:
 
     def test_no_page_shows_sphinx_roles_or_examples_outside_code_blocks(self, site: Path) -> None:
         pages = {page.relative_to(site).as_posix(): page for page in site.rglob("*.html")}
-        assert NOT_YET_CONVERTED <= set(pages)
         found = {
-            name: faults(page.read_text(encoding="utf-8"))
-            for name, page in sorted(pages.items())
-            if name not in NOT_YET_CONVERTED
+            name: faults(page.read_text(encoding="utf-8")) for name, page in sorted(pages.items())
         }
         assert {} == {name: fault for name, fault in found.items() if fault}

@@ -4,18 +4,10 @@ Every public name is importable from here. See the documentation for the
 rules catalogue (R1-R18, T1-T8) and how-tos.
 """
 
+import importlib
+from typing import TYPE_CHECKING
+
 from incompany_rules.actions import Action, ActionKind, Actor, next_actions
-from incompany_rules.batch import (
-    action_rows,
-    fee_rows,
-    milestone_rows,
-    participant_rows,
-    pseudonym,
-    session_rows,
-    what_if_fee_rows,
-)
-from incompany_rules.data import InvalidDataError, from_data, to_data
-from incompany_rules.decisions import Decision, Reason, ReasonCode
 from incompany_rules.errors import (
     AttendanceNotRecordedError,
     IncompanyRulesError,
@@ -32,7 +24,6 @@ from incompany_rules.errors import (
     TransitionRefusedError,
     UnregisteredAttendeeError,
 )
-from incompany_rules.export import InvalidRowError, sessions_from_rows
 from incompany_rules.fees import (
     Fee,
     FeeKind,
@@ -58,38 +49,129 @@ from incompany_rules.milestones import (
 )
 from incompany_rules.participants import NationalNumber, NumberKind, Participant
 from incompany_rules.policy import DEFAULT_POLICY, Policy, ShortfallBasis
-from incompany_rules.recap import recap_line, recap_lines
-from incompany_rules.registration import (
-    can_manage_participants,
-    can_register,
-    can_request,
-    can_unregister,
-)
 from incompany_rules.rules import Rule
 from incompany_rules.session import Company, HrAccount, Session, Slot, Training
-from incompany_rules.transitions import (
-    can_cancel,
-    can_confirm_slot,
-    cancel,
-    cancel_with_fee,
-    confirm_slot,
-    propose_slots,
-    record_access_emails_sent,
-    record_attendance,
-    record_availability_asked,
-    record_dates_forwarded,
-    record_definitive_confirmation,
-    record_evaluation_sent,
-    record_fees_invoiced,
-    record_link_generated,
-    record_not_held_announced,
-    record_recap_sent,
-    record_reminder_sent,
-    record_zoom_checked,
-    register,
-    request_session,
-    unregister,
-)
+
+if TYPE_CHECKING:
+    from incompany_rules.batch import (
+        action_rows,
+        fee_rows,
+        milestone_rows,
+        participant_rows,
+        pseudonym,
+        session_rows,
+        what_if_fee_rows,
+    )
+    from incompany_rules.data import (
+        InvalidDataError,
+        from_data,
+        to_data,
+    )
+    from incompany_rules.decisions import (
+        Decision,
+        Reason,
+        ReasonCode,
+    )
+    from incompany_rules.export import (
+        InvalidRowError,
+        sessions_from_rows,
+    )
+    from incompany_rules.recap import (
+        recap_line,
+        recap_lines,
+    )
+    from incompany_rules.registration import (
+        can_manage_participants,
+        can_register,
+        can_request,
+        can_unregister,
+    )
+    from incompany_rules.transitions import (
+        can_cancel,
+        can_confirm_slot,
+        cancel,
+        cancel_with_fee,
+        confirm_slot,
+        propose_slots,
+        record_access_emails_sent,
+        record_attendance,
+        record_availability_asked,
+        record_dates_forwarded,
+        record_definitive_confirmation,
+        record_evaluation_sent,
+        record_fees_invoiced,
+        record_link_generated,
+        record_not_held_announced,
+        record_recap_sent,
+        record_reminder_sent,
+        record_zoom_checked,
+        register,
+        request_session,
+        unregister,
+    )
+
+# Imported on first use: the plain-data form loads cattrs, and most
+# applications ask the rules without the transitions, decisions, batch rows
+# or recap (each module's body builds its classes, which takes time).
+_ON_FIRST_USE = {
+    "action_rows": "incompany_rules.batch",
+    "fee_rows": "incompany_rules.batch",
+    "milestone_rows": "incompany_rules.batch",
+    "participant_rows": "incompany_rules.batch",
+    "pseudonym": "incompany_rules.batch",
+    "session_rows": "incompany_rules.batch",
+    "what_if_fee_rows": "incompany_rules.batch",
+    "InvalidDataError": "incompany_rules.data",
+    "from_data": "incompany_rules.data",
+    "to_data": "incompany_rules.data",
+    "Decision": "incompany_rules.decisions",
+    "Reason": "incompany_rules.decisions",
+    "ReasonCode": "incompany_rules.decisions",
+    "InvalidRowError": "incompany_rules.export",
+    "sessions_from_rows": "incompany_rules.export",
+    "recap_line": "incompany_rules.recap",
+    "recap_lines": "incompany_rules.recap",
+    "can_manage_participants": "incompany_rules.registration",
+    "can_register": "incompany_rules.registration",
+    "can_request": "incompany_rules.registration",
+    "can_unregister": "incompany_rules.registration",
+    "can_cancel": "incompany_rules.transitions",
+    "can_confirm_slot": "incompany_rules.transitions",
+    "cancel": "incompany_rules.transitions",
+    "cancel_with_fee": "incompany_rules.transitions",
+    "confirm_slot": "incompany_rules.transitions",
+    "propose_slots": "incompany_rules.transitions",
+    "record_access_emails_sent": "incompany_rules.transitions",
+    "record_attendance": "incompany_rules.transitions",
+    "record_availability_asked": "incompany_rules.transitions",
+    "record_dates_forwarded": "incompany_rules.transitions",
+    "record_definitive_confirmation": "incompany_rules.transitions",
+    "record_evaluation_sent": "incompany_rules.transitions",
+    "record_fees_invoiced": "incompany_rules.transitions",
+    "record_link_generated": "incompany_rules.transitions",
+    "record_not_held_announced": "incompany_rules.transitions",
+    "record_recap_sent": "incompany_rules.transitions",
+    "record_reminder_sent": "incompany_rules.transitions",
+    "record_zoom_checked": "incompany_rules.transitions",
+    "register": "incompany_rules.transitions",
+    "request_session": "incompany_rules.transitions",
+    "unregister": "incompany_rules.transitions",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _ON_FIRST_USE.get(name)
+    if module is None:
+        msg = f"module 'incompany_rules' has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __all__ = [
     "DEFAULT_POLICY",

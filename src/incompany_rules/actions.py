@@ -1,9 +1,9 @@
 """What is open at an instant, for whom, by when, and what missing it costs.
 
-:func:`next_actions` reads a session and an instant and returns the open
-actions of every party: the fund (``CEFORA``), the client's HR
-(``CLIENT_HR``), the trainer, the participants and the platform. Each
-:class:`Action` has its due instant (on the policy's clock), the instant its
+[`next_actions`][incompany_rules.actions.next_actions] reads a session and an instant and returns the open
+actions of every party: the fund (`CEFORA`), the client's HR
+(`CLIENT_HR`), the trainer, the participants and the platform. Each
+[`Action`][incompany_rules.actions.Action] has its due instant (on the policy's clock), the instant its
 window closes (when the matching transition starts refusing), the rule it
 comes from, whether it is overdue at the instant asked (from its due
 instant on), and the consequence if it is missed, with the fee where one
@@ -11,13 +11,13 @@ applies, in French, Dutch and English.
 
 Which steps exist, who does them, when they open, are due and close, and
 which recorded fact closes them is the process table,
-:data:`incompany_rules.process.PROCESS` (shown in the rules catalogue); this
+`incompany_rules.process.PROCESS` (shown in the rules catalogue); this
 module only reads it. Readings: a step done "on D-n" is due by the end of
 that day (T4); nothing is due before the request, nor before the dates were
 confirmed for a step that follows them (T8): a session confirmed late gets
 the steps whose day has passed as overdue actions, due at the confirmation.
 A step the source gives no deadline (asking the trainer, forwarding dates,
-the recap mail, invoicing unless ``Policy.invoicing_days_after`` is set) is
+the recap mail, invoicing unless `Policy.invoicing_days_after` is set) is
 never overdue. A cancelled session only keeps the invoicing of its fee; one
 with no participant when registration closed (R16, R18: not held) keeps the
 invoicing and the announcement that the class will not take place.
@@ -25,21 +25,22 @@ invoicing and the announcement that the class will not take place.
 A class on Wednesday 1 April 2026, confirmed on 18 February; on 12 March at
 09:00 the reminder of 11 March (D-21) has not gone out:
 
->>> import pendulum
->>> from incompany_rules.examples import confirmed_session
->>> session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
->>> for action in next_actions(session, pendulum.datetime(2026, 3, 12, 9, tz="Europe/Brussels")):
-...     late = "overdue" if action.overdue else "open"
-...     print(f"{action.due:%d/%m %H:%M} {late:7} {action.actor.value:9} {action.title('en')}")
-12/03 00:00 overdue cefora    Send the reminder e-mail to register the participants
-18/02 10:00 open    cefora    Send the recap e-mail of the confirmed dates
-18/03 00:00 open    cefora    Send the definitive confirmation
-30/03 00:00 open    client_hr Register the participants in myCefora
-01/04 00:00 open    client_hr Check with IT that Zoom is allowed
-01/04 09:00 open    trainer   Hold the online class
->>> register = next_actions(session, pendulum.datetime(2026, 3, 12, 9, tz="Europe/Brussels"))[3]
->>> print(register.consequence())
-Sans liste des participants à la clôture des inscriptions, le dimanche 29 mars 2026 à 23:59 : 375,00 € (R16). Il faut un compte myCefora avec la fonction HR et un document TOS complété.
+Examples:
+    >>> import pendulum
+    >>> from incompany_rules.examples import confirmed_session
+    >>> session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
+    >>> for action in next_actions(session, pendulum.datetime(2026, 3, 12, 9, tz="Europe/Brussels")):
+    ...     late = "overdue" if action.overdue else "open"
+    ...     print(f"{action.due:%d/%m %H:%M} {late:7} {action.actor.value:9} {action.title('en')}")
+    12/03 00:00 overdue cefora    Send the reminder e-mail to register the participants
+    18/02 10:00 open    cefora    Send the recap e-mail of the confirmed dates
+    18/03 00:00 open    cefora    Send the definitive confirmation
+    30/03 00:00 open    client_hr Register the participants in myCefora
+    01/04 00:00 open    client_hr Check with IT that Zoom is allowed
+    01/04 09:00 open    trainer   Hold the online class
+    >>> register = next_actions(session, pendulum.datetime(2026, 3, 12, 9, tz="Europe/Brussels"))[3]
+    >>> print(register.consequence())
+    Sans liste des participants à la clôture des inscriptions, le dimanche 29 mars 2026 à 23:59 : 375,00 € (R16). Il faut un compte myCefora avec la fonction HR et un document TOS complété.
 """
 
 from __future__ import annotations
@@ -49,15 +50,9 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from incompany_rules.fees import fees_due
-from incompany_rules.instants import instant, local, utc
-from incompany_rules.milestones import (
-    Schedule,
-    day_start,
-    end_of_day,
-    schedule,
-    slot_registration_closes,
-)
+from incompany_rules.fees import _owed
+from incompany_rules.instants import before, day_start, end_of_day, key, later, local, on_clock
+from incompany_rules.milestones import Deadlines, Schedule, schedule, slot_registration_closes
 from incompany_rules.process import EVALUATION_OPEN_DAYS, PROCESS, STEPS, ActionKind, Actor
 from incompany_rules.rules import Rule
 from incompany_rules.session import Session
@@ -74,20 +69,18 @@ if TYPE_CHECKING:
 
 __all__ = ["Action", "ActionKind", "Actor", "next_actions"]
 
-_ORDER = {step.kind: index for index, step in enumerate(PROCESS)}
-
 
 @attrs.frozen
 class Action:
     """One open step: what, by whom, due when (policy clock), under which rule.
 
-    ``overdue`` says whether the instant asked is at or after ``due`` (for a
-    step that has a deadline at all). ``closes`` is when the step's window
-    closes, the instant its transition starts refusing (``None`` when only
-    the recorded fact closes it); ``due`` never comes after it. ``fee`` is
-    what missing the action costs, where a fee applies; ``count`` the people
+    `overdue` says whether the instant asked is at or after `due` (for a
+    step that has a deadline at all). `closes` is when the step's window
+    closes, the instant its transition starts refusing (`None` when only
+    the recorded fact closes it); `due` never comes after it. `fee` is
+    what missing the action costs, where a fee applies; `count` the people
     it counts (those missing below the minimum, R17; those waiting for their
-    access e-mail, R12). ``about`` is the instant the consequence speaks of:
+    access e-mail, R12). `about` is the instant the consequence speaks of:
     the class start, or the start of the proposed slot to confirm; for new
     dates asked of the trainer, the start of the last slot that lapsed.
     """
@@ -95,7 +88,7 @@ class Action:
     kind: ActionKind
     actor: Actor
     due: pendulum.DateTime
-    #: A :class:`~incompany_rules.rules.Rule` (a ``str``).
+    #: A [`Rule`][incompany_rules.rules.Rule] (a `str`).
     rule: str
     overdue: bool
     fee: Decimal | None = None
@@ -104,14 +97,14 @@ class Action:
     about: pendulum.DateTime | None = attrs.field(default=None, kw_only=True)
 
     def title(self, lang: Language = DEFAULT_LANGUAGE) -> str:
-        """Return what is to be done, in ``"fr"`` (default), ``"nl"`` or ``"en"``."""
+        """Return what is to be done, in `"fr"` (default), `"nl"` or `"en"`."""
         key = STEPS[self.kind].title
         if self.kind is ActionKind.PROPOSE_SLOTS and self.about is not None:
             key = "title.propose_new_slots"
         return text(key, lang)
 
     def consequence(self, lang: Language = DEFAULT_LANGUAGE) -> str:
-        """Return what missing the action leads to, with its figures, in ``lang``."""
+        """Return what missing the action leads to, with its figures, in `lang`."""
         key = STEPS[self.kind].consequence
         if self.kind is ActionKind.REGISTER_PARTICIPANTS and self.count:
             key += ".short"
@@ -129,17 +122,33 @@ class Action:
         )
 
 
-@attrs.frozen
 class _Opening:
-    """What an open step answers: due when, closing when, with which figures."""
+    """What an open step answers: due when, closing when, with which figures.
 
-    due: pendulum.DateTime
-    closes: pendulum.DateTime | None = None
-    fee: Decimal | None = None
-    count: int | None = None
-    rule: Rule | None = None
-    about: pendulum.DateTime | None = None
-    deadline: bool | None = None  # None: the table's
+    A plain class: one is made for every open step of every call, and an
+    attrs class would cost more to build, at import and at each call.
+    """
+
+    __slots__ = ("about", "closes", "count", "deadline", "due", "fee", "rule")
+
+    def __init__(  # noqa: PLR0913 (the figures of one answer)
+        self,
+        due: pendulum.DateTime,
+        *,
+        closes: pendulum.DateTime | None = None,
+        fee: Decimal | None = None,
+        count: int | None = None,
+        rule: Rule | None = None,
+        about: pendulum.DateTime | None = None,
+        deadline: bool | None = None,  # None: the table's
+    ) -> None:
+        self.due = due
+        self.closes = closes
+        self.fee = fee
+        self.count = count
+        self.rule = rule
+        self.about = about
+        self.deadline = deadline
 
 
 class _Context:
@@ -150,7 +159,6 @@ class _Context:
         self.policy = session.policy
         self.tz = session.policy.tz
         self.now = now
-        self.at = utc(now)
         self.requested = local(session.requested_at, self.tz)
         self.plan: Schedule | None = None
         self.floor = self.requested
@@ -158,13 +166,12 @@ class _Context:
         if session.confirmed_slot is not None:
             plan = schedule(session)
             self.plan = plan
-            if utc(plan.dates_confirmed) > utc(self.floor):
-                self.floor = plan.dates_confirmed
-            self.not_held = not session.participants and self.at >= utc(plan.registration_closes)
+            self.floor = later(self.floor, plan.dates_confirmed)
+            self.not_held = not session.participants and not self.before(plan.registration_closes)
 
     def before(self, moment: dt.datetime) -> bool:
-        """Whether the instant asked comes before ``moment``."""
-        return self.at < utc(moment)
+        """Whether the instant asked comes before `moment`."""
+        return before(self.now, moment)
 
     def confirmable(self) -> list[tuple[pendulum.DateTime, pendulum.DateTime]]:
         """Return (registration close, start) of each proposed slot still confirmable (R3)."""
@@ -173,39 +180,44 @@ class _Context:
             closes = slot_registration_closes(slot, self.policy)
             if self.before(closes) and self.before(slot.start):
                 found.append((closes, local(slot.start, self.tz)))
-        found.sort(key=lambda pair: (utc(pair[0]), utc(pair[1])))
+        found.sort(key=lambda pair: (key(pair[0]), key(pair[1])))
         return found
 
 
 def next_actions(session: Session, now: dt.datetime) -> tuple[Action, ...]:
-    """Return the actions open at ``now``, overdue first, then by due instant.
+    """Return the actions open at `now`, overdue first, then by due instant.
 
     Actions due at the same instant come in process order
-    (:data:`~incompany_rules.process.PROCESS`). Before the session was
+    (`incompany_rules.process.PROCESS`). Before the session was
     requested nothing is open. Raises only for a value that is not a
     session, an instant that is not an aware datetime (T1), and a session
     recording a cancellation at or after its class start (which
-    :func:`~incompany_rules.transitions.cancel` refuses).
+    [`cancel`][incompany_rules.transitions.cancel] refuses).
     """
     expect(session, Session, field="session")
-    moment_ = local(instant(now, field="now"), session.policy.tz)
-    context = _Context(session, moment_)
-    if context.at < utc(session.requested_at):
+    context = _Context(session, on_clock(now, session.policy.tz, field="now"))
+    if context.before(session.requested_at):
         return ()
-    found: list[tuple[bool, dt.datetime, int, Action]] = []
-    for step in PROCESS:
-        opening = _OPENINGS[step.kind](context)
+    lowest = key(context.floor)
+    found: list[tuple[bool, dt.timedelta, int, Action]] = []
+    for order, step, opens in _TABLE:
+        opening = opens(context)
         if opening is None:
             continue
+        closes = opening.closes
+        if closes is not None and key(closes) < lowest:
+            continue  # its window closed before the request, or the dates: never open (T8)
         due = opening.due
-        if utc(due) < utc(context.floor):
-            due = context.floor  # nothing is due before the request, or the dates (T8)
-        if opening.closes is not None and utc(due) > utc(opening.closes):
-            due = opening.closes  # never due after the step's window closes
+        position = key(due)
+        if position < lowest:  # nothing due before the request, or the dates (T8)
+            due, position = context.floor, lowest
+        if closes is not None and before(closes, due):
+            due = closes  # never due after the step's window closes
+            position = key(due)
         due = local(due, context.tz)
         deadline = step.deadline if opening.deadline is None else opening.deadline
-        overdue = deadline and context.at >= utc(due)
-        closes = None if opening.closes is None else local(opening.closes, context.tz)
+        overdue = deadline and not before(context.now, due)
+        closes = None if closes is None else local(closes, context.tz)
         action = Action(
             step.kind,
             step.actor,
@@ -217,8 +229,8 @@ def next_actions(session: Session, now: dt.datetime) -> tuple[Action, ...]:
             closes=closes,
             about=opening.about,
         )
-        found.append((not overdue, utc(due), _ORDER[step.kind], action))
-    found.sort(key=lambda row: row[:3])
+        found.append((not overdue, position, order, action))
+    found.sort()  # the order of the steps is unique: actions are never compared
     return tuple(row[3] for row in found)
 
 
@@ -246,9 +258,9 @@ def _propose_slots(context: _Context) -> _Opening | None:
     if not slots:
         return _Opening(context.requested)
     # Every proposed slot lapsed: new dates are asked for since the last one did.
-    last = max(slots, key=lambda slot: utc(slot_registration_closes(slot, context.policy)))
+    last = max(slots, key=lambda slot: key(slot_registration_closes(slot, context.policy)))
     start = local(last.start, context.tz)
-    lapsed = min(slot_registration_closes(last, context.policy), start, key=utc)
+    lapsed = min(slot_registration_closes(last, context.policy), start, key=key)
     return _Opening(lapsed, about=start)
 
 
@@ -273,7 +285,7 @@ def _confirm_slot(context: _Context) -> _Opening | None:
 
 
 def _held(context: _Context) -> Schedule | None:
-    """Return the schedule of a session whose class is still to be held, else ``None``."""
+    """Return the schedule of a session whose class is still to be held, else `None`."""
     if context.session.cancelled_at is not None or context.not_held:
         return None
     return context.plan
@@ -350,7 +362,7 @@ def _send_access_emails(context: _Context) -> _Opening | None:
         return None
     due = emails
     sent = session.access_emails_sent_at
-    if sent is not None and utc(sent) > utc(due):
+    if sent is not None and before(due, sent):
         due = local(sent, context.tz)  # registered since the last sending
     return _Opening(due, closes=plan.end, count=waiting)
 
@@ -384,7 +396,7 @@ def _announce_not_held(context: _Context) -> _Opening | None:
         return None
     # Told during D-2, the day the list turned out missing (R16).
     due = end_of_day(plan.registration_closes, context.tz)
-    if utc(due) > utc(plan.start):
+    if before(plan.start, due):
         due = plan.start
     return _Opening(due, closes=plan.end, fee=context.policy.missing_list_fee, about=plan.start)
 
@@ -426,7 +438,18 @@ def _invoice_fees(context: _Context) -> _Opening | None:
     session = context.session
     if context.plan is None or session.fees_invoiced_at is not None:
         return None
-    invoice = fees_due(session, context.now)
+    plan = context.plan
+    invoice = _owed(
+        session,
+        Deadlines(
+            plan.dates_confirmed,
+            plan.free_cancellation_closes,
+            plan.registration_closes,
+            plan.start,
+            plan.end,
+        ),
+        context.now,
+    )
     if invoice.total <= 0:
         return None
     (line,) = invoice.lines  # one charge at most arises (R18)
@@ -458,3 +481,6 @@ _OPENINGS: dict[ActionKind, Callable[[_Context], _Opening | None]] = {
     ActionKind.FILL_IN_EVALUATION: _fill_in_evaluation,
     ActionKind.INVOICE_FEES: _invoice_fees,
 }
+
+# Each step with its place in the process and the function that opens it.
+_TABLE = tuple((order, step, _OPENINGS[step.kind]) for order, step in enumerate(PROCESS))

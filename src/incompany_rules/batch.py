@@ -56,8 +56,6 @@ Examples:
 from __future__ import annotations
 
 import functools
-import hashlib
-import hmac
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -146,6 +144,9 @@ def pseudonym(number: NationalNumber | str, key: bytes) -> str:
 
 
 def _pseudonym(number: NationalNumber, key: bytes) -> str:
+    import hashlib  # noqa: PLC0415 (imported on first use: OpenSSL's load is slow)
+    import hmac  # noqa: PLC0415
+
     digest = hmac.new(key, number.reveal().encode(), hashlib.sha256)
     return digest.hexdigest()[:PSEUDONYM_LENGTH]
 

@@ -26,7 +26,7 @@ import random
 
 import pendulum
 
-from incompany_rules.instants import instant, local, utc
+from incompany_rules.instants import before, instant, key, local
 from incompany_rules.milestones import schedule
 from incompany_rules.participants import Participant
 from incompany_rules.policy import DEFAULT_POLICY, Policy
@@ -165,7 +165,7 @@ def _office_hours(rng: random.Random, day: dt.date, tz: pendulum.Timezone) -> pe
 
 
 def _before(at: dt.datetime, end: dt.datetime) -> bool:
-    return utc(at) < utc(end)
+    return before(at, end)
 
 
 def year_of_sessions(
@@ -244,7 +244,7 @@ def _recorded(rng: random.Random, session: Session, staff: tuple[Participant, ..
     end = plan.end
     cancelled_at = None
     if outcome < 0.08:
-        span = int((utc(plan.start) - utc(confirmed)).total_seconds())
+        span = int((key(plan.start) - key(confirmed)).total_seconds())
         cancelled_at = confirmed.add(seconds=rng.randrange(3600, span - 3600))
         end = cancelled_at
     registered = 0 if 0.08 <= outcome < 0.12 else rng.randrange(4, 14)

@@ -13,8 +13,8 @@ participant is registered when registration closes, at the end of D-3
 
 R17 (*"si le nombre minimum de 6 participants n'est pas atteint ... 150€
 par personne manquante"*): after the class, the policy's shortfall fee
-(150 EUR) per person below ``Policy.min_participants`` (6), counted on the
-attendance recorded for the class (``Policy.shortfall_basis``; the other
+(150 EUR) per person below `Policy.min_participants` (6), counted on the
+attendance recorded for the class (`Policy.shortfall_basis`; the other
 basis counts the registered participants). Nobody present at a held class
 means 6 x 150 EUR.
 
@@ -23,19 +23,18 @@ whichever arises first; a session that is cancelled, or has no list at
 D-3, is not held, so R17 does not apply to it.
 
 Every date comes from the session's calendar
-(:func:`~incompany_rules.milestones.deadlines`, the instants of
-:func:`~incompany_rules.milestones.schedule` that fees compare against); every
-amount from the session's :class:`~incompany_rules.Policy`, the one in force
+([`deadlines`][incompany_rules.milestones.deadlines], the instants of
+[`schedule`][incompany_rules.milestones.schedule] that fees compare against); every
+amount from the session's [`Policy`][incompany_rules.policy.Policy], the one in force
 when the session was requested.
 
-Readings taken
---------------
+**Readings taken**
 
 - **The list** (R16) is the participants recorded on the session. Since
   registering and removing both close with the window (R8), after 00:00 on
   D-2 they are the list as it stood at the end of D-3. Before that instant
-  :func:`missing_list_fee` answers for the list as it stands, and
-  :func:`fees_due` charges nothing yet.
+  [`missing_list_fee`][incompany_rules.fees.missing_list_fee] answers for the list as it stands, and
+  [`fees_due`][incompany_rules.fees.fees_due] charges nothing yet.
 - **A cancelled session's list.** A session cancelled before registration
   closes needs no list: it owes no R16 charge (R18), whatever it recorded.
   A session cancelled at or after 00:00 on D-2 with no list owes the R16
@@ -45,19 +44,19 @@ Readings taken
   confirmed at or after the end of D-3 never had a registration window: it
   owes no R16 charge. Without a list, it is not held either (R18).
 - **No dates, no fee.** Cancelling a session whose dates are not confirmed
-  is free: there is no ``D`` to count from.
+  is free: there is no `D` to count from.
 - **Which charge is "the 375 EUR charge"** (R18): the R15 and R16 charges,
-  whatever amounts the policy gives them. :func:`cancellation_fee` applies
+  whatever amounts the policy gives them. [`cancellation_fee`][incompany_rules.fees.cancellation_fee] applies
   R18 too: cancelling a session whose R16 charge has already arisen costs
-  nothing more (the fee says so, with rule ``R18``).
-- **Facts after ``now``.** :func:`fees_due` takes a cancellation recorded
-  after ``now`` as not yet notified. It lists what is owed whether or not it
-  was invoiced already (``Session.fees_invoiced_at`` is the caller's
+  nothing more (the fee says so, with rule `R18`).
+- **Facts after `now`.** [`fees_due`][incompany_rules.fees.fees_due] takes a cancellation recorded
+  after `now` as not yet notified. It lists what is owed whether or not it
+  was invoiced already (`Session.fees_invoiced_at` is the caller's
   bookkeeping). The shortfall is owed once the class has ended and, on the
   attendance basis, once attendance is recorded.
-- **Amounts** are ``quantity x unit price``, exact ``Decimal`` products of
-  the policy's figures, never rounded (a policy giving ``"375.00"`` keeps
-  its two places). Only :meth:`Fee.describe` and friends show cents.
+- **Amounts** are `quantity x unit price`, exact `Decimal` products of
+  the policy's figures, never rounded (a policy giving `"375.00"` keeps
+  its two places). Only [`Fee.describe`][incompany_rules.fees.Fee.describe] and friends show cents.
 - **Instants** that fees return are on the policy's clock (T6): a late
   cancellation arises when it is notified, the missing list charge when
   registration closes, the shortfall when the class ends.
@@ -65,41 +64,42 @@ Readings taken
 A class on Thursday 2 April 2026: cancelling is free until the end of
 Wednesday 18 March (D-15), and costs 375 EUR from 00:00 on Thursday 19 March:
 
->>> import pendulum
->>> from incompany_rules.examples import confirmed_session, sample_participants
->>> session = confirmed_session(pendulum.datetime(2026, 4, 2, 9, tz="Europe/Brussels"))
->>> session = session.evolve(participants=sample_participants(5))
->>> for step in cancellation_fee_schedule(session):
-...     print(step.describe("en"))
-Free cancellation until Wednesday 18 March 2026 at 23:59
-Cancelling costs €375.00 from Thursday 19 March 2026 at 00:00 until Thursday 2 April 2026 at 08:59
->>> late = cancellation_fee(session, pendulum.datetime(2026, 3, 19, tz="Europe/Brussels"))
->>> late.owed, late.amount, late.rule
-(True, Decimal('375'), <Rule.R15: 'R15'>)
->>> print(late.describe("fr"))
-Annulation tardive (à partir du jeudi 19 mars 2026 à 00:00) : 375,00 €
+Examples:
+    >>> import pendulum
+    >>> from incompany_rules.examples import confirmed_session, sample_participants
+    >>> session = confirmed_session(pendulum.datetime(2026, 4, 2, 9, tz="Europe/Brussels"))
+    >>> session = session.evolve(participants=sample_participants(5))
+    >>> for step in cancellation_fee_schedule(session):
+    ...     print(step.describe("en"))
+    Free cancellation until Wednesday 18 March 2026 at 23:59
+    Cancelling costs €375.00 from Thursday 19 March 2026 at 00:00 until Thursday 2 April 2026 at 08:59
+    >>> late = cancellation_fee(session, pendulum.datetime(2026, 3, 19, tz="Europe/Brussels"))
+    >>> late.owed, late.amount, late.rule
+    (True, Decimal('375'), <Rule.R15: 'R15'>)
+    >>> print(late.describe("fr"))
+    Annulation tardive (à partir du jeudi 19 mars 2026 à 00:00) : 375,00 €
 
-After the class, four of the five registered participants attended: two
-people are missing below the minimum of six:
+    After the class, four of the five registered participants attended: two
+    people are missing below the minimum of six:
 
->>> held = session.evolve(attendance=session.participants[:4])
->>> invoice = fees_due(held, pendulum.datetime(2026, 4, 3, tz="Europe/Brussels"))
->>> print(invoice.describe("nl"))
-Ontbrekende deelnemer (R17): 2 x € 150,00 = € 300,00
-Totaal: € 300,00
->>> invoice.total
-Decimal('300')
+    >>> held = session.evolve(attendance=session.participants[:4])
+    >>> invoice = fees_due(held, pendulum.datetime(2026, 4, 3, tz="Europe/Brussels"))
+    >>> print(invoice.describe("nl"))
+    Ontbrekende deelnemer (R17): 2 x € 150,00 = € 300,00
+    Totaal: € 300,00
+    >>> invoice.total
+    Decimal('300')
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import datetime as dt  # noqa: TC003 (the doctests read the module's names)
 import enum
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import attrs
-import pendulum
+import pendulum  # noqa: TC002 (the doctests read the module's names)
 
 from incompany_rules.errors import (
     AttendanceNotRecordedError,
@@ -108,7 +108,7 @@ from incompany_rules.errors import (
     SessionStartedError,
     UnregisteredAttendeeError,
 )
-from incompany_rules.instants import checked, instant, local
+from incompany_rules.instants import before, checked, local, on_clock
 from incompany_rules.languages import Language, language
 from incompany_rules.milestones import Deadlines, deadlines
 from incompany_rules.participants import numbers_of
@@ -148,7 +148,6 @@ __all__ = [
 
 
 _ZERO = Decimal(0)
-_UTC = dt.UTC
 
 
 class FeeKind(enum.Enum):
@@ -163,7 +162,7 @@ class FeeKind(enum.Enum):
 
 
 class FeeReason(enum.Enum):
-    """Why a :class:`Fee` is owed or not: a stable machine code for the answer."""
+    """Why a [`Fee`][incompany_rules.fees.Fee] is owed or not: a stable machine code for the answer."""
 
     #: Notified by the end of D-15 (R15): free.
     FREE_CANCELLATION = "free_cancellation"
@@ -227,7 +226,7 @@ def _check_amounts(owner: str, quantity: object, unit_price: object, amount: obj
 class InvoiceLine:
     """One charge owed: what for, under which rule, how many at what price, since when.
 
-    ``amount`` is ``quantity x unit_price`` in euros; ``arises_at`` is on the
+    `amount` is `quantity x unit_price` in euros; `arises_at` is on the
     policy's clock.
     """
 
@@ -244,14 +243,15 @@ class InvoiceLine:
             raise InvalidValueError("InvoiceLine.quantity", "a line charges at least 1 unit")
 
     def describe(self, lang: Language = DEFAULT_LANGUAGE) -> str:
-        """Return ``label (rule): quantity x unit price = amount`` in ``lang``.
+        """Return `label (rule): quantity x unit price = amount` in `lang`.
 
-        >>> import pendulum
-        >>> line = InvoiceLine(kind=FeeKind.SHORTFALL, rule="R17", quantity=2,
-        ...     unit_price=Decimal(150), amount=Decimal(300),
-        ...     arises_at=pendulum.datetime(2026, 4, 2, 12, 30, tz="Europe/Brussels"))
-        >>> line.describe("en")
-        'Missing participant (R17): 2 x €150.00 = €300.00'
+        Examples:
+            >>> import pendulum
+            >>> line = InvoiceLine(kind=FeeKind.SHORTFALL, rule="R17", quantity=2,
+            ...     unit_price=Decimal(150), amount=Decimal(300),
+            ...     arises_at=pendulum.datetime(2026, 4, 2, 12, 30, tz="Europe/Brussels"))
+            >>> line.describe("en")
+            'Missing participant (R17): 2 x €150.00 = €300.00'
         """
         lang = language(lang)
         return text(
@@ -269,11 +269,11 @@ class InvoiceLine:
 class Fee:
     """The answer of one fee rule for one session: owed or not, how much, and why.
 
-    A fee not owed has ``quantity`` 0 and ``amount`` 0; ``unit_price`` is
-    still the policy's figure. ``reason`` is the machine code of the answer
-    and ``rule`` the rule that decided it (``R18`` when an overlap did).
-    ``arises_at`` is when the charge arises (or would): the cancellation
-    instant, the end of registration, the class end; ``deadline`` is the
+    A fee not owed has `quantity` 0 and `amount` 0; `unit_price` is
+    still the policy's figure. `reason` is the machine code of the answer
+    and `rule` the rule that decided it (`R18` when an overlap did).
+    `arises_at` is when the charge arises (or would): the cancellation
+    instant, the end of registration, the class end; `deadline` is the
     instant the rule compared against, when there is one.
     """
 
@@ -293,7 +293,7 @@ class Fee:
             raise InvalidValueError("Fee.quantity", "a fee not owed has quantity 0")
 
     def describe(self, lang: Language = DEFAULT_LANGUAGE) -> str:
-        """Return one sentence saying what is owed and why, in ``lang``."""
+        """Return one sentence saying what is owed and why, in `lang`."""
         lang = language(lang)
         deadline = self.deadline
         shown = {"when": "", "until": ""}
@@ -327,15 +327,16 @@ def _lines(value: object) -> tuple[InvoiceLine, ...]:
 class Invoice:
     """The charges owed by one session, in the order they arose; iterable.
 
-    >>> Invoice().total
-    Decimal('0')
+    Examples:
+        >>> Invoice().total
+        Decimal('0')
     """
 
     lines: tuple[InvoiceLine, ...] = attrs.field(default=(), converter=_lines)
 
     @property
     def total(self) -> Decimal:
-        """The sum of the lines' amounts, ``Decimal("0")`` for an empty invoice."""
+        """The sum of the lines' amounts, `Decimal("0")` for an empty invoice."""
         return sum_of_amounts(line.amount for line in self.lines)
 
     def __iter__(self) -> Iterator[InvoiceLine]:
@@ -345,7 +346,7 @@ class Invoice:
         return len(self.lines)
 
     def describe(self, lang: Language = DEFAULT_LANGUAGE) -> str:
-        """Return one line per charge, then the total, in ``lang``."""
+        """Return one line per charge, then the total, in `lang`."""
         lang = language(lang)
         rows = [line.describe(lang) for line in self.lines]
         rows.append(text("invoice.total", lang, amount=euros(self.total, lang)))
@@ -354,9 +355,9 @@ class Invoice:
 
 @attrs.frozen(kw_only=True)
 class FeeStep:
-    """What cancelling costs from ``starts`` (included) until ``ends`` (excluded).
+    """What cancelling costs from `starts` (included) until `ends` (excluded).
 
-    ``starts`` is ``None`` for the first step (any earlier instant). The last
+    `starts` is `None` for the first step (any earlier instant). The last
     step ends at the class start, from which cancelling is refused.
     """
 
@@ -369,7 +370,7 @@ class FeeStep:
 
     @property
     def last_minute(self) -> pendulum.DateTime:
-        """The last whole minute of the step on the local clock (``23:59`` for 00:00)."""
+        """The last whole minute of the step on the local clock (`23:59` for 00:00)."""
         return self.ends.subtract(minutes=1).replace(second=0, microsecond=0)
 
     def describe(self, lang: Language = DEFAULT_LANGUAGE) -> str:
@@ -393,44 +394,12 @@ def _require_session(session: object) -> None:
     expect(session, Session, field="session")
 
 
-def _on_clock(value: object, tz: pendulum.Timezone, field: str) -> pendulum.DateTime:
-    """Return the aware ``value`` on the policy's clock, converting it once (T1, T6)."""
-    value = instant(value, field=field)  # raises: not a datetime, naive, or out of range
-    return value if value.tzinfo is tz else local(value, tz)
-
-
-def _comparable(value: object, tz: pendulum.Timezone, field: str) -> dt.datetime:
-    """Return the aware ``value`` on the policy's clock, ready to compare, not to return.
-
-    A standard-library datetime stays one (converting it is all it needs).
-    """
-    if type(value) is dt.datetime:
-        return checked(value, field=field).astimezone(tz)
-    return _on_clock(value, tz, field)
-
-
-def _lt(a: dt.datetime, b: dt.datetime) -> bool:
-    """Whether instant ``a`` is before instant ``b``, both on the policy's clock.
-
-    Two datetimes on one clock compare by wall time. That is the order of
-    the instants except in an hour the clock repeats, where the second pass
-    (``fold=1``) reads earlier than it is; there, and only for instants a
-    day or less apart whose ``fold`` differs, compare in UTC.
-    """
-    if a.fold == b.fold:
-        return a < b
-    days = a.toordinal() - b.toordinal()
-    if days > 1 or days < -1:
-        return a < b
-    return a.astimezone(_UTC) < b.astimezone(_UTC)
-
-
 # --------------------------------------------------------------------------
 # Cancelling, rule R15
 
 
 def _cancellation(session: Session, plan: Deadlines, when: pendulum.DateTime, field: str) -> Fee:
-    if not _lt(when, plan.start):
+    if not before(when, plan.start):
         raise SessionStartedError(
             field,
             f"the class started at {plan.start.isoformat()}; "
@@ -438,7 +407,7 @@ def _cancellation(session: Session, plan: Deadlines, when: pendulum.DateTime, fi
         )
     price = session.policy.late_cancellation_fee
     closes = plan.free_cancellation_closes
-    if _lt(when, closes):
+    if before(when, closes):
         reason, rule, owed = FeeReason.FREE_CANCELLATION, Rule.R15, False
     elif _list_charged(session, plan, when):
         reason, rule, owed, closes = (
@@ -463,43 +432,44 @@ def _cancellation(session: Session, plan: Deadlines, when: pendulum.DateTime, fi
 
 
 def _list_charged(session: Session, plan: Deadlines, cancelled: pendulum.DateTime | None) -> bool:
-    """Whether the R16 charge arose for ``session`` cancelled at ``cancelled`` (or not at all)."""
+    """Whether the R16 charge arose for `session` cancelled at `cancelled` (or not at all)."""
     closes = plan.registration_closes
     return (
         not session.participants
-        and _lt(plan.dates_confirmed, closes)
-        and (cancelled is None or not _lt(cancelled, closes))
+        and before(plan.dates_confirmed, closes)
+        and (cancelled is None or not before(cancelled, closes))
     )
 
 
 def cancellation_fee(session: Session, when: dt.datetime) -> Fee:
-    """Return what cancelling ``session`` at ``when`` costs (R15, R18).
+    """Return what cancelling `session` at `when` costs (R15, R18).
 
     Free when notified before 00:00 on D-14 (the end of D-15, local), the
     policy's late cancellation fee from then until the class starts. A
-    session whose missing list charge (R16) has already arisen at ``when``
-    costs nothing more to cancel (R18). ``when`` is any aware instant: a
+    session whose missing list charge (R16) has already arisen at `when`
+    costs nothing more to cancel (R18). `when` is any aware instant: a
     cancellation recorded on the session is not consulted, so this answers
     "what would cancelling now cost?" as well.
 
-    Raises :class:`~incompany_rules.errors.SessionStartedError` (field
-    ``when``) at or after the class start, and
-    :class:`~incompany_rules.errors.NaiveDatetimeError` for a naive ``when``.
+    Raises [`SessionStartedError`][incompany_rules.errors.SessionStartedError] (field
+    `when`) at or after the class start, and
+    [`NaiveDatetimeError`][incompany_rules.errors.NaiveDatetimeError] for a naive `when`.
 
-    >>> import pendulum
-    >>> from incompany_rules.examples import confirmed_session
-    >>> session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
-    >>> cancellation_fee(session, pendulum.datetime(2026, 3, 17, 23, 59, 59, tz="Europe/Brussels")).amount
-    Decimal('0')
-    >>> cancellation_fee(session, pendulum.datetime(2026, 3, 18, tz="Europe/Brussels")).amount
-    Decimal('375')
-    >>> cancellation_fee(session, pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
-    Traceback (most recent call last):
-      ...
-    incompany_rules.errors.SessionStartedError: Invalid when: the class started at 2026-04-01T09:00:00+02:00; a started session cannot be cancelled (R15)
+    Examples:
+        >>> import pendulum
+        >>> from incompany_rules.examples import confirmed_session
+        >>> session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
+        >>> cancellation_fee(session, pendulum.datetime(2026, 3, 17, 23, 59, 59, tz="Europe/Brussels")).amount
+        Decimal('0')
+        >>> cancellation_fee(session, pendulum.datetime(2026, 3, 18, tz="Europe/Brussels")).amount
+        Decimal('375')
+        >>> cancellation_fee(session, pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
+        Traceback (most recent call last):
+          ...
+        incompany_rules.errors.SessionStartedError: Invalid when: the class started at 2026-04-01T09:00:00+02:00; a started session cannot be cancelled (R15)
     """
     _require_session(session)
-    moment = _on_clock(when, session.policy.tz, "when")
+    moment = on_clock(when, session.policy.tz, field="when")
     if session.confirmed_slot is None:
         return Fee(
             kind=FeeKind.LATE_CANCELLATION,
@@ -515,10 +485,10 @@ def cancellation_fee(session: Session, when: dt.datetime) -> Fee:
 
 
 def cancellation_fee_schedule(session: Session) -> tuple[FeeStep, ...]:
-    """Return the steps of what cancelling ``session`` costs, in order (R15, R18).
+    """Return the steps of what cancelling `session` costs, in order (R15, R18).
 
-    Each step gives the cost of a cancellation notified from its ``starts``
-    until its ``ends``; the first starts at any earlier instant, the last
+    Each step gives the cost of a cancellation notified from its `starts`
+    until its `ends`; the first starts at any earlier instant, the last
     ends at the class start. Consecutive instants with the same answer make
     one step, so a session with the default policy and a list has two: free
     until the end of D-15, then the late cancellation fee. A session whose
@@ -527,7 +497,7 @@ def cancellation_fee_schedule(session: Session) -> tuple[FeeStep, ...]:
     participant registered gets a third from 00:00 on D-2, when its missing
     list charge arises (R18). The steps follow the participants recorded now.
 
-    Raises :class:`~incompany_rules.errors.InvalidSessionError` for a
+    Raises [`InvalidSessionError`][incompany_rules.errors.InvalidSessionError] for a
     session whose dates are not confirmed (there is nothing to count from;
     cancelling it is free).
     """
@@ -537,12 +507,12 @@ def cancellation_fee_schedule(session: Session) -> tuple[FeeStep, ...]:
     confirmed = plan.dates_confirmed
     # Dates confirmed after the end of D-15 never had a free window (T8): the
     # schedule starts at the confirmation, with what cancelling costs then.
-    first = None if _lt(confirmed, plan.free_cancellation_closes) else confirmed
+    first = None if before(confirmed, plan.free_cancellation_closes) else confirmed
     cuts = sorted(
         {
             moment
             for moment in (plan.free_cancellation_closes, plan.registration_closes)
-            if _lt(moment, start) and (first is None or _lt(first, moment))
+            if before(moment, start) and (first is None or before(first, moment))
         }
     )
     bounds: list[pendulum.DateTime | None] = [first, *cuts]
@@ -575,9 +545,9 @@ def _missing_list(session: Session, plan: Deadlines, cancelled: pendulum.DateTim
     price = session.policy.missing_list_fee
     closes = plan.registration_closes
     rule, owed = Rule.R16, False
-    if cancelled is not None and _lt(cancelled, closes):
+    if cancelled is not None and before(cancelled, closes):
         rule, reason = Rule.R18, FeeReason.CANCELLED_BEFORE_LIST
-    elif not _lt(plan.dates_confirmed, closes):
+    elif not before(plan.dates_confirmed, closes):
         reason = FeeReason.NO_REGISTRATION_WINDOW
     elif session.participants:
         reason = FeeReason.LIST_RECEIVED
@@ -597,21 +567,22 @@ def _missing_list(session: Session, plan: Deadlines, cancelled: pendulum.DateTim
 
 
 def missing_list_fee(session: Session) -> Fee:
-    """Return the missing list fee of ``session`` (R16, R18).
+    """Return the missing list fee of `session` (R16, R18).
 
     Owed when no participant is recorded on the session and registration
     closes (00:00 on D-2) while the session is not cancelled. A session
     cancelled before that owes none (R18), nor does one whose dates were
     confirmed only after registration closed, or not at all.
 
-    >>> import pendulum
-    >>> from incompany_rules.examples import confirmed_session
-    >>> session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
-    >>> fee = missing_list_fee(session)
-    >>> fee.owed, fee.amount, fee.arises_at.isoformat()
-    (True, Decimal('375'), '2026-03-30T00:00:00+02:00')
-    >>> print(fee.describe("en"))
-    No participant list when registration closed on Sunday 29 March 2026 at 23:59: €375.00
+    Examples:
+        >>> import pendulum
+        >>> from incompany_rules.examples import confirmed_session
+        >>> session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
+        >>> fee = missing_list_fee(session)
+        >>> fee.owed, fee.amount, fee.arises_at.isoformat()
+        (True, Decimal('375'), '2026-03-30T00:00:00+02:00')
+        >>> print(fee.describe("en"))
+        No participant list when registration closed on Sunday 29 March 2026 at 23:59: €375.00
     """
     _require_session(session)
     if session.confirmed_slot is None:
@@ -637,7 +608,7 @@ def missing_list_fee(session: Session) -> Fee:
 
 
 def _attendees(session: Session, attended: object) -> int | None:
-    """Return how many registered participants ``attended`` counts; ``None`` if not given."""
+    """Return how many registered participants `attended` counts; `None` if not given."""
     if attended is None:
         return None
     registered = len(session.participants)
@@ -695,30 +666,31 @@ def _counted(session: Session, given: int | None) -> int | None:
 
 
 def shortfall_invoice(session: Session, attended: object = None) -> Invoice:
-    """Return the shortfall owed for the class of ``session`` (R17, R18).
+    """Return the shortfall owed for the class of `session` (R17, R18).
 
-    The policy's shortfall fee per person below ``Policy.min_participants``,
-    counted on attendance (``Policy.shortfall_basis``; on the registered
-    participants with the other basis). ``attended`` is who attended:
+    The policy's shortfall fee per person below `Policy.min_participants`,
+    counted on attendance (`Policy.shortfall_basis`; on the registered
+    participants with the other basis). `attended` is who attended:
     participants, national numbers or a count; by default the attendance
     recorded on the session. Each one must be a registered participant.
 
     A session not held (cancelled, without any participant registered, or
     without confirmed dates) owes no shortfall: the invoice is empty.
 
-    Raises :class:`~incompany_rules.errors.UnregisteredAttendeeError` for
+    Raises [`UnregisteredAttendeeError`][incompany_rules.errors.UnregisteredAttendeeError] for
     an attendee who is not registered, and
-    :class:`~incompany_rules.errors.AttendanceNotRecordedError` when
+    [`AttendanceNotRecordedError`][incompany_rules.errors.AttendanceNotRecordedError] when
     attendance counts but is neither recorded nor given.
 
-    >>> import pendulum
-    >>> from incompany_rules.examples import confirmed_session, sample_participants
-    >>> session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
-    >>> session = session.evolve(participants=sample_participants(7))
-    >>> shortfall_invoice(session, attended=0).total
-    Decimal('900')
-    >>> shortfall_invoice(session, attended=session.participants[:6]).total
-    Decimal('0')
+    Examples:
+        >>> import pendulum
+        >>> from incompany_rules.examples import confirmed_session, sample_participants
+        >>> session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
+        >>> session = session.evolve(participants=sample_participants(7))
+        >>> shortfall_invoice(session, attended=0).total
+        Decimal('900')
+        >>> shortfall_invoice(session, attended=session.participants[:6]).total
+        Decimal('0')
     """
     _require_session(session)
     given = _attendees(session, attended)
@@ -743,10 +715,10 @@ def shortfall_invoice(session: Session, attended: object = None) -> Invoice:
 
 
 def fees_due(session: Session, now: dt.datetime) -> Invoice:
-    """Return every fee ``session`` owes as of ``now`` (R15-R18).
+    """Return every fee `session` owes as of `now` (R15-R18).
 
     - The late cancellation fee, once a cancellation notified from 00:00 on
-      D-14 is recorded at or before ``now`` (R15).
+      D-14 is recorded at or before `now` (R15).
     - The missing list fee, from 00:00 on D-2, when no participant is
       registered and the session was not cancelled before (R16).
     - At most one of those two, whichever arose first (R18).
@@ -754,49 +726,63 @@ def fees_due(session: Session, now: dt.datetime) -> Invoice:
       attendance recorded, on the attendance basis), for a session held:
       not cancelled, with a list (R17, R18).
 
-    An empty invoice (total ``Decimal("0")``) when nothing is owed, as for a
+    An empty invoice (total `Decimal("0")`) when nothing is owed, as for a
     session whose dates are not confirmed. Raises
-    :class:`~incompany_rules.errors.InvalidSessionError` for a cancellation
+    [`InvalidSessionError`][incompany_rules.errors.InvalidSessionError] for a cancellation
     recorded at or after the class start.
     """
     _require_session(session)
-    tz = session.policy.tz
-    moment = (
-        now if type(now) is pendulum.DateTime and now.tzinfo is tz else _comparable(now, tz, "now")
-    )
+    # Only compared, never returned: checked, and left on the clock it came on.
+    moment = checked(now, field="now")
     if session.confirmed_slot is None:
         return _EMPTY
-    plan = deadlines(session)
+    return _owed(session, deadlines(session), moment)
+
+
+def _owed(session: Session, plan: Deadlines, moment: dt.datetime) -> Invoice:
+    """Return what [`fees_due`][incompany_rules.fees.fees_due] returns, given the session's deadlines.
+
+    For a caller that has read them already, as
+    [`next_actions`][incompany_rules.actions.next_actions] has.
+
+    Args:
+        session: A session whose dates are confirmed.
+        plan: Its deadlines.
+        moment: The instant asked, checked, on any clock.
+
+    Returns:
+        Every fee owed as of `moment`.
+    """
     cancelled = None if session.cancelled_at is None else _notified(session, plan, moment)
     policy = session.policy
     if not session.participants:
         # No list: the R16 charge from the end of D-3, unless cancelled before (R18).
         closes = plan.registration_closes
-        if not _lt(moment, closes) and _list_charged(session, plan, cancelled):
+        if not before(moment, closes) and _list_charged(session, plan, cancelled):
             return _invoice(FeeKind.MISSING_LIST, Rule.R16, 1, policy.missing_list_fee, closes)
     if cancelled is not None:
         # An R16 charge that arose first was returned above (R18).
-        if _lt(cancelled, plan.free_cancellation_closes):
+        if before(cancelled, plan.free_cancellation_closes):
             return _EMPTY
         return _invoice(
             FeeKind.LATE_CANCELLATION, Rule.R15, 1, policy.late_cancellation_fee, cancelled
         )
-    if session.participants and not _lt(moment, plan.end):
+    if session.participants and not before(moment, plan.end):
         return _recorded_shortfall(session, plan)
     return _EMPTY
 
 
 def _notified(session: Session, plan: Deadlines, moment: dt.datetime) -> pendulum.DateTime | None:
-    """Return the cancellation recorded on ``session`` if notified by ``moment``, else ``None``."""
+    """Return the cancellation recorded on `session` if notified by `moment`, else `None`."""
     assert session.cancelled_at is not None  # noqa: S101 (the caller checked)
     cancelled = local(session.cancelled_at, session.policy.tz)
-    if not _lt(cancelled, plan.start):
+    if not before(cancelled, plan.start):
         raise InvalidSessionError(
             "Session.cancelled_at",
             f"is at or after the class start ({plan.start.isoformat()}); "
             "a started session cannot be cancelled (R15)",
         )
-    return None if _lt(moment, cancelled) else cancelled
+    return None if before(moment, cancelled) else cancelled
 
 
 def _recorded_shortfall(session: Session, plan: Deadlines) -> Invoice:

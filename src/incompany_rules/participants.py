@@ -56,9 +56,6 @@ from __future__ import annotations
 import enum
 
 import attrs
-import email_validator
-from stdnum.be import bis, nn
-from stdnum.exceptions import ValidationError
 
 from incompany_rules.errors import (
     InvalidEmailError,
@@ -93,6 +90,10 @@ def _clean(value: object) -> str:
         return value.reveal()
     if not isinstance(value, str):
         raise InvalidTypeError(_FIELD, f"expected a string of 11 digits, got {type_name(value)}")
+    # Imported on first use: stdnum's import loads ssl and dateutil's parser.
+    from stdnum.be import bis, nn  # noqa: PLC0415
+    from stdnum.exceptions import ValidationError  # noqa: PLC0415
+
     digits = nn.compact(value)
     if not digits.isascii() or not digits.isdigit():
         raise InvalidNationalNumberError(
@@ -180,6 +181,8 @@ class NationalNumber:
 
     def formatted(self) -> str:
         """Return the printed form `YY.MM.DD-NNN.CC`. Sensitive, like [`reveal`][incompany_rules.participants.NationalNumber.reveal]."""
+        from stdnum.be import nn  # noqa: PLC0415 (imported on first use, as in _clean)
+
         return str(nn.format(self._digits))
 
     def masked(self) -> str:
@@ -214,6 +217,9 @@ def email_address(value: object, *, field: str = "email") -> str:
     """
     if not isinstance(value, str):
         raise InvalidTypeError(field, f"expected a string, got {type_name(value)}")
+    # Imported on first use: its module compiles the grammar of addresses.
+    import email_validator  # noqa: PLC0415
+
     try:
         checked = email_validator.validate_email(value.strip(), check_deliverability=False)
     except email_validator.EmailNotValidError as error:

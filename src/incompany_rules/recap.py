@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from incompany_rules.instants import utc
+from incompany_rules.instants import key
 from incompany_rules.languages import Language, language
 from incompany_rules.milestones import schedule
 from incompany_rules.session import Session
@@ -58,7 +58,7 @@ def recap_lines(sessions: Iterable[Session], lang: Language = DEFAULT_LANGUAGE) 
 
     confirmed = sorted(
         (s for s in found if s.confirmed_slot is not None),
-        key=lambda s: (utc(s.confirmed_slot.start), s.project, s.group),  # type: ignore[union-attr]
+        key=lambda s: (key(s.confirmed_slot.start), s.project, s.group),  # type: ignore[union-attr]
     )
     pending = sorted(
         (s for s in found if s.confirmed_slot is None), key=lambda s: (s.project, s.group)

@@ -43,7 +43,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from incompany_rules.decisions import Decision, Reason, ReasonCode
-from incompany_rules.instants import instant, local, utc
+from incompany_rules.instants import before, instant, local
 from incompany_rules.milestones import schedule
 from incompany_rules.participants import Participant
 from incompany_rules.policy import DEFAULT_POLICY, Policy
@@ -96,7 +96,7 @@ def can_request(
     _require(policy, Policy, "policy")
     reasons = []
     submitted = company.training_plan_submitted_at
-    if submitted is None or utc(submitted) > utc(at):
+    if submitted is None or before(at, submitted):
         reasons.append(Reason(ReasonCode.NO_TRAINING_PLAN))
     if not training.in_digital_offer:
         reasons.append(Reason(ReasonCode.NOT_IN_DIGITAL_OFFER))
@@ -150,7 +150,7 @@ def _window_reasons(session: Session, at: dt.datetime) -> list[Reason]:
         plan = schedule(session)
         reasons = []
         if not plan.registration_is_open(at):
-            if utc(at) < utc(plan.dates_confirmed):
+            if before(at, plan.dates_confirmed):
                 reasons.append(Reason(ReasonCode.REGISTRATION_NOT_OPEN, at=plan.dates_confirmed))
             else:
                 reasons.append(

@@ -44,12 +44,13 @@ import pendulum
 
 from incompany_rules.errors import InvalidSessionError, InvalidSlotError, InvalidTypeError
 from incompany_rules.instants import (
+    before,
     instant,
+    key,
     local,
     optional_instant,
     pickled_state,
     restore_state,
-    utc,
 )
 from incompany_rules.participants import NationalNumber, Participant, email_address, numbers_of
 from incompany_rules.policy import DEFAULT_POLICY, Policy
@@ -130,9 +131,9 @@ def _company_fact(value: object, field: attrs.Attribute[object]) -> pendulum.Dat
 _COMPANY_FACT = attrs.Converter(_company_fact, takes_field=True)
 
 
-def _instant_key(value: dt.datetime | None) -> dt.datetime | None:
+def _instant_key(value: dt.datetime | None) -> dt.timedelta | None:
     """Return what a fact compares by: its instant in UTC, so that the fold counts."""
-    return None if value is None else utc(value)
+    return None if value is None else key(value)
 
 
 @attrs.frozen
@@ -212,14 +213,14 @@ class Slot:
         incompany_rules.errors.InvalidSlotError: Invalid Slot.end: must be after Slot.start (2026-04-01T09:00:00+02:00)
     """
 
-    start: pendulum.DateTime = attrs.field(converter=_slot_start, eq=utc)
-    end: pendulum.DateTime = attrs.field(converter=_slot_end, eq=utc)
+    start: pendulum.DateTime = attrs.field(converter=_slot_start, eq=key)
+    end: pendulum.DateTime = attrs.field(converter=_slot_end, eq=key)
 
     __getstate__ = pickled_state
     __setstate__ = restore_state
 
     def __attrs_post_init__(self) -> None:
-        if utc(self.end) <= utc(self.start):
+        if not before(self.start, self.end):
             raise InvalidSlotError(
                 "Slot.end", f"must be after Slot.start ({self.start.isoformat()})"
             )
@@ -275,7 +276,7 @@ class Session:
     """Groupe, within the project."""
     training: Training = attrs.field(validator=_typed("Session.training", Training))
     company: Company = attrs.field(validator=_typed("Session.company", Company))
-    requested_at: pendulum.DateTime = attrs.field(converter=_requested_at, eq=utc)
+    requested_at: pendulum.DateTime = attrs.field(converter=_requested_at, eq=key)
     """When the company's request reached the fund (R1)."""
     policy: Policy = attrs.field(default=DEFAULT_POLICY, validator=_typed("Session.policy", Policy))
     planned_participants: int | None = attrs.field(default=None, converter=_count)

@@ -1,30 +1,32 @@
 """Every text the library shows a person, in French, Dutch and English, and how it writes figures.
 
-One table, :data:`TEXTS`, holds every template as ``{key: (fr, nl, en)}``;
-:func:`text` picks a language (French unless told otherwise, the language of
-the fund's own process description) and fills in the figures. Figures are
-written the way each language writes them, through Babel, which is imported
-only when a text is first written (``import incompany_rules`` stays light):
-
->>> from decimal import Decimal
->>> money(Decimal(375), "fr"), money(Decimal(375), "nl"), money(Decimal(375), "en")
-('375,00 €', '€ 375,00', '€375.00')
->>> import pendulum
->>> class_start = pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels")
->>> moment(class_start, "fr")
-'mercredi 1er avril 2026 à 09:00'
->>> moment(class_start, "nl")
-'woensdag 1 april 2026 om 09:00'
-
-A window that closes at midnight is shown by its last minute, on the day it
-still covers, never as the next day's 00:00:
-
->>> until(pendulum.datetime(2026, 3, 30, tz="Europe/Brussels"), "fr")
-'dimanche 29 mars 2026 à 23:59'
+One table, [`TEXTS`][incompany_rules.texts.TEXTS], holds every template as
+`{key: (fr, nl, en)}`; [`text`][incompany_rules.texts.text] picks a language
+(French unless told otherwise, the language of the fund's own process
+description) and fills in the figures. Figures are written the way each
+language writes them, through Babel, which is imported only when a text is
+first written (`import incompany_rules` stays light).
 
 Amounts are separated from the currency sign by a plain space (Babel's
 no-break space is replaced), so that texts compare and print alike
 everywhere.
+
+Examples:
+    >>> from decimal import Decimal
+    >>> money(Decimal(375), "fr"), money(Decimal(375), "nl"), money(Decimal(375), "en")
+    ('375,00 €', '€ 375,00', '€375.00')
+    >>> import pendulum
+    >>> class_start = pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels")
+    >>> moment(class_start, "fr")
+    'mercredi 1er avril 2026 à 09:00'
+    >>> moment(class_start, "nl")
+    'woensdag 1 april 2026 om 09:00'
+
+    A window that closes at midnight is shown by its last minute, on the day
+    it still covers, never as the next day's 00:00:
+
+    >>> until(pendulum.datetime(2026, 3, 30, tz="Europe/Brussels"), "fr")
+    'dimanche 29 mars 2026 à 23:59'
 """
 
 from __future__ import annotations
@@ -51,8 +53,8 @@ __all__ = [
     "until",
 ]
 
-#: The language of every text function when none is given: the source's.
 DEFAULT_LANGUAGE: Language = "fr"
+"""The language of every text function when none is given: the source's."""
 
 # The Babel locale of each language: Belgian French and Dutch; Irish English
 # writes euros as English speakers of the euro area do ("€375.00").
@@ -70,14 +72,14 @@ def _babel() -> tuple[Callable[..., str], Callable[..., str]]:
 
 
 def money(amount: Decimal, lang: Language = DEFAULT_LANGUAGE) -> str:
-    """Return ``amount`` euros with two decimals, as ``lang`` writes it."""
+    """Return `amount` euros with two decimals, as `lang` writes it."""
     _, format_currency = _babel()
     written = format_currency(amount, "EUR", locale=_LOCALES[language(lang)])
     return written.replace("\xa0", " ").replace("\u202f", " ")
 
 
 def day(date: dt.date, lang: Language = DEFAULT_LANGUAGE) -> str:
-    """Return ``date`` spelled out: ``mercredi 1er avril 2026``, ``woensdag 1 april 2026``."""
+    """Return `date` spelled out: `mercredi 1er avril 2026`, `woensdag 1 april 2026`."""
     format_date, _ = _babel()
     locale = _LOCALES[language(lang)]
     weekday = format_date(date, "EEEE", locale=locale)
@@ -89,12 +91,12 @@ def day(date: dt.date, lang: Language = DEFAULT_LANGUAGE) -> str:
 
 
 def moment(at: dt.datetime, lang: Language = DEFAULT_LANGUAGE) -> str:
-    """Return the local day and time of ``at``: ``mercredi 1er avril 2026 à 09:00``."""
+    """Return the local day and time of `at`: `mercredi 1er avril 2026 à 09:00`."""
     return f"{day(at.date(), lang)} {_AT[lang]} {at:%H:%M}"
 
 
 def until(closes: dt.datetime, lang: Language = DEFAULT_LANGUAGE) -> str:
-    """Return the last minute a window closing at ``closes`` still covers, as :func:`moment`.
+    """Return the last minute a window closing at `closes` still covers, as [`moment`][incompany_rules.texts.moment] writes it.
 
     A window closing at 00:00 shows 23:59 on the day before; one closing at
     09:00 shows 08:59.
@@ -104,7 +106,7 @@ def until(closes: dt.datetime, lang: Language = DEFAULT_LANGUAGE) -> str:
 
 
 def text(key: str, lang: Language = DEFAULT_LANGUAGE, **figures: object) -> str:
-    """Return the text ``key`` in ``lang``, its ``{fields}`` filled with ``figures``."""
+    """Return the text `key` in `lang`, its `{fields}` filled with `figures`."""
     return TEXTS[key][language_index(lang)].format(**figures)
 
 
@@ -596,5 +598,6 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     # ------------------------------------------------------------------ recap
     "recap.to_be_confirmed": ("date à confirmer", "datum te bevestigen", "date to be confirmed"),
 }
+"""Every template, `{key: (fr, nl, en)}`; `{fields}` are filled by [`text`][incompany_rules.texts.text]."""
 
 assert all(len(row) == len(LANGUAGES) for row in TEXTS.values())  # noqa: S101 (import-time check)

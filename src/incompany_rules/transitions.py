@@ -58,8 +58,8 @@ from typing import TYPE_CHECKING
 from incompany_rules.decisions import Decision, Reason, ReasonCode
 from incompany_rules.errors import InvalidValueError, TransitionRefusedError
 from incompany_rules.fees import Fee, cancellation_fee, fees_due
-from incompany_rules.instants import instant, local, utc
-from incompany_rules.milestones import day_start, deadlines, schedule, slot_registration_closes
+from incompany_rules.instants import before, day_start, instant, local
+from incompany_rules.milestones import deadlines, schedule, slot_registration_closes
 from incompany_rules.participants import NationalNumber, Participant, numbers_of
 from incompany_rules.policy import DEFAULT_POLICY, Policy
 from incompany_rules.registration import can_register, can_request, can_unregister
@@ -112,7 +112,7 @@ def _local(session: Session, moment: dt.datetime) -> pendulum.DateTime:
 
 
 def _before_request(session: Session, at: dt.datetime) -> list[Reason]:
-    if utc(at) < utc(session.requested_at):
+    if before(at, session.requested_at):
         return [Reason(ReasonCode.BEFORE_REQUEST, at=_local(session, session.requested_at))]
     return []
 
@@ -207,11 +207,11 @@ def can_confirm_slot(session: Session, slot: Slot, when: dt.datetime) -> Decisio
         reasons.append(Reason(ReasonCode.DATES_ALREADY_CONFIRMED))
     if slot not in session.proposed_slots:
         reasons.append(Reason(ReasonCode.SLOT_NOT_PROPOSED))
-    if utc(at) >= utc(slot.start):
+    if not before(at, slot.start):
         reasons.append(Reason(ReasonCode.SLOT_STARTED, at=_local(session, slot.start)))
     elif slot in session.proposed_slots:
         closes = slot_registration_closes(slot, session.policy)
-        if utc(at) >= utc(closes):
+        if not before(at, closes):
             reasons.append(
                 Reason(
                     ReasonCode.REGISTRATION_CLOSED,
@@ -228,7 +228,7 @@ def _late_confirmation(session: Session, slot: Slot, at: dt.datetime) -> list[Re
     """Return the notice of a confirmation after the end of D-15: no free cancellation (R15)."""
     planned = session.evolve(confirmed_slot=slot, dates_confirmed_at=at)
     plan = deadlines(planned)
-    if utc(at) < utc(plan.free_cancellation_closes):
+    if before(at, plan.free_cancellation_closes):
         return []
     policy = session.policy
     return [
@@ -299,7 +299,7 @@ def can_cancel(session: Session, when: dt.datetime) -> Decision:
     reasons = _before_request(session, at) + _cancelled(session)
     if session.confirmed_slot is not None:
         start = schedule(session).start
-        if utc(at) >= utc(start):
+        if not before(at, start):
             reasons.append(Reason(ReasonCode.CLASS_STARTED, at=start))
     return Decision.from_reasons(reasons)
 
@@ -428,9 +428,9 @@ def _class_over(session: Session, moment: dt.datetime) -> list[Reason]:
         return []
     plan = schedule(session)
     reasons = []
-    if not session.participants and utc(moment) >= utc(plan.registration_closes):
+    if not session.participants and not before(moment, plan.registration_closes):
         reasons.append(Reason(ReasonCode.NOT_HELD, at=plan.registration_closes))
-    if utc(moment) < utc(plan.end):
+    if before(moment, plan.end):
         reasons.append(Reason(ReasonCode.CLASS_NOT_OVER, at=plan.end))
     return reasons
 
@@ -527,7 +527,7 @@ def record_not_held_announced(session: Session, at: dt.datetime) -> Session:
     moment, reasons = _fact(session, at, "not_held_announced_at")
     if session.confirmed_slot is not None and not reasons:
         closes = schedule(session).registration_closes
-        if session.participants or utc(moment) < utc(closes):
+        if session.participants or before(moment, closes):
             reasons.append(Reason(ReasonCode.LIST_NOT_MISSING, at=closes))
     _done(step, reasons)
     return session.evolve(not_held_announced_at=moment)
