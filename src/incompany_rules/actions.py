@@ -265,13 +265,9 @@ def _propose_slots(context: _Context) -> _Opening | None:
 
 
 def _forward_dates(context: _Context) -> _Opening | None:
-    if not _planning(context) or context.session.dates_forwarded_at is not None:
+    if context.session.dates_forwarded_at is not None:
         return None
-    slots = context.confirmable()
-    if not slots:
-        return None
-    closes, start = slots[0]
-    return _Opening(closes, closes=closes, about=start)
+    return _confirm_slot(context)  # forwarded dates stay open as long as one can be confirmed
 
 
 def _confirm_slot(context: _Context) -> _Opening | None:

@@ -62,7 +62,7 @@ import attrs
 import pendulum
 
 from incompany_rules.errors import IncompanyRulesError, InvalidTypeError, InvalidValueError
-from incompany_rules.instants import instant, local, utc
+from incompany_rules.instants import instant, local, plain, utc
 from incompany_rules.participants import Participant
 from incompany_rules.policy import DEFAULT_POLICY, Policy
 from incompany_rules.session import Company, Session, Slot, Training
@@ -265,20 +265,10 @@ class _Reader:
                 ) from None
         if not isinstance(value, dt.datetime):
             raise InvalidTypeError(field, f"expected a date and time, got {type(value).__name__}")
-        plain = dt.datetime(  # a pandas Timestamp as a plain datetime (nanoseconds dropped)
-            value.year,
-            value.month,
-            value.day,
-            value.hour,
-            value.minute,
-            value.second,
-            value.microsecond,
-            tzinfo=value.tzinfo,
-            fold=value.fold,
-        )
-        if plain.tzinfo is not None and plain.utcoffset() is not None:
-            return instant(plain, field=field)
-        return self.local(plain, field)
+        wall = plain(value)  # a pandas Timestamp as a plain datetime (nanoseconds dropped)
+        if wall.tzinfo is not None and wall.utcoffset() is not None:
+            return instant(wall, field=field)
+        return self.local(wall, field)
 
     def local(self, wall: dt.datetime, field: str) -> pendulum.DateTime:
         """Return the naive `wall` time read on the caller's clock, or raise."""

@@ -640,20 +640,29 @@ def after_hours(base: dt.datetime, hours: int, tz: pendulum.Timezone) -> pendulu
 # Pickling: pendulum.DateTime pickles without its fold
 
 
+def plain(value: dt.datetime) -> dt.datetime:
+    """Return `value`, of any `datetime` subclass (pendulum, pandas), as a plain `datetime`.
+
+    The wall time, `tzinfo` and `fold` are kept; a pandas `Timestamp` loses
+    its nanoseconds.
+    """
+    return dt.datetime(
+        value.year,
+        value.month,
+        value.day,
+        value.hour,
+        value.minute,
+        value.second,
+        value.microsecond,
+        tzinfo=value.tzinfo,
+        fold=value.fold,
+    )
+
+
 def _portable(value: object) -> object:
     """Return a `pendulum.DateTime` as a plain `datetime`, which pickles its fold."""
     if type(value) is pendulum.DateTime:
-        return dt.datetime(
-            value.year,
-            value.month,
-            value.day,
-            value.hour,
-            value.minute,
-            value.second,
-            value.microsecond,
-            tzinfo=value.tzinfo,
-            fold=value.fold,
-        )
+        return plain(value)
     return value
 
 
