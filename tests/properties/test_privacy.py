@@ -8,6 +8,7 @@ row (use .masked(); .reveal() only where the digits must leave).
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from typing import TYPE_CHECKING
@@ -281,7 +282,13 @@ class TestFailingTestOutput:
         )
         output = result.stdout + result.stderr
         assert 1 == result.returncode, output
-        assert 2 == output.count("Failing test case"), output
+        # Under CI=true pytest repeats each whole report in its short summary,
+        # so the failing cases are counted by name, not by occurrence.
+        failing = set(re.findall(r"Failing test case: (\w+)\(", output))
+        assert {
+            "test_every_session_has_fewer_than_two_participants",
+            "test_no_number_is_a_number",
+        } == failing, output
         assert "*********" in output
         numbers = {NationalNumber(line) for line in seen_file.read_text().split()}
         assert len(numbers) >= 3
