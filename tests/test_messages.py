@@ -15,7 +15,9 @@ import pendulum
 import pytest
 
 from incompany_rules import (
+    HrAccount,
     IncompanyRulesError,
+    InvalidEmailError,
     InvalidNationalNumberError,
     InvalidPolicyError,
     InvalidSessionError,
@@ -28,7 +30,12 @@ from incompany_rules import (
     deadlines,
     schedule,
 )
-from incompany_rules.examples import confirmed_session, requested_session, sample_participants
+from incompany_rules.examples import (
+    ACME,
+    confirmed_session,
+    requested_session,
+    sample_participants,
+)
 from incompany_rules.languages import LANGUAGES
 from incompany_rules.texts import TEXTS, day, moment, money, until
 from incompany_rules.texts import text as render
@@ -147,6 +154,34 @@ CASES: list[tuple[Callable[[], object], type[IncompanyRulesError], str]] = [
         lambda: Policy(min_participants=0),
         InvalidPolicyError,
         "Invalid Policy.min_participants: expected a whole number from 1 to 10000, got 0",
+    ),
+    (
+        lambda: HrAccount("not-an-email", ACME, has_hr_function=True, tos_completed=True),
+        InvalidEmailError,
+        (
+            "Invalid HrAccount.login: expected an address like name@example.be, got a str of 12 "
+            "characters (An email address must have an @-sign.)"
+        ),
+    ),
+    (
+        lambda: Slot(START, START),
+        InvalidSlotError,
+        "Invalid Slot.end: must be after Slot.start (2026-04-01T09:00:00+02:00)",
+    ),
+    (
+        lambda: requested_session(START).evolve(participants=3),
+        InvalidTypeError,
+        "Invalid Session.participants: expected participants, got int",
+    ),
+    (
+        lambda: requested_session(START).evolve(attendance=3),
+        InvalidTypeError,
+        "Invalid Session.attendance: expected participants or national numbers, got int",
+    ),
+    (
+        lambda: requested_session(START).evolve(attendance=["85073003328"]),
+        InvalidTypeError,
+        "Invalid Session.attendance: expected Participant or NationalNumber items, got str",
     ),
 ]
 

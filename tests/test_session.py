@@ -7,10 +7,11 @@ import datetime as dt
 import pendulum
 import pytest
 
-from helpers import brussels
+from helpers import brussels, refused_as
 from incompany_rules import (
     Company,
     HrAccount,
+    IncompanyRulesError,
     InvalidEmailError,
     InvalidSessionError,
     InvalidSlotError,
@@ -36,27 +37,27 @@ class TestCompanyAccountTraining:
         assert Company("0403.170.701", "Acme SA") == Company(" 0403.170.701 ", "Acme SA ")
 
     @pytest.mark.parametrize(
-        ("build", "error", "message"),
+        ("build", "error", "field"),
         [
             (
                 lambda: Company("", "Acme"),
                 InvalidSessionError,
-                "Invalid Company.number: must not be empty",
+                "Company.number",
             ),
             (
                 lambda: Company("1", 2),
                 InvalidTypeError,
-                "Invalid Company.name: expected a string, got int",
+                "Company.name",
             ),
             (
                 lambda: Training("X", "  "),
                 InvalidSessionError,
-                "Invalid Training.title: must not be empty",
+                "Training.title",
             ),
             (
                 lambda: Training("X", "T", in_digital_offer="yes"),  # type: ignore[arg-type]
                 InvalidTypeError,
-                "Invalid Training.in_digital_offer: expected True or False, got str",
+                "Training.in_digital_offer",
             ),
             (
                 lambda: HrAccount(
@@ -66,26 +67,25 @@ class TestCompanyAccountTraining:
                     tos_completed=True,
                 ),
                 InvalidTypeError,
-                "Invalid HrAccount.company: expected a Company, got str",
+                "HrAccount.company",
             ),
             (
                 lambda: HrAccount("hr@acme.example", ACME, has_hr_function=1, tos_completed=True),  # type: ignore[arg-type]
                 InvalidTypeError,
-                "Invalid HrAccount.has_hr_function: expected True or False, got int",
+                "HrAccount.has_hr_function",
             ),
             (
                 lambda: HrAccount("not-an-email", ACME, has_hr_function=True, tos_completed=True),
                 InvalidEmailError,
-                "Invalid HrAccount.login: expected an address",
+                "HrAccount.login",
             ),
         ],
     )
     def test_bad_fields_are_refused_by_name(
-        self, build: object, error: type[Exception], message: str
+        self, build: object, error: type[IncompanyRulesError], field: str
     ) -> None:
-        with pytest.raises(error) as caught:
+        with refused_as(error, field):
             build()  # type: ignore[operator]
-        assert str(caught.value).startswith(message)
 
     def test_a_training_is_in_the_digital_offer_unless_said_otherwise(self) -> None:
         assert Training("X", "T").in_digital_offer
@@ -108,42 +108,41 @@ class TestSlot:
         assert START == slot.start
 
     @pytest.mark.parametrize(
-        ("start", "end", "error", "message"),
+        ("start", "end", "error", "field"),
         [
-            (START, START, InvalidSlotError, "Invalid Slot.end: must be after Slot.start"),
-            (START, START.subtract(minutes=1), InvalidSlotError, "Invalid Slot.end: must be after"),
+            (START, START, InvalidSlotError, "Slot.end"),
+            (START, START.subtract(minutes=1), InvalidSlotError, "Slot.end"),
             (
                 dt.datetime(2026, 4, 1, 9),
                 START,
                 NaiveDatetimeError,
-                "Invalid Slot.start: expected a timezone-aware",
+                "Slot.start",
             ),
             (
                 START,
                 dt.datetime(2026, 4, 1, 12),
                 NaiveDatetimeError,
-                "Invalid Slot.end: expected a timezone-aware",
+                "Slot.end",
             ),
             (
                 dt.date(2026, 4, 1),
                 START,
                 InvalidTypeError,
-                "Invalid Slot.start: expected a timezone-aware datetime, got date",
+                "Slot.start",
             ),
             (
                 "2026-04-01T09:00+02:00",
                 START,
                 InvalidTypeError,
-                "Invalid Slot.start: expected a timezone-aware datetime, got str",
+                "Slot.start",
             ),
         ],
     )
     def test_bad_slots_are_refused(
-        self, start: object, end: object, error: type[Exception], message: str
+        self, start: object, end: object, error: type[IncompanyRulesError], field: str
     ) -> None:
-        with pytest.raises(error) as caught:
+        with refused_as(error, field):
             Slot(start, end)
-        assert str(caught.value).startswith(message)
 
     # The hour Brussels repeats on Sunday 25 October 2026: 02:00-03:00 summer
     # time (00:00-01:00 UTC), then 02:00-03:00 winter time (01:00-02:00 UTC).
@@ -242,93 +241,86 @@ class TestSession:
             confirmed_session(START).evolve(access_emailed=3)
 
     @pytest.mark.parametrize(
-        ("changes", "error", "message"),
+        ("changes", "error", "field"),
         [
             (
                 {"requested_at": dt.datetime(2026, 2, 1)},
                 NaiveDatetimeError,
-                (
-                    "Invalid Session.requested_at: expected a timezone-aware datetime, "
-                    "got a naive one (2026-02-01T00:00:00)"
-                ),
+                "Session.requested_at",
             ),
             (
                 {"reminder_sent_at": dt.datetime(2026, 3, 11)},
                 NaiveDatetimeError,
-                (
-                    "Invalid Session.reminder_sent_at: expected a timezone-aware datetime, "
-                    "got a naive one (2026-03-11T00:00:00)"
-                ),
+                "Session.reminder_sent_at",
             ),
             (
                 {"cancelled_at": "2026-03-11"},
                 InvalidTypeError,
-                "Invalid Session.cancelled_at: expected a timezone-aware datetime, got str",
+                "Session.cancelled_at",
             ),
-            ({"project": ""}, InvalidSessionError, "Invalid Session.project: must not be empty"),
+            ({"project": ""}, InvalidSessionError, "Session.project"),
             (
                 {"training": "Excel"},
                 InvalidTypeError,
-                "Invalid Session.training: expected a Training, got str",
+                "Session.training",
             ),
             (
                 {"company": None},
                 InvalidTypeError,
-                "Invalid Session.company: expected a Company, got NoneType",
+                "Session.company",
             ),
             (
                 {"policy": {}},
                 InvalidTypeError,
-                "Invalid Session.policy: expected a Policy, got dict",
+                "Session.policy",
             ),
             (
                 {"planned_participants": -1},
                 InvalidSessionError,
-                "Invalid Session.planned_participants: expected a whole number from 0 to 10000, got -1",
+                "Session.planned_participants",
             ),
             (
                 {"planned_participants": 6.0},
                 InvalidTypeError,
-                "Invalid Session.planned_participants: expected a whole number, got float",
+                "Session.planned_participants",
             ),
             (
                 {"proposed_slots": "slot"},
                 InvalidTypeError,
-                "Invalid Session.proposed_slots: expected slots, not a str",
+                "Session.proposed_slots",
             ),
             (
                 {"proposed_slots": ["slot"]},
                 InvalidTypeError,
-                "Invalid Session.proposed_slots: expected Slot items, got str",
+                "Session.proposed_slots",
             ),
             (
                 {"participants": 3},
                 InvalidTypeError,
-                "Invalid Session.participants: expected participants, got int",
+                "Session.participants",
             ),
             (
                 {"participants": ["85073003328"]},
                 InvalidTypeError,
-                "Invalid Session.participants: expected Participant items, got str",
+                "Session.participants",
             ),
             (
                 {"attendance": 3},
                 InvalidTypeError,
-                "Invalid Session.attendance: expected participants or national numbers, got int",
+                "Session.attendance",
             ),
             (
                 {"attendance": ["85073003328"]},
                 InvalidTypeError,
-                "Invalid Session.attendance: expected Participant or NationalNumber items, got str",
+                "Session.attendance",
             ),
         ],
     )
     def test_bad_fields_are_refused_by_name(
-        self, changes: dict[str, object], error: type[Exception], message: str
+        self, changes: dict[str, object], error: type[IncompanyRulesError], field: str
     ) -> None:
-        with pytest.raises(error) as caught:
+        with refused_as(error, field) as caught:
             requested_session(START).evolve(**changes)
-        assert message == str(caught.value)
         assert "85073003328" not in str(caught.value)
 
     def test_a_planned_count_may_be_zero(self) -> None:
