@@ -7,6 +7,7 @@ message losing its field, its problem or the type it got does not pass.
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +16,7 @@ import pendulum
 import pytest
 
 from incompany_rules import (
+    Decision,
     HrAccount,
     IncompanyRulesError,
     InvalidEmailError,
@@ -23,9 +25,12 @@ from incompany_rules import (
     InvalidSessionError,
     InvalidSlotError,
     InvalidTypeError,
+    InvalidValueError,
     NationalNumber,
     Participant,
     Policy,
+    Reason,
+    ReasonCode,
     Slot,
     deadlines,
     schedule,
@@ -182,6 +187,61 @@ CASES: list[tuple[Callable[[], object], type[IncompanyRulesError], str]] = [
         lambda: requested_session(START).evolve(attendance=["85073003328"]),
         InvalidTypeError,
         "Invalid Session.attendance: expected Participant or NationalNumber items, got str",
+    ),
+    (
+        lambda: Reason("closed", "R8"),
+        InvalidValueError,
+        "Invalid Reason.code: expected a ReasonCode, got 'closed'",
+    ),
+    (
+        lambda: Reason(ReasonCode.NO_HR_FUNCTION, 5),  # type: ignore[arg-type]
+        InvalidTypeError,
+        "Invalid Reason.rule: expected a rule id such as 'R8', got 5",
+    ),
+    (
+        lambda: Reason(ReasonCode.TOO_FEW_PARTICIPANTS, "R1", count="4"),  # type: ignore[arg-type]
+        InvalidTypeError,
+        "Invalid Reason.count: expected a whole number or None, got '4'",
+    ),
+    (
+        lambda: Reason(ReasonCode.TOO_FEW_PARTICIPANTS, "R1", limit=True),
+        InvalidTypeError,
+        "Invalid Reason.limit: expected a whole number or None, got True",
+    ),
+    (
+        lambda: Reason(ReasonCode.LATE_CONFIRMATION, amount=375),  # type: ignore[arg-type]
+        InvalidTypeError,
+        "Invalid Reason.amount: expected a Decimal or None, got 375",
+    ),
+    (
+        lambda: Reason(ReasonCode.NOT_REGISTERED, "R9", subject=28),  # type: ignore[arg-type]
+        InvalidTypeError,
+        "Invalid Reason.subject: expected a string or None, got 28",
+    ),
+    (
+        lambda: Reason(ReasonCode.CLASS_STARTED, "R15", at=dt.datetime(2026, 4, 1, tzinfo=dt.UTC)),
+        InvalidTypeError,
+        "Invalid Reason.at: expected a pendulum.DateTime, got datetime",
+    ),
+    (
+        lambda: Decision(allowed=False, reasons=3),
+        InvalidTypeError,
+        "Invalid Decision.reasons: expected reasons, got int",
+    ),
+    (
+        lambda: Decision(allowed=False, reasons=("no",)),
+        InvalidTypeError,
+        "Invalid Decision.reasons: expected Reason items, got str",
+    ),
+    (
+        lambda: Decision(allowed=1),  # type: ignore[arg-type]
+        InvalidTypeError,
+        "Invalid Decision.allowed: expected True or False, got int",
+    ),
+    (
+        lambda: Decision(allowed=False),
+        InvalidValueError,
+        ("Invalid Decision.reasons: an allowed decision has no reason, a refusal at least one"),
     ),
 ]
 
