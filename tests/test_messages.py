@@ -19,6 +19,7 @@ from incompany_rules import (
     Decision,
     HrAccount,
     IncompanyRulesError,
+    InvalidDataError,
     InvalidEmailError,
     InvalidNationalNumberError,
     InvalidPolicyError,
@@ -35,6 +36,7 @@ from incompany_rules import (
     deadlines,
     schedule,
 )
+from incompany_rules.data import from_data, to_data
 from incompany_rules.examples import (
     ACME,
     confirmed_session,
@@ -242,6 +244,42 @@ CASES: list[tuple[Callable[[], object], type[IncompanyRulesError], str]] = [
         lambda: Decision(allowed=False),
         InvalidValueError,
         ("Invalid Decision.reasons: an allowed decision has no reason, a refusal at least one"),
+    ),
+    (
+        lambda: from_data([]),  # type: ignore[arg-type]
+        InvalidTypeError,
+        "Invalid data: expected a mapping, got list",
+    ),
+    (
+        lambda: from_data({"version": 2, "session": {}}),
+        InvalidDataError,
+        "Invalid version: expected 1, the version this library reads, got 2",
+    ),
+    (
+        lambda: from_data({"session": {}}),
+        InvalidDataError,
+        "Invalid version: expected 1, the version this library reads, got None",
+    ),
+    (lambda: from_data({"version": 1}), InvalidDataError, "Invalid session: missing"),
+    (
+        lambda: from_data({"version": 1, "session": {}, "notes": ""}),
+        InvalidDataError,
+        "Invalid notes: unknown key, expected only 'version' and 'session'",
+    ),
+    (
+        lambda: from_data({"version": 1, "session": []}),
+        InvalidTypeError,
+        "Invalid session: expected an object, got list",
+    ),
+    (
+        lambda: from_data(
+            {
+                "version": 1,
+                "session": {**to_data(requested_session(START))["session"], "remark": ""},
+            }
+        ),
+        InvalidDataError,
+        "Invalid session: unknown key 'remark'",
     ),
 ]
 
