@@ -43,6 +43,7 @@ from incompany_rules.examples import (
     requested_session,
     sample_participants,
 )
+from incompany_rules.export import InvalidRowError, sessions_from_rows
 from incompany_rules.languages import LANGUAGES
 from incompany_rules.texts import TEXTS, day, moment, money, until
 from incompany_rules.texts import text as render
@@ -58,6 +59,29 @@ EMAIL = "ann@acme.example"
 def with_check_digits(first_nine: str) -> str:
     """A number of someone born in the 1900s whose check digits match."""
     return f"{first_nine}{97 - int(first_nine) % 97:02d}"
+
+
+# One session row and one participant row as a database export gives them.
+ROW: dict[str, object] = {
+    "project": "IC-2026-0042",
+    "group": "G1",
+    "company": "0403.170.701",
+    "company_name": "Acme SA",
+    "training": "DIG-042",
+    "title": "Excel",
+    "requested_at": "2026-02-02 10:00",
+    "dates_confirmed_at": "2026-02-16 10:00",
+    "start": "2026-11-04 09:00",
+    "end": "2026-11-04 12:30",
+    "planned": 8,
+}
+PERSON: dict[str, object] = {
+    "project": "IC-2026-0042",
+    "group": "G1",
+    "national_number": "85073003328",
+    "email": EMAIL,
+}
+CLOCK = "Europe/Brussels"
 
 
 # Each row: how the value is built, the error class, the whole message.
@@ -280,6 +304,104 @@ CASES: list[tuple[Callable[[], object], type[IncompanyRulesError], str]] = [
         ),
         InvalidDataError,
         "Invalid session: unknown key 'remark'",
+    ),
+    (
+        lambda: sessions_from_rows([ROW], None, clock=CLOCK),
+        InvalidRowError,
+        (
+            "Invalid participants: expected the participant rows (an empty list for an export "
+            "without participants)"
+        ),
+    ),
+    (
+        lambda: sessions_from_rows([ROW], [{**PERSON, "attended": "yes"}], clock=CLOCK),
+        InvalidTypeError,
+        "Invalid participants[0].attended: expected True, False or empty, got str 'yes'",
+    ),
+    (
+        lambda: sessions_from_rows([ROW], [{**PERSON, "email": None}], clock=CLOCK),
+        InvalidRowError,
+        "Invalid participants[0].email: missing",
+    ),
+    (
+        lambda: sessions_from_rows([ROW], [{**PERSON, "group": "G2"}], clock=CLOCK),
+        InvalidRowError,
+        "Invalid participants[0]: session IC-2026-0042/G2 is not in the session rows",
+    ),
+    (
+        lambda: sessions_from_rows([ROW, ROW], [], clock=CLOCK),
+        InvalidRowError,
+        "Invalid sessions[1]: session IC-2026-0042/G1 is listed twice",
+    ),
+    (
+        lambda: sessions_from_rows([{**ROW, "planned": "8"}], [], clock=CLOCK),
+        InvalidTypeError,
+        "Invalid sessions[0].planned: expected a whole number, got str '8'",
+    ),
+    (
+        lambda: sessions_from_rows([{**ROW, "cancelled_at": "soon"}], [], clock=CLOCK),
+        InvalidRowError,
+        "Invalid sessions[0].cancelled_at: expected an ISO 8601 date and time, got 'soon'",
+    ),
+    (
+        lambda: sessions_from_rows([{**ROW, "cancelled_at": dt.date(2026, 3, 1)}], [], clock=CLOCK),
+        InvalidTypeError,
+        "Invalid sessions[0].cancelled_at: expected a date and time, got date",
+    ),
+    (
+        lambda: sessions_from_rows(
+            [{**ROW, "cancelled_at": "2026-03-29 02:30"}], [], clock=CLOCK, ambiguous="later"
+        ),
+        InvalidRowError,
+        (
+            "Invalid sessions[0].cancelled_at: 2026-03-29 02:30 does not exist on the clock of "
+            "Europe/Brussels (it skips an hour there); say how to read it with "
+            'nonexistent="shift_forward" or "shift_backward"'
+        ),
+    ),
+    (
+        lambda: sessions_from_rows([ROW], [], clock="Europe/Bruxelles"),
+        InvalidValueError,
+        "Invalid clock: expected an IANA timezone name, got 'Europe/Bruxelles'",
+    ),
+    (
+        lambda: sessions_from_rows([ROW], [], clock=pendulum.timezone(CLOCK)),  # type: ignore[arg-type]
+        InvalidTypeError,
+        "Invalid clock: expected an IANA timezone name, got Timezone",
+    ),
+    (
+        lambda: sessions_from_rows([ROW], [], clock=CLOCK, ambiguous="first"),  # type: ignore[arg-type]
+        InvalidValueError,
+        "Invalid ambiguous: expected one of 'raise', 'earlier', 'later', got 'first'",
+    ),
+    (
+        lambda: sessions_from_rows("rows", [], clock=CLOCK),  # type: ignore[arg-type]
+        InvalidTypeError,
+        "Invalid sessions: expected rows (an iterable of mappings), got str",
+    ),
+    (
+        lambda: sessions_from_rows([ROW, ["IC"]], [], clock=CLOCK),  # type: ignore[list-item]
+        InvalidTypeError,
+        "Invalid sessions[1]: expected a mapping, got list",
+    ),
+    (
+        lambda: sessions_from_rows([ROW], []),
+        InvalidRowError,
+        (
+            "Invalid sessions[0].requested_at: 2026-02-02 10:00 has no UTC offset; name the clock "
+            'it was read on, e.g. clock="Europe/Brussels"'
+        ),
+    ),
+    (
+        lambda: sessions_from_rows(
+            [{**ROW, "reminder_sent_at": "2026-10-25 02:30:15"}], [], clock=CLOCK
+        ),
+        InvalidRowError,
+        (
+            "Invalid sessions[0].reminder_sent_at: 2026-10-25 02:30:15 happens twice on the clock "
+            'of Europe/Brussels (it repeats an hour there); say which with ambiguous="earlier" '
+            'or "later"'
+        ),
     ),
 ]
 
