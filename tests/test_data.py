@@ -343,32 +343,12 @@ class TestRefusedForms:
         ("data", "error", "field"),
         [
             ([], InvalidTypeError, "data"),
-            (
-                {"version": 2, "session": {}},
-                InvalidDataError,
-                "version",
-            ),
-            (
-                {"version": True, "session": {}},
-                InvalidDataError,
-                "version",
-            ),
-            (
-                {"session": {}},
-                InvalidDataError,
-                "version",
-            ),
+            ({"version": 2, "session": {}}, InvalidDataError, "version"),
+            ({"version": True, "session": {}}, InvalidDataError, "version"),
+            ({"session": {}}, InvalidDataError, "version"),
             ({"version": 1}, InvalidDataError, "session"),
-            (
-                {"version": 1, "session": {}, "notes": ""},
-                InvalidDataError,
-                "notes",
-            ),
-            (
-                {"version": 1, "session": []},
-                InvalidTypeError,
-                "session",
-            ),
+            ({"version": 1, "session": {}, "notes": ""}, InvalidDataError, "notes"),
+            ({"version": 1, "session": []}, InvalidTypeError, "session"),
         ],
     )
     def test_the_envelope_is_checked(

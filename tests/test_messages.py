@@ -403,6 +403,46 @@ CASES: list[tuple[Callable[[], object], type[IncompanyRulesError], str]] = [
             'or "later"'
         ),
     ),
+    (
+        lambda: Policy(missing_list_fee=Decimal(-1)),
+        InvalidPolicyError,
+        "Invalid Policy.missing_list_fee: expected an amount >= 0, got -1",
+    ),
+    (
+        lambda: Policy(shortfall_fee_per_person="lots"),
+        InvalidPolicyError,
+        "Invalid Policy.shortfall_fee_per_person: expected an amount in euros, got 'lots'",
+    ),
+    (
+        lambda: Policy(timezone="Europe/Bruxelles"),
+        InvalidPolicyError,
+        "Invalid Policy.timezone: expected an IANA timezone name, got 'Europe/Bruxelles'",
+    ),
+    (
+        lambda: Policy(participant_email_from="01/03/2021"),
+        InvalidPolicyError,
+        "Invalid Policy.participant_email_from: expected an ISO 8601 date (YYYY-MM-DD), got '01/03/2021'",
+    ),
+    (
+        lambda: Policy(participant_email_from=dt.datetime(2021, 3, 1, tzinfo=dt.UTC)),
+        InvalidTypeError,
+        "Invalid Policy.participant_email_from: expected a date, got datetime",
+    ),
+    (
+        lambda: Policy(shortfall_basis="present"),
+        InvalidPolicyError,
+        "Invalid Policy.shortfall_basis: expected one of 'attended', 'registered', got 'present'",
+    ),
+    (
+        lambda: Policy.from_dict({"min_participant": 8}),
+        InvalidPolicyError,
+        "Invalid Policy: unknown key 'min_participant'",
+    ),
+    (
+        lambda: Policy.from_dict([("min_participants", 8)]),  # type: ignore[arg-type]
+        InvalidTypeError,
+        "Invalid Policy: expected a mapping, got list",
+    ),
 ]
 
 

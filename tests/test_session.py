@@ -39,21 +39,9 @@ class TestCompanyAccountTraining:
     @pytest.mark.parametrize(
         ("build", "error", "field"),
         [
-            (
-                lambda: Company("", "Acme"),
-                InvalidSessionError,
-                "Company.number",
-            ),
-            (
-                lambda: Company("1", 2),
-                InvalidTypeError,
-                "Company.name",
-            ),
-            (
-                lambda: Training("X", "  "),
-                InvalidSessionError,
-                "Training.title",
-            ),
+            (lambda: Company("", "Acme"), InvalidSessionError, "Company.number"),
+            (lambda: Company("1", 2), InvalidTypeError, "Company.name"),
+            (lambda: Training("X", "  "), InvalidSessionError, "Training.title"),
             (
                 lambda: Training("X", "T", in_digital_offer="yes"),  # type: ignore[arg-type]
                 InvalidTypeError,
@@ -112,30 +100,10 @@ class TestSlot:
         [
             (START, START, InvalidSlotError, "Slot.end"),
             (START, START.subtract(minutes=1), InvalidSlotError, "Slot.end"),
-            (
-                dt.datetime(2026, 4, 1, 9),
-                START,
-                NaiveDatetimeError,
-                "Slot.start",
-            ),
-            (
-                START,
-                dt.datetime(2026, 4, 1, 12),
-                NaiveDatetimeError,
-                "Slot.end",
-            ),
-            (
-                dt.date(2026, 4, 1),
-                START,
-                InvalidTypeError,
-                "Slot.start",
-            ),
-            (
-                "2026-04-01T09:00+02:00",
-                START,
-                InvalidTypeError,
-                "Slot.start",
-            ),
+            (dt.datetime(2026, 4, 1, 9), START, NaiveDatetimeError, "Slot.start"),
+            (START, dt.datetime(2026, 4, 1, 12), NaiveDatetimeError, "Slot.end"),
+            (dt.date(2026, 4, 1), START, InvalidTypeError, "Slot.start"),
+            ("2026-04-01T09:00+02:00", START, InvalidTypeError, "Slot.start"),
         ],
     )
     def test_bad_slots_are_refused(
@@ -243,77 +211,25 @@ class TestSession:
     @pytest.mark.parametrize(
         ("changes", "error", "field"),
         [
-            (
-                {"requested_at": dt.datetime(2026, 2, 1)},
-                NaiveDatetimeError,
-                "Session.requested_at",
-            ),
+            ({"requested_at": dt.datetime(2026, 2, 1)}, NaiveDatetimeError, "Session.requested_at"),
             (
                 {"reminder_sent_at": dt.datetime(2026, 3, 11)},
                 NaiveDatetimeError,
                 "Session.reminder_sent_at",
             ),
-            (
-                {"cancelled_at": "2026-03-11"},
-                InvalidTypeError,
-                "Session.cancelled_at",
-            ),
+            ({"cancelled_at": "2026-03-11"}, InvalidTypeError, "Session.cancelled_at"),
             ({"project": ""}, InvalidSessionError, "Session.project"),
-            (
-                {"training": "Excel"},
-                InvalidTypeError,
-                "Session.training",
-            ),
-            (
-                {"company": None},
-                InvalidTypeError,
-                "Session.company",
-            ),
-            (
-                {"policy": {}},
-                InvalidTypeError,
-                "Session.policy",
-            ),
-            (
-                {"planned_participants": -1},
-                InvalidSessionError,
-                "Session.planned_participants",
-            ),
-            (
-                {"planned_participants": 6.0},
-                InvalidTypeError,
-                "Session.planned_participants",
-            ),
-            (
-                {"proposed_slots": "slot"},
-                InvalidTypeError,
-                "Session.proposed_slots",
-            ),
-            (
-                {"proposed_slots": ["slot"]},
-                InvalidTypeError,
-                "Session.proposed_slots",
-            ),
-            (
-                {"participants": 3},
-                InvalidTypeError,
-                "Session.participants",
-            ),
-            (
-                {"participants": ["85073003328"]},
-                InvalidTypeError,
-                "Session.participants",
-            ),
-            (
-                {"attendance": 3},
-                InvalidTypeError,
-                "Session.attendance",
-            ),
-            (
-                {"attendance": ["85073003328"]},
-                InvalidTypeError,
-                "Session.attendance",
-            ),
+            ({"training": "Excel"}, InvalidTypeError, "Session.training"),
+            ({"company": None}, InvalidTypeError, "Session.company"),
+            ({"policy": {}}, InvalidTypeError, "Session.policy"),
+            ({"planned_participants": -1}, InvalidSessionError, "Session.planned_participants"),
+            ({"planned_participants": 6.0}, InvalidTypeError, "Session.planned_participants"),
+            ({"proposed_slots": "slot"}, InvalidTypeError, "Session.proposed_slots"),
+            ({"proposed_slots": ["slot"]}, InvalidTypeError, "Session.proposed_slots"),
+            ({"participants": 3}, InvalidTypeError, "Session.participants"),
+            ({"participants": ["85073003328"]}, InvalidTypeError, "Session.participants"),
+            ({"attendance": 3}, InvalidTypeError, "Session.attendance"),
+            ({"attendance": ["85073003328"]}, InvalidTypeError, "Session.attendance"),
         ],
     )
     def test_bad_fields_are_refused_by_name(
