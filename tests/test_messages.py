@@ -17,6 +17,9 @@ import pytest
 
 from incompany_rules import (
     Decision,
+    Fee,
+    FeeKind,
+    FeeReason,
     HrAccount,
     IncompanyRulesError,
     InvalidDataError,
@@ -27,6 +30,8 @@ from incompany_rules import (
     InvalidSlotError,
     InvalidTypeError,
     InvalidValueError,
+    Invoice,
+    InvoiceLine,
     NationalNumber,
     Participant,
     Policy,
@@ -34,6 +39,7 @@ from incompany_rules import (
     ReasonCode,
     Slot,
     deadlines,
+    fees_due,
     schedule,
 )
 from incompany_rules.data import from_data, to_data
@@ -82,6 +88,32 @@ PERSON: dict[str, object] = {
     "email": EMAIL,
 }
 CLOCK = "Europe/Brussels"
+
+
+def line(quantity: object, unit_price: object, amount: object) -> InvoiceLine:
+    """Build an invoice line of a shortfall with these figures."""
+    return InvoiceLine(
+        kind=FeeKind.SHORTFALL,
+        rule="R17",
+        quantity=quantity,  # type: ignore[arg-type]
+        unit_price=unit_price,  # type: ignore[arg-type]
+        amount=amount,  # type: ignore[arg-type]
+        arises_at=START,
+    )
+
+
+def fee(owed: bool, quantity: int, amount: Decimal) -> Fee:
+    """Build a late-cancellation fee of 375 euros a unit with these figures."""
+    return Fee(
+        kind=FeeKind.LATE_CANCELLATION,
+        rule="R15",
+        reason=FeeReason.LATE_CANCELLATION,
+        owed=owed,
+        quantity=quantity,
+        unit_price=Decimal(375),
+        amount=amount,
+        arises_at=START,
+    )
 
 
 # Each row: how the value is built, the error class, the whole message.
@@ -442,6 +474,64 @@ CASES: list[tuple[Callable[[], object], type[IncompanyRulesError], str]] = [
         lambda: Policy.from_dict([("min_participants", 8)]),  # type: ignore[arg-type]
         InvalidTypeError,
         "Invalid Policy: expected a mapping, got list",
+    ),
+    (
+        lambda: line(2, Decimal(150), Decimal(150)),
+        InvalidValueError,
+        "Invalid InvoiceLine.amount: must be quantity x unit_price (2 x 150)",
+    ),
+    (
+        lambda: line(0, Decimal(150), Decimal(0)),
+        InvalidValueError,
+        "Invalid InvoiceLine.quantity: a line charges at least 1 unit",
+    ),
+    (
+        lambda: line(0, Decimal(-1), Decimal(0)),
+        InvalidValueError,
+        "Invalid InvoiceLine.unit_price: expected an amount >= 0, got -1",
+    ),
+    (
+        lambda: line(1, Decimal("NaN"), Decimal(150)),
+        InvalidValueError,
+        "Invalid InvoiceLine.unit_price: expected an amount >= 0, got NaN",
+    ),
+    (
+        lambda: line(1, Decimal(150), 150),
+        InvalidTypeError,
+        "Invalid InvoiceLine.amount: expected a Decimal amount in euros, got int",
+    ),
+    (
+        lambda: fee(True, 1, Decimal(300)),  # noqa: FBT003
+        InvalidValueError,
+        "Invalid Fee.amount: must be quantity x unit_price (1 x 375)",
+    ),
+    (
+        lambda: fee(False, 1, Decimal(375)),  # noqa: FBT003
+        InvalidValueError,
+        "Invalid Fee.quantity: a fee not owed has quantity 0",
+    ),
+    (
+        lambda: Invoice([Decimal(375)]),
+        InvalidTypeError,
+        "Invalid Invoice.lines: expected InvoiceLine items, got Decimal",
+    ),
+    (
+        lambda: Invoice(375),
+        InvalidTypeError,
+        "Invalid Invoice.lines: expected invoice lines, got int",
+    ),
+    (
+        lambda: Invoice("R17"),
+        InvalidTypeError,
+        "Invalid Invoice.lines: expected invoice lines, not a str",
+    ),
+    (
+        lambda: fees_due(confirmed_session(START).evolve(cancelled_at=START), START.add(months=1)),
+        InvalidSessionError,
+        (
+            "Invalid Session.cancelled_at: is at or after the class start "
+            "(2026-04-01T09:00:00+02:00); a started session cannot be cancelled (R15)"
+        ),
     ),
 ]
 
