@@ -40,8 +40,10 @@ from incompany_rules import (
     Slot,
     deadlines,
     fees_due,
+    propose_slots,
     schedule,
 )
+from incompany_rules.batch import what_if_fee_rows
 from incompany_rules.data import from_data, to_data
 from incompany_rules.examples import (
     ACME,
@@ -532,6 +534,26 @@ CASES: list[tuple[Callable[[], object], type[IncompanyRulesError], str]] = [
             "Invalid Session.cancelled_at: is at or after the class start "
             "(2026-04-01T09:00:00+02:00); a started session cannot be cancelled (R15)"
         ),
+    ),
+    (
+        lambda: what_if_fee_rows([], START, [("D-10", {})]),  # type: ignore[arg-type]
+        InvalidTypeError,
+        "Invalid scenarios: expected a mapping of names to policies, got list",
+    ),
+    (
+        lambda: what_if_fee_rows([], START, {10: {}}),  # type: ignore[dict-item]
+        InvalidTypeError,
+        "Invalid scenarios: expected names as strings, got int",
+    ),
+    (
+        lambda: what_if_fee_rows([], START, {"D-10": 10}),  # type: ignore[dict-item]
+        InvalidTypeError,
+        "Invalid scenarios['D-10']: expected a Policy or a mapping of changes, got int",
+    ),
+    (
+        lambda: propose_slots(requested_session(START), Slot(START, START.add(hours=3)), START),  # type: ignore[arg-type]
+        InvalidTypeError,
+        "Invalid slots: expected a collection, got Slot",
     ),
 ]
 

@@ -714,24 +714,17 @@ def test_a_naive_instant_is_named_by_its_argument(step: Callable[[], object], fi
     assert field == caught.value.field
 
 
-# Each row: a step given something else than what it takes, and the message.
+# Each row: a step given something else than what it takes, and the field named.
 WRONG_TYPES: list[tuple[Callable[[], object], str]] = [
-    (
-        lambda: propose_slots(GONE, SECOND, START),  # type: ignore[arg-type]
-        "Invalid slots: expected a collection, got Slot",
-    ),
-    (
-        lambda: propose_slots(GONE, [SECOND, START], START),  # type: ignore[list-item]
-        "Invalid slots: expected Slot items, got DateTime",
-    ),
+    (lambda: propose_slots(GONE, SECOND, START), "slots"),  # type: ignore[arg-type]
+    (lambda: propose_slots(GONE, [SECOND, START], START), "slots"),  # type: ignore[list-item]
 ]
 
 
-@pytest.mark.parametrize(("step", "message"), WRONG_TYPES)
-def test_a_wrong_type_is_named_with_what_it_is(step: Callable[[], object], message: str) -> None:
-    with pytest.raises(InvalidTypeError) as caught:
+@pytest.mark.parametrize(("step", "field"), WRONG_TYPES)
+def test_a_wrong_type_is_named(step: Callable[[], object], field: str) -> None:
+    with refused_as(InvalidTypeError, field):
         step()
-    assert message == str(caught.value)
 
 
 def test_anything_but_a_session_is_refused_naming_the_argument() -> None:
