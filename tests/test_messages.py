@@ -24,6 +24,7 @@ from incompany_rules import (
     IncompanyRulesError,
     InvalidDataError,
     InvalidEmailError,
+    InvalidKeyError,
     InvalidNationalNumberError,
     InvalidPolicyError,
     InvalidSessionError,
@@ -43,7 +44,7 @@ from incompany_rules import (
     propose_slots,
     schedule,
 )
-from incompany_rules.batch import what_if_fee_rows
+from incompany_rules.batch import participant_rows, pseudonym, what_if_fee_rows
 from incompany_rules.data import from_data, to_data
 from incompany_rules.examples import (
     ACME,
@@ -554,6 +555,21 @@ CASES: list[tuple[Callable[[], object], type[IncompanyRulesError], str]] = [
         lambda: propose_slots(requested_session(START), Slot(START, START.add(hours=3)), START),  # type: ignore[arg-type]
         InvalidTypeError,
         "Invalid slots: expected a collection, got Slot",
+    ),
+    (
+        lambda: pseudonym("85.07.30-033.28", b"k" * 15),
+        InvalidKeyError,
+        "Invalid key: must be at least 16 bytes (secrets.token_bytes(32) makes one)",
+    ),
+    (
+        lambda: pseudonym("85.07.30-033.28", "a secret"),  # type: ignore[arg-type]
+        InvalidTypeError,
+        "Invalid key: expected bytes, got str",
+    ),
+    (
+        lambda: participant_rows(None),  # type: ignore[arg-type]
+        InvalidTypeError,
+        "Invalid sessions: expected an iterable of sessions, got NoneType",
     ),
 ]
 
