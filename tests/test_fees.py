@@ -144,7 +144,7 @@ class TestCancellationFee:
         del last_free, first_late, last_of_d3, first_of_d2
         session = session_at(start)
         for when in (start, start + US, start.add(days=3)):
-            with pytest.raises(SessionStartedError, match=r"^Invalid when: the class started") as e:
+            with refused_as(SessionStartedError, "when") as e:
                 cancellation_fee(session, when)
             assert "when" == e.value.field
 
@@ -268,7 +268,7 @@ class TestCancellationFee:
 
     def test_an_unknown_language_is_refused(self) -> None:
         fee = cancellation_fee(session_at(APRIL_1), brussels(2026, 3, 1))
-        with pytest.raises(InvalidValueError, match=r"^Invalid lang: expected 'fr', 'nl' or 'en'"):
+        with refused_as(InvalidValueError, "lang"):
             fee.describe("de")  # type: ignore[arg-type]
 
     # Each row: what is passed as ``when``, and the error expected.
@@ -282,13 +282,15 @@ class TestCancellationFee:
             (None, InvalidTypeError),
         ],
     )
-    def test_when_must_be_an_aware_instant(self, when: object, error: type[Exception]) -> None:
-        with pytest.raises(error, match=r"^Invalid when: expected a timezone-aware datetime"):
+    def test_when_must_be_an_aware_instant(
+        self, when: object, error: type[IncompanyRulesError]
+    ) -> None:
+        with refused_as(error, "when"):
             cancellation_fee(session_at(APRIL_1), when)  # type: ignore[arg-type]
 
     @pytest.mark.parametrize("thing", [None, "IC-2026-0042/G1", 42])
     def test_anything_but_a_session_is_refused(self, thing: object) -> None:
-        with pytest.raises(InvalidTypeError, match=r"^Invalid session: expected a Session"):
+        with refused_as(InvalidTypeError, "session"):
             cancellation_fee(thing, brussels(2026, 3, 1))  # type: ignore[arg-type]
 
     def test_the_refusal_names_the_session_argument(self) -> None:
@@ -520,7 +522,7 @@ class TestMissingListFee:
         )
 
     def test_anything_but_a_session_is_refused(self) -> None:
-        with pytest.raises(InvalidTypeError, match=r"^Invalid session"):
+        with refused_as(InvalidTypeError, "session"):
             missing_list_fee("IC-2026-0042/G1")  # type: ignore[arg-type]
 
 
@@ -595,7 +597,7 @@ class TestShortfallInvoice:
         assert Decimal(150) == shortfall_invoice(held(5, attended=0, policy=policy)).total
 
     def test_without_recorded_or_given_attendance_the_shortfall_cannot_be_counted(self) -> None:
-        with pytest.raises(AttendanceNotRecordedError, match=r"^Invalid attended: .*none"):
+        with refused_as(AttendanceNotRecordedError, "attended"):
             shortfall_invoice(held())
 
     def test_a_stranger_in_the_attendance_is_refused_without_showing_the_number(self) -> None:
@@ -784,12 +786,14 @@ class TestFeesDue:
             (1_775_000_000, InvalidTypeError),
         ],
     )
-    def test_now_must_be_an_aware_instant(self, now: object, error: type[Exception]) -> None:
-        with pytest.raises(error, match=r"^Invalid now: expected a timezone-aware datetime"):
+    def test_now_must_be_an_aware_instant(
+        self, now: object, error: type[IncompanyRulesError]
+    ) -> None:
+        with refused_as(error, "now"):
             fees_due(held(), now)  # type: ignore[arg-type]
 
     def test_anything_but_a_session_is_refused(self) -> None:
-        with pytest.raises(InvalidTypeError, match=r"^Invalid session"):
+        with refused_as(InvalidTypeError, "session"):
             fees_due(None, brussels(2026, 4, 2))  # type: ignore[arg-type]
 
 
@@ -967,9 +971,9 @@ class TestValues:
 
     def test_a_fee_not_owed_has_no_quantity_and_no_line(self) -> None:
         free = cancellation_fee(session_at(APRIL_1), brussels(2026, 3, 1))
-        with pytest.raises(InvalidValueError, match=r"^Invalid Fee: a fee not owed"):
+        with refused_as(InvalidValueError, "Fee"):
             free.line()
-        with pytest.raises(InvalidValueError, match=r"^Invalid Fee.quantity"):
+        with refused_as(InvalidValueError, "Fee.quantity"):
             Fee(
                 kind=FeeKind.LATE_CANCELLATION,
                 rule="R15",

@@ -38,10 +38,13 @@ from incompany_rules import (
     Policy,
     Reason,
     ReasonCode,
+    SessionStartedError,
     Slot,
+    cancellation_fee,
     deadlines,
     fees_due,
     propose_slots,
+    recap_lines,
     schedule,
 )
 from incompany_rules.batch import participant_rows, pseudonym, what_if_fee_rows
@@ -570,6 +573,47 @@ CASES: list[tuple[Callable[[], object], type[IncompanyRulesError], str]] = [
         lambda: participant_rows(None),  # type: ignore[arg-type]
         InvalidTypeError,
         "Invalid sessions: expected an iterable of sessions, got NoneType",
+    ),
+    (
+        lambda: NationalNumber("8507300332"),
+        InvalidNationalNumberError,
+        "Invalid national_number: expected 11 digits, got 10",
+    ),
+    (
+        lambda: NationalNumber("85.07.30-033.29"),
+        InvalidNationalNumberError,
+        "Invalid national_number: check digits do not match (number ending in 29)",
+    ),
+    (
+        lambda: recap_lines([], lang="de"),  # type: ignore[arg-type]
+        InvalidValueError,
+        "Invalid lang: expected 'fr', 'nl' or 'en', got 'de'",
+    ),
+    (
+        lambda: requested_session(START).evolve(
+            confirmed_slot=Slot(START.add(days=1), START.add(days=1, hours=3)),
+            dates_confirmed_at=START.subtract(months=2),
+        ),
+        InvalidSessionError,
+        "Invalid Session.confirmed_slot: must be one of proposed_slots (R3)",
+    ),
+    (
+        lambda: propose_slots(requested_session(START), [], START.subtract(months=2)),
+        InvalidValueError,
+        "Invalid slots: expected at least one slot",
+    ),
+    (
+        lambda: cancellation_fee(confirmed_session(START), START),
+        SessionStartedError,
+        (
+            "Invalid when: the class started at 2026-04-01T09:00:00+02:00; a started session "
+            "cannot be cancelled (R15)"
+        ),
+    ),
+    (
+        lambda: cancellation_fee(confirmed_session(START), START.subtract(months=1)).line(),
+        InvalidValueError,
+        "Invalid Fee: a fee not owed (free_cancellation) has no invoice line",
     ),
 ]
 

@@ -46,15 +46,13 @@ class TestRecapLine:
 
     def test_an_unknown_language_is_refused(self) -> None:
         session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
-        with pytest.raises(
-            InvalidValueError, match=r"^Invalid lang: expected 'fr', 'nl' or 'en', got 'de'"
-        ):
+        with refused_as(InvalidValueError, "lang"):
             recap_line(session, lang="de")  # type: ignore[arg-type]
 
     @pytest.mark.parametrize("lang", [None, 1, ["fr"], "FR"])
     def test_a_language_that_is_not_one_of_the_three_codes_is_refused(self, lang: object) -> None:
         session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
-        with pytest.raises(InvalidValueError, match=r"^Invalid lang"):
+        with refused_as(InvalidValueError, "lang"):
             recap_line(session, lang=lang)  # type: ignore[arg-type]
 
     @pytest.mark.parametrize("value", [None, "IC-2026-0042/G1"])

@@ -129,7 +129,7 @@ class TestSlot:
 
     def test_a_slot_ending_at_its_start_in_the_repeated_hour_is_refused(self) -> None:
         same = pendulum.datetime(2026, 10, 25, 1, tz="UTC").in_tz("Europe/Brussels")
-        with pytest.raises(InvalidSlotError, match=r"^Invalid Slot.end: must be after"):
+        with refused_as(InvalidSlotError, "Slot.end"):
             Slot(same, pendulum.datetime(2026, 10, 25, 1, tz="UTC"))
 
 
@@ -144,19 +144,13 @@ class TestSession:
 
     def test_the_confirmed_slot_must_be_one_of_the_proposed_ones(self) -> None:
         other = Slot(brussels(2026, 4, 2, 9), brussels(2026, 4, 2, 12))
-        with pytest.raises(
-            InvalidSessionError,
-            match=r"^Invalid Session\.confirmed_slot: must be one of proposed_slots \(R3\)",
-        ):
+        with refused_as(InvalidSessionError, "Session.confirmed_slot"):
             requested_session(START).evolve(
                 confirmed_slot=other, dates_confirmed_at=brussels(2026, 2, 1)
             )
 
     def test_the_confirmed_slot_must_be_a_slot(self) -> None:
-        with pytest.raises(
-            InvalidTypeError,
-            match=r"^Invalid Session\.confirmed_slot: expected a Slot or None, got str",
-        ):
+        with refused_as(InvalidTypeError, "Session.confirmed_slot"):
             requested_session(START).evolve(
                 confirmed_slot="tomorrow", dates_confirmed_at=brussels(2026, 2, 1)
             )
@@ -205,7 +199,7 @@ class TestSession:
         session = confirmed_session(START).evolve(access_emailed=[ann, bob.national_number])
         assert frozenset({ann.national_number, bob.national_number}) == session.access_emailed
         assert confirmed_session(START).access_emailed is None
-        with pytest.raises(InvalidTypeError, match=r"^Invalid Session.access_emailed"):
+        with refused_as(InvalidTypeError, "Session.access_emailed"):
             confirmed_session(START).evolve(access_emailed=3)
 
     @pytest.mark.parametrize(
