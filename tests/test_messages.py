@@ -40,6 +40,7 @@ from incompany_rules import (
     ReasonCode,
     SessionStartedError,
     Slot,
+    TransitionRefusedError,
     cancellation_fee,
     deadlines,
     fees_due,
@@ -625,6 +626,29 @@ def test_the_error_names_the_field_and_the_problem(
     with pytest.raises(error) as caught:
         build()
     assert message == str(caught.value)
+
+
+def test_a_refusal_reads_its_reasons_in_english_separated_by_semicolons() -> None:
+    closed = Decision.refuse(
+        Reason(
+            ReasonCode.REGISTRATION_CLOSED,
+            "R8",
+            at=pendulum.datetime(2026, 3, 30, tz="Europe/Brussels"),
+            limit=3,
+        )
+    )
+    assert (
+        "Invalid register: refused (R8 registration_closed: "
+        "Registration was open until Sunday 29 March 2026 at 23:59 (end of D-3).)"
+    ) == str(TransitionRefusedError("register", closed))
+    two = Decision.refuse(
+        Reason(ReasonCode.NO_HR_FUNCTION, "R5"), Reason(ReasonCode.TOS_NOT_COMPLETED, "R5")
+    )
+    assert (
+        "Invalid register: refused (R5 no_hr_function: "
+        f"{two.reasons[0].text('en')}; R5 tos_not_completed: "
+        f"{two.reasons[1].text('en')})"
+    ) == str(TransitionRefusedError("register", two))
 
 
 # --------------------------------------------------------------------------
