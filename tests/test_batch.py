@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from helpers import brussels, refused_as
 from incompany_rules import (
+    IncompanyRulesError,
     InvalidKeyError,
     InvalidNationalNumberError,
     InvalidTypeError,
@@ -114,31 +115,28 @@ class TestPseudonym:
 
     # keys that cannot serve
     @pytest.mark.parametrize(
-        ("key", "error", "message"),
+        ("key", "error"),
         [
-            (b"", InvalidKeyError, r"Invalid key: must be at least 16 bytes \(.*\)"),
-            (b"k" * 15, InvalidKeyError, r"Invalid key: must be at least 16 bytes \(.*\)"),
-            ("a secret", InvalidTypeError, "Invalid key: expected bytes, got str"),
-            (
-                bytearray(b"a secret"),
-                InvalidTypeError,
-                "Invalid key: expected bytes, got bytearray",
-            ),
-            (None, InvalidTypeError, "Invalid key: expected bytes, got NoneType"),
-            (42, InvalidTypeError, "Invalid key: expected bytes, got int"),
+            (b"", InvalidKeyError),
+            (b"k" * 15, InvalidKeyError),
+            ("a secret", InvalidTypeError),
+            (bytearray(b"a secret"), InvalidTypeError),
+            (None, InvalidTypeError),
+            (42, InvalidTypeError),
         ],
     )
     def test_a_key_that_is_not_16_bytes_or_more_is_refused(
-        self, key: object, error: type[Exception], message: str
+        self, key: object, error: type[IncompanyRulesError]
     ) -> None:
         """The key is bytes, at least 16 of them, or the call is refused naming the key."""
-        with pytest.raises(error, match=f"^{message}$"):
+        with refused_as(error, "key"):
             pseudonym("85.07.30-033.28", key)  # type: ignore[arg-type]
 
     def test_an_empty_key_is_a_value_error(self) -> None:
         """Callers catching ValueError catch the empty key too."""
-        with pytest.raises(ValueError, match=r"must be at least 16 bytes"):
+        with refused_as(InvalidKeyError, "key") as caught:
             pseudonym("85.07.30-033.28", b"")
+        assert isinstance(caught.value, ValueError)
 
     def test_a_number_that_does_not_validate_is_refused_without_echoing_it(self) -> None:
         """The number is checked as everywhere else, and not shown in the error."""
@@ -286,12 +284,11 @@ class TestParticipantRows:
         row = participant_rows([session], key=KEY, include_email=True)[0]
         assert "Ann" not in [str(v) for v in row.values()]
 
-    @pytest.mark.parametrize(("flag", "kind"), [(1, "int"), ("yes", "str"), (None, "NoneType")])
-    def test_include_email_must_be_a_flag(self, flag: object, kind: str) -> None:
+    @pytest.mark.parametrize("flag", [1, "yes", None])
+    def test_include_email_must_be_a_flag(self, flag: object) -> None:
         """``include_email`` is True or False, nothing truthy."""
-        with pytest.raises(InvalidTypeError) as caught:
+        with refused_as(InvalidTypeError, "include_email"):
             participant_rows([], include_email=flag)  # type: ignore[arg-type]
-        assert f"Invalid include_email: expected True or False, got {kind}" == str(caught.value)
 
     def test_a_session_with_nobody_registered_has_no_row(self) -> None:
         """Participant rows list people, not sessions."""
@@ -520,10 +517,7 @@ class TestRowsRefuseWhatIsNotSessions:
     @pytest.mark.parametrize("function", FUNCTIONS)
     def test_a_single_session_is_refused(self, function: RowFunction) -> None:
         """Rows are built from many sessions: one session alone is a caller's slip."""
-        with pytest.raises(
-            InvalidTypeError,
-            match=r"^Invalid sessions: expected an iterable of sessions, got Session$",
-        ):
+        with refused_as(InvalidTypeError, "sessions"):
             function(confirmed_session(APRIL_FIRST))  # type: ignore[arg-type]
 
     @pytest.mark.parametrize("function", FUNCTIONS)
@@ -537,10 +531,7 @@ class TestRowsRefuseWhatIsNotSessions:
     @pytest.mark.parametrize("function", FUNCTIONS)
     def test_nothing_iterable_is_refused(self, function: RowFunction) -> None:
         """``None`` is not an empty batch."""
-        with pytest.raises(
-            InvalidTypeError,
-            match=r"^Invalid sessions: expected an iterable of sessions, got NoneType$",
-        ):
+        with refused_as(InvalidTypeError, "sessions"):
             function(None)  # type: ignore[arg-type]
 
 

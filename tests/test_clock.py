@@ -15,7 +15,8 @@ import zoneinfo
 import pendulum
 import pytest
 
-from incompany_rules import DEFAULT_POLICY, instants
+from helpers import refused_as
+from incompany_rules import DEFAULT_POLICY, NaiveDatetimeError, instants
 from incompany_rules.actions import next_actions
 from incompany_rules.examples import confirmed_session, sample_participants
 from incompany_rules.instants import (
@@ -141,7 +142,7 @@ class TestLocal:
         )
         already = brussels(2026, 10, 25, 2, 30, fold=1)
         assert on_clock(already, BRUSSELS, field="now") is already
-        with pytest.raises(ValueError, match="Invalid now: expected a timezone-aware datetime"):
+        with refused_as(NaiveDatetimeError, "now"):
             on_clock(dt.datetime(2026, 1, 1), BRUSSELS, field="now")
 
 

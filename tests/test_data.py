@@ -340,49 +340,29 @@ class TestRefusedForms:
         assert [] == [n[-4:] for n in [*numbers, STRANGER] if n[:9] in shown]
 
     @pytest.mark.parametrize(
-        ("data", "error", "message"),
+        ("data", "error", "field"),
         [
-            ([], InvalidTypeError, "Invalid data: expected a mapping, got list"),
-            (
-                {"version": 2, "session": {}},
-                InvalidDataError,
-                "Invalid version: expected 1, the version this library reads, got 2",
-            ),
-            (
-                {"version": True, "session": {}},
-                InvalidDataError,
-                "Invalid version: expected 1, the version this library reads, got True",
-            ),
-            (
-                {"session": {}},
-                InvalidDataError,
-                "Invalid version: expected 1, the version this library reads, got None",
-            ),
-            ({"version": 1}, InvalidDataError, "Invalid session: missing"),
-            (
-                {"version": 1, "session": {}, "notes": ""},
-                InvalidDataError,
-                "Invalid notes: unknown key, expected only 'version' and 'session'",
-            ),
-            (
-                {"version": 1, "session": []},
-                InvalidTypeError,
-                "Invalid session: expected an object, got list",
-            ),
+            ([], InvalidTypeError, "data"),
+            ({"version": 2, "session": {}}, InvalidDataError, "version"),
+            ({"version": True, "session": {}}, InvalidDataError, "version"),
+            ({"session": {}}, InvalidDataError, "version"),
+            ({"version": 1}, InvalidDataError, "session"),
+            ({"version": 1, "session": {}, "notes": ""}, InvalidDataError, "notes"),
+            ({"version": 1, "session": []}, InvalidTypeError, "session"),
         ],
     )
     def test_the_envelope_is_checked(
-        self, data: object, error: type[IncompanyRulesError], message: str
+        self, data: object, error: type[IncompanyRulesError], field: str
     ) -> None:
-        with pytest.raises(error) as raised:
+        with refused_as(error, field):
             from_data(data)  # type: ignore[arg-type]
-        assert message == str(raised.value)
 
     def test_an_unknown_key_of_the_session_is_named(self) -> None:
         data = with_people()
         data["session"]["remark"] = "typo"
-        with pytest.raises(InvalidDataError, match=r"^Invalid session: unknown key 'remark'$"):
+        with refused_as(InvalidDataError, "session") as raised:
             from_data(data)
+        assert "'remark'" in raised.value.problem
 
     def test_a_form_left_unchanged_by_the_table_still_loads(self) -> None:
         data = with_people()

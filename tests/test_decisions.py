@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING
 import pendulum
 import pytest
 
+from helpers import refused_as
 from incompany_rules import (
     Decision,
+    IncompanyRulesError,
     InvalidTypeError,
     InvalidValueError,
     Reason,
@@ -95,7 +97,7 @@ class TestReason:
 
     def test_an_unknown_language_is_refused(self) -> None:
         reason = Reason(ReasonCode.NO_HR_FUNCTION, "R5")
-        with pytest.raises(InvalidValueError, match=r"Invalid lang: expected 'fr', 'nl' or 'en'"):
+        with refused_as(InvalidValueError, "lang"):
             reason.text("de")  # type: ignore[arg-type]
 
     def test_a_code_given_as_its_string_becomes_the_enum(self) -> None:
@@ -151,7 +153,7 @@ class TestDecision:
     def test_allowed_and_reasons_must_agree(
         self, allowed: bool, reasons: tuple[Reason, ...]
     ) -> None:
-        with pytest.raises(InvalidValueError, match=r"Invalid Decision.reasons"):
+        with refused_as(InvalidValueError, "Decision.reasons"):
             Decision(allowed, reasons)
 
     def test_decisions_are_values(self) -> None:
@@ -161,98 +163,80 @@ class TestDecision:
 
 
 class TestTransitionRefusedError:
-    def test_the_error_carries_the_decision_and_reads_its_reasons(self) -> None:
+    def test_the_error_carries_the_decision(self) -> None:
         decision = Decision.refuse(Reason(ReasonCode.REGISTRATION_CLOSED, "R8", at=CLOSED, limit=3))
         error = TransitionRefusedError("register", decision)
         assert decision is error.decision
         assert isinstance(error, ValueError)
         assert "register" == error.field
-        assert (
-            "Invalid register: refused (R8 registration_closed: "
-            "Registration was open until Sunday 29 March 2026 at 23:59 (end of D-3).)" == str(error)
-        )
-
-    def test_the_reasons_are_separated_by_semicolons(self) -> None:
-        decision = Decision.refuse(
-            Reason(ReasonCode.NO_HR_FUNCTION, "R5"), Reason(ReasonCode.TOS_NOT_COMPLETED, "R5")
-        )
-        assert (
-            "Invalid register: refused (R5 no_hr_function: "
-            f"{decision.reasons[0].text('en')}; R5 tos_not_completed: "
-            f"{decision.reasons[1].text('en')})"
-        ) == str(TransitionRefusedError("register", decision))
 
 
 class TestReasonValidation:
-    # Each row: a value built wrongly, the error, and its whole message.
+    # Each row: a value built wrongly, the error, and the field it names.
     @pytest.mark.parametrize(
-        ("build", "error", "message"),
+        ("build", "error", "field"),
         [
             (
                 lambda: Reason("closed", "R8"),
                 InvalidValueError,
-                "Invalid Reason.code: expected a ReasonCode, got 'closed'",
+                "Reason.code",
             ),
             (
                 lambda: Reason(ReasonCode.NO_HR_FUNCTION, 5),  # type: ignore[arg-type]
                 InvalidTypeError,
-                "Invalid Reason.rule: expected a rule id such as 'R8', got 5",
+                "Reason.rule",
             ),
             (
                 lambda: Reason(ReasonCode.TOO_FEW_PARTICIPANTS, "R1", count="4"),  # type: ignore[arg-type]
                 InvalidTypeError,
-                "Invalid Reason.count: expected a whole number or None, got '4'",
+                "Reason.count",
             ),
             (
                 lambda: Reason(ReasonCode.TOO_FEW_PARTICIPANTS, "R1", limit=True),
                 InvalidTypeError,
-                "Invalid Reason.limit: expected a whole number or None, got True",
+                "Reason.limit",
             ),
             (
                 lambda: Reason(ReasonCode.LATE_CONFIRMATION, amount=375),  # type: ignore[arg-type]
                 InvalidTypeError,
-                "Invalid Reason.amount: expected a Decimal or None, got 375",
+                "Reason.amount",
             ),
             (
                 lambda: Reason(ReasonCode.NOT_REGISTERED, "R9", subject=28),  # type: ignore[arg-type]
                 InvalidTypeError,
-                "Invalid Reason.subject: expected a string or None, got 28",
+                "Reason.subject",
             ),
             (
                 lambda: Reason(
                     ReasonCode.CLASS_STARTED, "R15", at=dt.datetime(2026, 4, 1, tzinfo=dt.UTC)
                 ),
                 InvalidTypeError,
-                "Invalid Reason.at: expected a pendulum.DateTime, got datetime",
+                "Reason.at",
             ),
             (
                 lambda: Decision(allowed=False, reasons=3),
                 InvalidTypeError,
-                "Invalid Decision.reasons: expected reasons, got int",
+                "Decision.reasons",
             ),
             (
                 lambda: Decision(allowed=False, reasons=("no",)),
                 InvalidTypeError,
-                "Invalid Decision.reasons: expected Reason items, got str",
+                "Decision.reasons",
             ),
             (
                 lambda: Decision(allowed=1),  # type: ignore[arg-type]
                 InvalidTypeError,
-                "Invalid Decision.allowed: expected True or False, got int",
+                "Decision.allowed",
             ),
             (
                 lambda: Decision(allowed=False),
                 InvalidValueError,
-                (
-                    "Invalid Decision.reasons: an allowed decision has no reason, "
-                    "a refusal at least one"
-                ),
+                "Decision.reasons",
             ),
         ],
     )
     def test_a_value_built_wrongly_is_refused_saying_what_and_why(
-        self, build: Callable[[], object], error: type[Exception], message: str
+        self, build: Callable[[], object], error: type[IncompanyRulesError], field: str
     ) -> None:
-        with pytest.raises(error) as caught:
+        with refused_as(error, field):
             build()
-        assert message == str(caught.value)

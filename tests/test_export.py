@@ -11,7 +11,7 @@ import attrs
 import pandas as pd  # type: ignore[import-untyped]
 import pytest
 
-from helpers import BRUSSELS, brussels
+from helpers import BRUSSELS, brussels, refused_as
 from incompany_rules import (
     DEFAULT_POLICY,
     IncompanyRulesError,
@@ -184,7 +184,6 @@ REFUSED: list[
         dict[str, Any],
         type[IncompanyRulesError],
         str,
-        str,
     ]
 ] = [
     (
@@ -194,7 +193,6 @@ REFUSED: list[
         {},
         InvalidRowError,
         "sessions[0].requested_at",
-        "2026-02-02 10:00 has no UTC offset; name the clock",
     ),
     (
         "March 02:30",
@@ -203,7 +201,6 @@ REFUSED: list[
         {"clock": "Europe/Brussels"},
         InvalidRowError,
         "sessions[0].cancelled_at",
-        "2026-03-29 02:30 does not exist on the clock of Europe/Brussels",
     ),
     (
         "October 02:30",
@@ -212,7 +209,6 @@ REFUSED: list[
         {"clock": "Europe/Brussels"},
         InvalidRowError,
         "sessions[0].reminder_sent_at",
-        "2026-10-25 02:30:15 happens twice on the clock of Europe/Brussels",
     ),
     (
         "October 02:30, gaps settled only",
@@ -221,7 +217,6 @@ REFUSED: list[
         {"clock": "Europe/Brussels", "nonexistent": "shift_forward"},
         InvalidRowError,
         "sessions[0].reminder_sent_at",
-        'say which with ambiguous="earlier" or "later"',
     ),
     (
         "March 02:30, repeats settled only",
@@ -230,7 +225,6 @@ REFUSED: list[
         {"clock": "Europe/Brussels", "ambiguous": "later"},
         InvalidRowError,
         "sessions[0].cancelled_at",
-        'nonexistent="shift_forward" or "shift_backward"',
     ),
     (
         "no participant table",
@@ -239,7 +233,6 @@ REFUSED: list[
         {"clock": "Europe/Brussels"},
         InvalidRowError,
         "participants",
-        "expected the participant rows (an empty list",
     ),
     (
         "a bad number",
@@ -248,7 +241,6 @@ REFUSED: list[
         {"clock": "Europe/Brussels"},
         InvalidNationalNumberError,
         "participants[1].national_number",
-        "check digits do not match (number ending in",
     ),
     (
         "a bad email",
@@ -257,7 +249,6 @@ REFUSED: list[
         {"clock": "Europe/Brussels"},
         InvalidEmailError,
         "participants[0].email",
-        "expected an address like name@example.be",
     ),
     (
         "a missing email",
@@ -266,7 +257,6 @@ REFUSED: list[
         {"clock": "Europe/Brussels"},
         InvalidRowError,
         "participants[0].email",
-        "missing",
     ),
     (
         "attended as text",
@@ -275,7 +265,6 @@ REFUSED: list[
         {"clock": "Europe/Brussels"},
         InvalidTypeError,
         "participants[0].attended",
-        "expected True, False or empty, got str 'yes'",
     ),
     (
         "registered twice",
@@ -284,7 +273,6 @@ REFUSED: list[
         {"clock": "Europe/Brussels"},
         InvalidSessionError,
         "sessions[0].participants",
-        "is registered twice",
     ),
     (
         "a session not in the table",
@@ -293,7 +281,6 @@ REFUSED: list[
         {"clock": "Europe/Brussels"},
         InvalidRowError,
         "participants[1]",
-        "session IC-2026-0042/G2 is not in the session rows",
     ),
     (
         "a session twice",
@@ -302,7 +289,6 @@ REFUSED: list[
         {"clock": "Europe/Brussels", "_twice": True},
         InvalidRowError,
         "sessions[1]",
-        "session IC-2026-0042/G1 is listed twice",
     ),
     (
         "a missing title",
@@ -311,7 +297,6 @@ REFUSED: list[
         {"clock": "Europe/Brussels"},
         InvalidRowError,
         "sessions[0].title",
-        "missing",
     ),
     (
         "a number for a name",
@@ -320,7 +305,6 @@ REFUSED: list[
         {"clock": "Europe/Brussels"},
         InvalidTypeError,
         "sessions[0].company_name",
-        "expected a string, got int",
     ),
     (
         "an empty name",
@@ -329,7 +313,6 @@ REFUSED: list[
         {"clock": "Europe/Brussels"},
         InvalidSessionError,
         "sessions[0].company_name",
-        "must not be empty",
     ),
     (
         "planned as text",
@@ -338,7 +321,6 @@ REFUSED: list[
         {"clock": "Europe/Brussels"},
         InvalidTypeError,
         "sessions[0].planned",
-        "expected a whole number, got str '8'",
     ),
     (
         "planned as a flag",
@@ -347,7 +329,6 @@ REFUSED: list[
         {"clock": "Europe/Brussels"},
         InvalidTypeError,
         "sessions[0].planned",
-        "expected a whole number, got bool True",
     ),
     (
         "planned negative",
@@ -356,7 +337,6 @@ REFUSED: list[
         {"clock": "Europe/Brussels"},
         InvalidSessionError,
         "sessions[0].planned",
-        "expected a whole number from 0 to 10000",
     ),
     (
         "an end before the start",
@@ -365,7 +345,6 @@ REFUSED: list[
         {"clock": "Europe/Brussels"},
         InvalidSlotError,
         "sessions[0].end",
-        "must be after Slot.start",
     ),
     (
         "a start without an end",
@@ -374,7 +353,6 @@ REFUSED: list[
         {"clock": "Europe/Brussels"},
         InvalidTypeError,
         "sessions[0].end",
-        "expected a timezone-aware datetime, got NoneType",
     ),
     (
         "confirmed without a class",
@@ -383,7 +361,6 @@ REFUSED: list[
         {"clock": "Europe/Brussels"},
         InvalidSessionError,
         "sessions[0].dates_confirmed_at",
-        "must be set when confirmed_slot is set",
     ),
     (
         "not a date",
@@ -392,7 +369,6 @@ REFUSED: list[
         {"clock": "Europe/Brussels"},
         InvalidRowError,
         "sessions[0].cancelled_at",
-        "expected an ISO 8601 date and time, got 'soon'",
     ),
     (
         "a date only",
@@ -401,7 +377,6 @@ REFUSED: list[
         {"clock": "Europe/Brussels"},
         InvalidTypeError,
         "sessions[0].cancelled_at",
-        "expected a date and time, got date",
     ),
     (
         "an unknown clock",
@@ -410,7 +385,6 @@ REFUSED: list[
         {"clock": "Europe/Bruxelles"},
         InvalidValueError,
         "clock",
-        "expected an IANA timezone name, got 'Europe/Bruxelles'",
     ),
     (
         "a clock not named",
@@ -419,7 +393,6 @@ REFUSED: list[
         {"clock": BRUSSELS},
         InvalidTypeError,
         "clock",
-        "expected an IANA timezone name, got Timezone",
     ),
     (
         "an unknown choice",
@@ -428,7 +401,6 @@ REFUSED: list[
         {"clock": "Europe/Brussels", "ambiguous": "first"},
         InvalidValueError,
         "ambiguous",
-        "expected one of 'raise', 'earlier', 'later', got 'first'",
     ),
     (
         "not a policy",
@@ -437,14 +409,13 @@ REFUSED: list[
         {"clock": "Europe/Brussels", "policy": {}},
         InvalidTypeError,
         "policy",
-        "expected a Policy, got dict",
     ),
 ]
 
 
 class TestRefusedRows:
     @pytest.mark.parametrize(
-        ("session", "people", "options", "error", "field", "problem"),
+        ("session", "people", "options", "error", "field"),
         [case[1:] for case in REFUSED],
         ids=[case[0] for case in REFUSED],
     )
@@ -455,32 +426,26 @@ class TestRefusedRows:
         options: dict[str, Any],
         error: type[IncompanyRulesError],
         field: str,
-        problem: str,
     ) -> None:
         rows = [session, session] if options.pop("_twice", False) else [session]
-        with pytest.raises(error) as raised:
+        with refused_as(error, field) as raised:
             sessions_from_rows(rows, people, **options)
         assert type(raised.value) is error
-        assert field == raised.value.field
-        assert problem in raised.value.problem
         shown = str(raised.value)
         assert [] == [n for n in (ANN, BRAM) if n[:9] in shown]
 
     @pytest.mark.parametrize(
-        ("sessions", "people", "field", "problem"),
+        ("sessions", "people", "field"),
         [
-            ("rows", [], "sessions", "expected rows (an iterable of mappings), got str"),
-            (row(), [], "sessions", "expected rows (an iterable of mappings), got dict"),
-            ([row(), ["IC"]], [], "sessions[1]", "expected a mapping, got list"),
-            ([row()], [person(), 3], "participants[1]", "expected a mapping, got int"),
+            ("rows", [], "sessions"),
+            (row(), [], "sessions"),
+            ([row(), ["IC"]], [], "sessions[1]"),
+            ([row()], [person(), 3], "participants[1]"),
         ],
     )
-    def test_tables_must_be_rows(
-        self, sessions: object, people: object, field: str, problem: str
-    ) -> None:
-        with pytest.raises(InvalidTypeError) as raised:
+    def test_tables_must_be_rows(self, sessions: object, people: object, field: str) -> None:
+        with refused_as(InvalidTypeError, field):
             sessions_from_rows(sessions, people, clock="Europe/Brussels")  # type: ignore[arg-type]
-        assert (field, problem) == (raised.value.field, raised.value.problem)
 
 
 class TestSessions:

@@ -144,7 +144,7 @@ class TestCancellationFee:
         del last_free, first_late, last_of_d3, first_of_d2
         session = session_at(start)
         for when in (start, start + US, start.add(days=3)):
-            with pytest.raises(SessionStartedError, match=r"^Invalid when: the class started") as e:
+            with refused_as(SessionStartedError, "when") as e:
                 cancellation_fee(session, when)
             assert "when" == e.value.field
 
@@ -268,7 +268,7 @@ class TestCancellationFee:
 
     def test_an_unknown_language_is_refused(self) -> None:
         fee = cancellation_fee(session_at(APRIL_1), brussels(2026, 3, 1))
-        with pytest.raises(InvalidValueError, match=r"^Invalid lang: expected 'fr', 'nl' or 'en'"):
+        with refused_as(InvalidValueError, "lang"):
             fee.describe("de")  # type: ignore[arg-type]
 
     # Each row: what is passed as ``when``, and the error expected.
@@ -282,13 +282,15 @@ class TestCancellationFee:
             (None, InvalidTypeError),
         ],
     )
-    def test_when_must_be_an_aware_instant(self, when: object, error: type[Exception]) -> None:
-        with pytest.raises(error, match=r"^Invalid when: expected a timezone-aware datetime"):
+    def test_when_must_be_an_aware_instant(
+        self, when: object, error: type[IncompanyRulesError]
+    ) -> None:
+        with refused_as(error, "when"):
             cancellation_fee(session_at(APRIL_1), when)  # type: ignore[arg-type]
 
     @pytest.mark.parametrize("thing", [None, "IC-2026-0042/G1", 42])
     def test_anything_but_a_session_is_refused(self, thing: object) -> None:
-        with pytest.raises(InvalidTypeError, match=r"^Invalid session: expected a Session"):
+        with refused_as(InvalidTypeError, "session"):
             cancellation_fee(thing, brussels(2026, 3, 1))  # type: ignore[arg-type]
 
     def test_the_refusal_names_the_session_argument(self) -> None:
@@ -520,7 +522,7 @@ class TestMissingListFee:
         )
 
     def test_anything_but_a_session_is_refused(self) -> None:
-        with pytest.raises(InvalidTypeError, match=r"^Invalid session"):
+        with refused_as(InvalidTypeError, "session"):
             missing_list_fee("IC-2026-0042/G1")  # type: ignore[arg-type]
 
 
@@ -595,7 +597,7 @@ class TestShortfallInvoice:
         assert Decimal(150) == shortfall_invoice(held(5, attended=0, policy=policy)).total
 
     def test_without_recorded_or_given_attendance_the_shortfall_cannot_be_counted(self) -> None:
-        with pytest.raises(AttendanceNotRecordedError, match=r"^Invalid attended: .*none"):
+        with refused_as(AttendanceNotRecordedError, "attended"):
             shortfall_invoice(held())
 
     def test_a_stranger_in_the_attendance_is_refused_without_showing_the_number(self) -> None:
@@ -607,11 +609,9 @@ class TestShortfallInvoice:
 
     def test_every_stranger_in_the_attendance_is_named_masked_in_order(self) -> None:
         """Two strangers are both listed, masked, sorted and separated by a comma."""
-        with pytest.raises(UnregisteredAttendeeError) as e:
+        with refused_as(UnregisteredAttendeeError, "attended") as e:
             shortfall_invoice(held(people=5), attended=sample_participants(7)[5:])
-        assert "Invalid attended: attended but not registered: *********87, *********96" == str(
-            e.value
-        )
+        assert e.value.problem.endswith(": *********87, *********96")
 
     # Each row: a bad ``attended`` and the error it raises.
     @pytest.mark.parametrize(
@@ -743,12 +743,8 @@ class TestFeesDue:
 
     def test_a_cancellation_recorded_after_the_start_is_refused(self) -> None:
         session = held(cancelled_at=APRIL_1)
-        with pytest.raises(InvalidSessionError) as e:
+        with refused_as(InvalidSessionError, "Session.cancelled_at"):
             fees_due(session, brussels(2026, 5, 1))
-        assert (
-            "Invalid Session.cancelled_at: is at or after the class start "
-            "(2026-04-01T09:00:00+02:00); a started session cannot be cancelled (R15)"
-        ) == str(e.value)
 
     def test_a_late_cancellation_arises_on_the_policys_clock(self) -> None:
         """A cancellation recorded in Tokyo is invoiced at the same instant, in Brussels."""
@@ -790,12 +786,14 @@ class TestFeesDue:
             (1_775_000_000, InvalidTypeError),
         ],
     )
-    def test_now_must_be_an_aware_instant(self, now: object, error: type[Exception]) -> None:
-        with pytest.raises(error, match=r"^Invalid now: expected a timezone-aware datetime"):
+    def test_now_must_be_an_aware_instant(
+        self, now: object, error: type[IncompanyRulesError]
+    ) -> None:
+        with refused_as(error, "now"):
             fees_due(held(), now)  # type: ignore[arg-type]
 
     def test_anything_but_a_session_is_refused(self) -> None:
-        with pytest.raises(InvalidTypeError, match=r"^Invalid session"):
+        with refused_as(InvalidTypeError, "session"):
             fees_due(None, brussels(2026, 4, 2))  # type: ignore[arg-type]
 
 
@@ -818,20 +816,86 @@ class TestValues:
         assert Decimal("601.00") == Invoice([one, one]).total
         assert 2 == len(Invoice((one, one)))
 
-    # Each row: InvoiceLine fields that do not add up, and the field named.
+    # Each row: InvoiceLine fields, and the field its refusal names.
     @pytest.mark.parametrize(
         ("quantity", "unit_price", "amount", "field"),
         [
-            (2, Decimal(150), Decimal(150), "InvoiceLine.amount"),
-            (0, Decimal(150), Decimal(0), "InvoiceLine.quantity"),
-            (-1, Decimal(150), Decimal(-150), "InvoiceLine.quantity"),
-            (1, Decimal(-150), Decimal(-150), "InvoiceLine.unit_price"),
-            (1, 150, 150, "InvoiceLine.unit_price"),
+            # The figures are valid, the product is not.
+            (
+                2,
+                Decimal(150),
+                Decimal(150),
+                "InvoiceLine.amount",
+            ),
+            (
+                1,
+                Decimal(150),
+                Decimal(0),
+                "InvoiceLine.amount",
+            ),
+            (
+                1,
+                Decimal(0),
+                Decimal(1),
+                "InvoiceLine.amount",
+            ),
+            # The quantity.
+            (
+                0,
+                Decimal(150),
+                Decimal(0),
+                "InvoiceLine.quantity",
+            ),
+            (
+                -1,
+                Decimal(150),
+                Decimal(-150),
+                "InvoiceLine.quantity",
+            ),
+            (
+                True,
+                Decimal(150),
+                Decimal(150),
+                "InvoiceLine.quantity",
+            ),
+            # The unit price, named before the amount.
+            (
+                0,
+                Decimal(-1),
+                Decimal(0),
+                "InvoiceLine.unit_price",
+            ),
+            (
+                1,
+                Decimal("NaN"),
+                Decimal(150),
+                "InvoiceLine.unit_price",
+            ),
+            (
+                1,
+                150,
+                Decimal(150),
+                "InvoiceLine.unit_price",
+            ),
+            # The amount.
+            (
+                1,
+                Decimal(150),
+                150,
+                "InvoiceLine.amount",
+            ),
+            (
+                1,
+                Decimal(150),
+                Decimal(-150),
+                "InvoiceLine.amount",
+            ),
         ],
     )
-    def test_a_line_must_add_up(
+    def test_a_line_that_does_not_add_up_says_which_figure_and_why(
         self, quantity: int, unit_price: Decimal, amount: Decimal, field: str
     ) -> None:
+        """The refusal names the first wrong figure."""
         with pytest.raises(IncompanyRulesError) as e:
             InvoiceLine(
                 kind=FeeKind.SHORTFALL,
@@ -843,108 +907,17 @@ class TestValues:
             )
         assert field == e.value.field
 
-    # Each row: InvoiceLine fields, and the whole message of the refusal.
+    # Each row: Fee figures, whether it is owed, and the field its refusal names.
     @pytest.mark.parametrize(
-        ("quantity", "unit_price", "amount", "message"),
+        ("owed", "quantity", "amount", "field"),
         [
-            # The figures are valid, the product is not.
-            (
-                2,
-                Decimal(150),
-                Decimal(150),
-                "Invalid InvoiceLine.amount: must be quantity x unit_price (2 x 150)",
-            ),
-            (
-                1,
-                Decimal(150),
-                Decimal(0),
-                "Invalid InvoiceLine.amount: must be quantity x unit_price (1 x 150)",
-            ),
-            (
-                1,
-                Decimal(0),
-                Decimal(1),
-                "Invalid InvoiceLine.amount: must be quantity x unit_price (1 x 0)",
-            ),
-            # The quantity.
-            (
-                0,
-                Decimal(150),
-                Decimal(0),
-                "Invalid InvoiceLine.quantity: a line charges at least 1 unit",
-            ),
-            (
-                -1,
-                Decimal(150),
-                Decimal(-150),
-                "Invalid InvoiceLine.quantity: expected a whole number from 0 to 10000, got -1",
-            ),
-            (
-                True,
-                Decimal(150),
-                Decimal(150),
-                "Invalid InvoiceLine.quantity: expected a whole number, not a bool",
-            ),
-            # The unit price, named before the amount.
-            (
-                0,
-                Decimal(-1),
-                Decimal(0),
-                "Invalid InvoiceLine.unit_price: expected an amount >= 0, got -1",
-            ),
-            (
-                1,
-                Decimal("NaN"),
-                Decimal(150),
-                "Invalid InvoiceLine.unit_price: expected an amount >= 0, got NaN",
-            ),
-            (
-                1,
-                150,
-                Decimal(150),
-                "Invalid InvoiceLine.unit_price: expected a Decimal amount in euros, got int",
-            ),
-            # The amount.
-            (
-                1,
-                Decimal(150),
-                150,
-                "Invalid InvoiceLine.amount: expected a Decimal amount in euros, got int",
-            ),
-            (
-                1,
-                Decimal(150),
-                Decimal(-150),
-                "Invalid InvoiceLine.amount: expected an amount >= 0, got -150",
-            ),
-        ],
-    )
-    def test_a_line_that_does_not_add_up_says_which_figure_and_why(
-        self, quantity: int, unit_price: Decimal, amount: Decimal, message: str
-    ) -> None:
-        """The refusal names the first wrong figure, its value and what was expected."""
-        with pytest.raises(IncompanyRulesError) as e:
-            InvoiceLine(
-                kind=FeeKind.SHORTFALL,
-                rule="R17",
-                quantity=quantity,
-                unit_price=unit_price,
-                amount=amount,
-                arises_at=APRIL_1,
-            )
-        assert message == str(e.value)
-
-    # Each row: Fee figures, whether it is owed, and the whole message of the refusal.
-    @pytest.mark.parametrize(
-        ("owed", "quantity", "amount", "message"),
-        [
-            (True, 1, Decimal(300), "Invalid Fee.amount: must be quantity x unit_price (1 x 375)"),
-            (False, 1, Decimal(375), "Invalid Fee.quantity: a fee not owed has quantity 0"),
+            (True, 1, Decimal(300), "Fee.amount"),
+            (False, 1, Decimal(375), "Fee.quantity"),
             (
                 True,
                 -1,
                 Decimal(0),
-                "Invalid Fee.quantity: expected a whole number from 0 to 10000, got -1",
+                "Fee.quantity",
             ),
         ],
     )
@@ -953,9 +926,9 @@ class TestValues:
         owed: bool,
         quantity: int,
         amount: Decimal,
-        message: str,
+        field: str,
     ) -> None:
-        """A fee's refusal names the Fee field, its value and what was expected."""
+        """A fee's refusal names the first wrong Fee field."""
         with pytest.raises(InvalidValueError) as e:
             Fee(
                 kind=FeeKind.LATE_CANCELLATION,
@@ -967,28 +940,22 @@ class TestValues:
                 amount=amount,
                 arises_at=APRIL_1,
             )
-        assert message == str(e.value)
+        assert field == e.value.field
 
-    def test_an_invoice_holds_only_lines(self) -> None:
-        with pytest.raises(InvalidTypeError, match=r"^Invalid Invoice.lines: expected InvoiceLine"):
-            Invoice([Decimal(375)])
-        with pytest.raises(InvalidTypeError, match=r"^Invalid Invoice.lines: expected invoice"):
-            Invoice(375)
-
-    # Each row: what is given as an invoice's lines, and the whole message of the refusal.
+    # Each row: what is given as an invoice's lines, and the field its refusal names.
     @pytest.mark.parametrize(
-        ("lines", "message"),
+        ("lines", "field"),
         [
-            ([Decimal(375)], "Invalid Invoice.lines: expected InvoiceLine items, got Decimal"),
-            (375, "Invalid Invoice.lines: expected invoice lines, got int"),
-            ("R17", "Invalid Invoice.lines: expected invoice lines, not a str"),
+            ([Decimal(375)], "Invoice.lines"),
+            (375, "Invoice.lines"),
+            ("R17", "Invoice.lines"),
         ],
     )
-    def test_an_invoice_refusal_names_what_was_given(self, lines: object, message: str) -> None:
-        """The refusal says which type came instead of invoice lines."""
+    def test_an_invoice_refusal_names_what_was_given(self, lines: object, field: str) -> None:
+        """Anything but a collection of invoice lines is refused."""
         with pytest.raises(InvalidTypeError) as e:
             Invoice(lines)
-        assert message == str(e.value)
+        assert field == e.value.field
 
     def test_a_line_speaks_french_by_default(self) -> None:
         """Without a language, a line describes itself in French."""
@@ -1004,9 +971,9 @@ class TestValues:
 
     def test_a_fee_not_owed_has_no_quantity_and_no_line(self) -> None:
         free = cancellation_fee(session_at(APRIL_1), brussels(2026, 3, 1))
-        with pytest.raises(InvalidValueError, match=r"^Invalid Fee: a fee not owed"):
+        with refused_as(InvalidValueError, "Fee"):
             free.line()
-        with pytest.raises(InvalidValueError, match=r"^Invalid Fee.quantity"):
+        with refused_as(InvalidValueError, "Fee.quantity"):
             Fee(
                 kind=FeeKind.LATE_CANCELLATION,
                 rule="R15",

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from helpers import refused_as
 from incompany_rules import (
     IncompanyRulesError,
     InvalidEmailError,
@@ -62,31 +63,27 @@ class TestNationalNumber:
         assert number == NationalNumber(number).reveal()
 
     @pytest.mark.parametrize(
-        ("text", "problem"),
+        "text",
         [
             # shape
-            ("", "expected 11 digits"),
-            ("8507300332", "expected 11 digits, got 10"),
-            ("850730033288", "expected 11 digits, got 12"),
-            ("85.07.30-033.2X", "expected 11 digits, separated"),
-            ("85.07.30-033.2٨", "expected 11 digits, separated"),  # an Arabic-Indic eight
+            "",
+            "8507300332",
+            "850730033288",
+            "85.07.30-033.2X",
+            "85.07.30-033.2٨",  # an Arabic-Indic eight
             # check digits
-            ("85.07.30-033.29", "check digits do not match (number ending in 29)"),
-            ("17.07.30-033.85", "check digits do not match (number ending in 85)"),
+            "85.07.30-033.29",
+            "17.07.30-033.85",
             # month out of range for NN (13-19) and BIS (33-39, 53+)
-            (with_check("851330033"), "not a birth month"),
-            (with_check("853530033"), "not a birth month"),
-            (with_check("855330033"), "not a birth month"),
+            with_check("851330033"),
+            with_check("853530033"),
+            with_check("855330033"),
         ],
     )
-    def test_invalid_numbers_are_refused_without_showing_them(
-        self, text: str, problem: str
-    ) -> None:
-        with pytest.raises(InvalidNationalNumberError) as caught:
+    def test_invalid_numbers_are_refused_without_showing_them(self, text: str) -> None:
+        with refused_as(InvalidNationalNumberError, "national_number") as caught:
             NationalNumber(text)
         message = str(caught.value)
-        assert problem in message
-        assert message.startswith("Invalid national_number: ")
         digits = "".join(c for c in text if c.isdigit())
         if len(digits) > 2:
             assert digits not in message
@@ -200,7 +197,7 @@ class TestEmailAddress:
         ],
     )
     def test_malformed_addresses_are_refused(self, bad: str) -> None:
-        with pytest.raises(InvalidEmailError, match=r"^Invalid email: expected an address"):
+        with refused_as(InvalidEmailError, "email"):
             email_address(bad)
 
     # Each row: the length of an address of full-length labels, and whether
@@ -217,7 +214,7 @@ class TestEmailAddress:
                 email_address(address)
 
     def test_an_address_that_is_not_a_string_is_a_type_error(self) -> None:
-        with pytest.raises(InvalidTypeError, match=r"^Invalid email: expected a string, got int"):
+        with refused_as(InvalidTypeError, "email"):
             email_address(42)
 
 
@@ -247,9 +244,9 @@ class TestParticipant:
         assert Participant("85073003328", "ann@example.be", name="  ").name is None
 
     def test_a_name_that_is_not_a_string_is_a_type_error(self) -> None:
-        with pytest.raises(InvalidTypeError, match=r"^Invalid Participant\.name"):
+        with refused_as(InvalidTypeError, "Participant.name"):
             Participant("85073003328", "ann@example.be", name=3)
 
     def test_an_invalid_email_names_the_email_field(self) -> None:
-        with pytest.raises(InvalidEmailError, match=r"^Invalid email"):
+        with refused_as(InvalidEmailError, "email"):
             Participant("85073003328", "not an email")

@@ -9,8 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from helpers import refused_as
 from incompany_rules import (
     DEFAULT_POLICY,
+    IncompanyRulesError,
     InvalidPolicyError,
     InvalidTypeError,
     Policy,
@@ -48,91 +50,34 @@ class TestDefaultPolicy:
 
 class TestPolicyValidation:
     @pytest.mark.parametrize(
-        ("field", "value", "error", "message"),
+        ("field", "value", "error"),
         [
             # days
-            (
-                "reminder_days_before",
-                -1,
-                InvalidPolicyError,
-                "expected a whole number from 0 to 365, got -1",
-            ),
-            (
-                "registration_days_before",
-                1.5,
-                InvalidTypeError,
-                "expected a whole number, got float",
-            ),
-            (
-                "evaluation_days_after",
-                True,
-                InvalidTypeError,
-                "expected a whole number, not a bool",
-            ),
-            (
-                "min_participants",
-                0,
-                InvalidPolicyError,
-                "expected a whole number from 1 to 10000, got 0",
-            ),
-            ("link_delay_hours", "24", InvalidTypeError, "expected a whole number, got str"),
+            ("reminder_days_before", -1, InvalidPolicyError),
+            ("registration_days_before", 1.5, InvalidTypeError),
+            ("evaluation_days_after", True, InvalidTypeError),
+            ("min_participants", 0, InvalidPolicyError),
+            ("link_delay_hours", "24", InvalidTypeError),
             # money
-            ("late_cancellation_fee", 375.0, InvalidTypeError, "got float 375.0"),
-            (
-                "missing_list_fee",
-                Decimal(-1),
-                InvalidPolicyError,
-                "expected an amount >= 0, got -1",
-            ),
-            (
-                "shortfall_fee_per_person",
-                "NaN",
-                InvalidPolicyError,
-                "expected an amount >= 0, got NaN",
-            ),
-            (
-                "shortfall_fee_per_person",
-                "lots",
-                InvalidPolicyError,
-                "expected an amount in euros, got 'lots'",
-            ),
-            ("late_cancellation_fee", True, InvalidTypeError, "got bool True"),
+            ("late_cancellation_fee", 375.0, InvalidTypeError),
+            ("missing_list_fee", Decimal(-1), InvalidPolicyError),
+            ("shortfall_fee_per_person", "NaN", InvalidPolicyError),
+            ("shortfall_fee_per_person", "lots", InvalidPolicyError),
+            ("late_cancellation_fee", True, InvalidTypeError),
             # the rest
-            (
-                "timezone",
-                "Europe/Bruxelles",
-                InvalidPolicyError,
-                "expected an IANA timezone name, got 'Europe/Bruxelles'",
-            ),
-            ("timezone", 1, InvalidTypeError, "expected an IANA timezone name such as"),
-            (
-                "participant_email_from",
-                "01/03/2021",
-                InvalidPolicyError,
-                "expected an ISO 8601 date",
-            ),
-            (
-                "participant_email_from",
-                dt.datetime(2021, 3, 1, tzinfo=dt.UTC),
-                InvalidTypeError,
-                "expected a date, got datetime",
-            ),
-            ("participant_email_from", 2021, InvalidTypeError, "expected a date, got int"),
-            (
-                "shortfall_basis",
-                "present",
-                InvalidPolicyError,
-                "expected one of 'attended', 'registered', got 'present'",
-            ),
+            ("timezone", "Europe/Bruxelles", InvalidPolicyError),
+            ("timezone", 1, InvalidTypeError),
+            ("participant_email_from", "01/03/2021", InvalidPolicyError),
+            ("participant_email_from", dt.datetime(2021, 3, 1, tzinfo=dt.UTC), InvalidTypeError),
+            ("participant_email_from", 2021, InvalidTypeError),
+            ("shortfall_basis", "present", InvalidPolicyError),
         ],
     )
     def test_bad_figures_are_refused_naming_the_field(
-        self, field: str, value: object, error: type[Exception], message: str
+        self, field: str, value: object, error: type[IncompanyRulesError]
     ) -> None:
-        with pytest.raises(error) as caught:
+        with refused_as(error, f"Policy.{field}"):
             Policy(**{field: value})  # type: ignore[arg-type]
-        assert str(caught.value).startswith(f"Invalid Policy.{field}: ")
-        assert message in str(caught.value)
 
     @pytest.mark.parametrize(
         ("value", "expected"),
@@ -149,7 +94,7 @@ class TestPolicyValidation:
         assert expected == money(value, field="fee")
 
     def test_infinite_amounts_are_refused(self) -> None:
-        with pytest.raises(InvalidPolicyError, match=r"^Invalid fee: expected an amount >= 0"):
+        with refused_as(InvalidPolicyError, "fee"):
             money(Decimal("Infinity"), field="fee")
 
     def test_an_effective_date_may_be_given_as_a_date(self) -> None:
@@ -168,15 +113,12 @@ class TestPolicyValidation:
 
 class TestPolicyDict:
     def test_from_dict_refuses_unknown_keys(self) -> None:
-        with pytest.raises(
-            InvalidPolicyError, match=r"^Invalid Policy: unknown key 'min_participant'$"
-        ):
+        with refused_as(InvalidPolicyError, "Policy") as caught:
             Policy.from_dict({"min_participant": 8})
+        assert "'min_participant'" in caught.value.problem
 
     def test_from_dict_refuses_a_non_mapping(self) -> None:
-        with pytest.raises(
-            InvalidTypeError, match=r"^Invalid Policy: expected a mapping, got list"
-        ):
+        with refused_as(InvalidTypeError, "Policy"):
             Policy.from_dict([("min_participants", 8)])  # type: ignore[arg-type]
 
     def test_missing_keys_take_their_default(self) -> None:
@@ -219,7 +161,7 @@ class TestInvoicingDelay:
             policy.to_dict()["invoicing_days_after"],
             Policy.from_dict(policy.to_dict()),
         )
-        with pytest.raises(InvalidPolicyError, match=r"^Invalid Policy.invoicing_days_after"):
+        with refused_as(InvalidPolicyError, "Policy.invoicing_days_after"):
             Policy(invoicing_days_after=-1)
 
 

@@ -46,15 +46,13 @@ class TestRecapLine:
 
     def test_an_unknown_language_is_refused(self) -> None:
         session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
-        with pytest.raises(
-            InvalidValueError, match=r"^Invalid lang: expected 'fr', 'nl' or 'en', got 'de'"
-        ):
+        with refused_as(InvalidValueError, "lang"):
             recap_line(session, lang="de")  # type: ignore[arg-type]
 
     @pytest.mark.parametrize("lang", [None, 1, ["fr"], "FR"])
     def test_a_language_that_is_not_one_of_the_three_codes_is_refused(self, lang: object) -> None:
         session = confirmed_session(pendulum.datetime(2026, 4, 1, 9, tz="Europe/Brussels"))
-        with pytest.raises(InvalidValueError, match=r"^Invalid lang"):
+        with refused_as(InvalidValueError, "lang"):
             recap_line(session, lang=lang)  # type: ignore[arg-type]
 
     @pytest.mark.parametrize("value", [None, "IC-2026-0042/G1"])
@@ -86,14 +84,9 @@ class TestRecapLines:
         assert () == recap_lines([])
 
     @pytest.mark.parametrize(
-        ("sessions", "message"),
-        [
-            ("IC-2026-0042/G1", "Invalid sessions: expected sessions, not a str"),
-            (3, "Invalid sessions: expected sessions, got int"),
-            (["IC-2026-0042/G1"], "Invalid sessions: expected Session items, got str"),
-        ],
+        "sessions",
+        ["IC-2026-0042/G1", 3, ["IC-2026-0042/G1"]],
     )
-    def test_anything_but_sessions_is_refused(self, sessions: object, message: str) -> None:
-        with pytest.raises(InvalidTypeError) as raised:
+    def test_anything_but_sessions_is_refused(self, sessions: object) -> None:
+        with refused_as(InvalidTypeError, "sessions"):
             recap_lines(sessions)  # type: ignore[arg-type]
-        assert message == str(raised.value)

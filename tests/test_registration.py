@@ -7,7 +7,7 @@ import datetime as dt
 import pendulum
 import pytest
 
-from helpers import brussels
+from helpers import brussels, refused_as
 from incompany_rules import (
     DEFAULT_POLICY,
     Company,
@@ -123,24 +123,19 @@ class TestCanRequest:
         with pytest.raises(error, match=rf"Invalid {field}:"):
             can_request(*arguments)  # type: ignore[arg-type]
 
-    # Each row: the arguments, and the whole message of the error.
+    # Each row: the arguments, and the field the error names.
     @pytest.mark.parametrize(
-        ("arguments", "policy", "message"),
+        ("arguments", "policy", "field"),
         [
-            (
-                (PLANNED, EXCEL, 6.0, NOW),
-                DEFAULT_POLICY,
-                "Invalid planned_participants: expected a whole number, got float",
-            ),
-            ((PLANNED, EXCEL, 6, NOW), "strict", "Invalid policy: expected a Policy, got str"),
+            ((PLANNED, EXCEL, 6.0, NOW), DEFAULT_POLICY, "planned_participants"),
+            ((PLANNED, EXCEL, 6, NOW), "strict", "policy"),
         ],
     )
-    def test_a_wrong_type_is_named_with_what_it_is(
-        self, arguments: tuple[object, ...], policy: object, message: str
+    def test_a_wrong_type_is_named(
+        self, arguments: tuple[object, ...], policy: object, field: str
     ) -> None:
-        with pytest.raises(InvalidTypeError) as caught:
+        with refused_as(InvalidTypeError, field):
             can_request(*arguments, policy=policy)  # type: ignore[arg-type]
-        assert message == str(caught.value)
 
     def test_a_naive_submission_instant_is_refused_when_the_company_is_built(self) -> None:
         with pytest.raises(NaiveDatetimeError, match=r"Company.training_plan_submitted_at"):

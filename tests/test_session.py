@@ -7,10 +7,11 @@ import datetime as dt
 import pendulum
 import pytest
 
-from helpers import brussels
+from helpers import brussels, refused_as
 from incompany_rules import (
     Company,
     HrAccount,
+    IncompanyRulesError,
     InvalidEmailError,
     InvalidSessionError,
     InvalidSlotError,
@@ -36,27 +37,15 @@ class TestCompanyAccountTraining:
         assert Company("0403.170.701", "Acme SA") == Company(" 0403.170.701 ", "Acme SA ")
 
     @pytest.mark.parametrize(
-        ("build", "error", "message"),
+        ("build", "error", "field"),
         [
-            (
-                lambda: Company("", "Acme"),
-                InvalidSessionError,
-                "Invalid Company.number: must not be empty",
-            ),
-            (
-                lambda: Company("1", 2),
-                InvalidTypeError,
-                "Invalid Company.name: expected a string, got int",
-            ),
-            (
-                lambda: Training("X", "  "),
-                InvalidSessionError,
-                "Invalid Training.title: must not be empty",
-            ),
+            (lambda: Company("", "Acme"), InvalidSessionError, "Company.number"),
+            (lambda: Company("1", 2), InvalidTypeError, "Company.name"),
+            (lambda: Training("X", "  "), InvalidSessionError, "Training.title"),
             (
                 lambda: Training("X", "T", in_digital_offer="yes"),  # type: ignore[arg-type]
                 InvalidTypeError,
-                "Invalid Training.in_digital_offer: expected True or False, got str",
+                "Training.in_digital_offer",
             ),
             (
                 lambda: HrAccount(
@@ -66,26 +55,25 @@ class TestCompanyAccountTraining:
                     tos_completed=True,
                 ),
                 InvalidTypeError,
-                "Invalid HrAccount.company: expected a Company, got str",
+                "HrAccount.company",
             ),
             (
                 lambda: HrAccount("hr@acme.example", ACME, has_hr_function=1, tos_completed=True),  # type: ignore[arg-type]
                 InvalidTypeError,
-                "Invalid HrAccount.has_hr_function: expected True or False, got int",
+                "HrAccount.has_hr_function",
             ),
             (
                 lambda: HrAccount("not-an-email", ACME, has_hr_function=True, tos_completed=True),
                 InvalidEmailError,
-                "Invalid HrAccount.login: expected an address",
+                "HrAccount.login",
             ),
         ],
     )
     def test_bad_fields_are_refused_by_name(
-        self, build: object, error: type[Exception], message: str
+        self, build: object, error: type[IncompanyRulesError], field: str
     ) -> None:
-        with pytest.raises(error) as caught:
+        with refused_as(error, field):
             build()  # type: ignore[operator]
-        assert str(caught.value).startswith(message)
 
     def test_a_training_is_in_the_digital_offer_unless_said_otherwise(self) -> None:
         assert Training("X", "T").in_digital_offer
@@ -108,42 +96,21 @@ class TestSlot:
         assert START == slot.start
 
     @pytest.mark.parametrize(
-        ("start", "end", "error", "message"),
+        ("start", "end", "error", "field"),
         [
-            (START, START, InvalidSlotError, "Invalid Slot.end: must be after Slot.start"),
-            (START, START.subtract(minutes=1), InvalidSlotError, "Invalid Slot.end: must be after"),
-            (
-                dt.datetime(2026, 4, 1, 9),
-                START,
-                NaiveDatetimeError,
-                "Invalid Slot.start: expected a timezone-aware",
-            ),
-            (
-                START,
-                dt.datetime(2026, 4, 1, 12),
-                NaiveDatetimeError,
-                "Invalid Slot.end: expected a timezone-aware",
-            ),
-            (
-                dt.date(2026, 4, 1),
-                START,
-                InvalidTypeError,
-                "Invalid Slot.start: expected a timezone-aware datetime, got date",
-            ),
-            (
-                "2026-04-01T09:00+02:00",
-                START,
-                InvalidTypeError,
-                "Invalid Slot.start: expected a timezone-aware datetime, got str",
-            ),
+            (START, START, InvalidSlotError, "Slot.end"),
+            (START, START.subtract(minutes=1), InvalidSlotError, "Slot.end"),
+            (dt.datetime(2026, 4, 1, 9), START, NaiveDatetimeError, "Slot.start"),
+            (START, dt.datetime(2026, 4, 1, 12), NaiveDatetimeError, "Slot.end"),
+            (dt.date(2026, 4, 1), START, InvalidTypeError, "Slot.start"),
+            ("2026-04-01T09:00+02:00", START, InvalidTypeError, "Slot.start"),
         ],
     )
     def test_bad_slots_are_refused(
-        self, start: object, end: object, error: type[Exception], message: str
+        self, start: object, end: object, error: type[IncompanyRulesError], field: str
     ) -> None:
-        with pytest.raises(error) as caught:
+        with refused_as(error, field):
             Slot(start, end)
-        assert str(caught.value).startswith(message)
 
     # The hour Brussels repeats on Sunday 25 October 2026: 02:00-03:00 summer
     # time (00:00-01:00 UTC), then 02:00-03:00 winter time (01:00-02:00 UTC).
@@ -162,7 +129,7 @@ class TestSlot:
 
     def test_a_slot_ending_at_its_start_in_the_repeated_hour_is_refused(self) -> None:
         same = pendulum.datetime(2026, 10, 25, 1, tz="UTC").in_tz("Europe/Brussels")
-        with pytest.raises(InvalidSlotError, match=r"^Invalid Slot.end: must be after"):
+        with refused_as(InvalidSlotError, "Slot.end"):
             Slot(same, pendulum.datetime(2026, 10, 25, 1, tz="UTC"))
 
 
@@ -177,19 +144,13 @@ class TestSession:
 
     def test_the_confirmed_slot_must_be_one_of_the_proposed_ones(self) -> None:
         other = Slot(brussels(2026, 4, 2, 9), brussels(2026, 4, 2, 12))
-        with pytest.raises(
-            InvalidSessionError,
-            match=r"^Invalid Session\.confirmed_slot: must be one of proposed_slots \(R3\)",
-        ):
+        with refused_as(InvalidSessionError, "Session.confirmed_slot"):
             requested_session(START).evolve(
                 confirmed_slot=other, dates_confirmed_at=brussels(2026, 2, 1)
             )
 
     def test_the_confirmed_slot_must_be_a_slot(self) -> None:
-        with pytest.raises(
-            InvalidTypeError,
-            match=r"^Invalid Session\.confirmed_slot: expected a Slot or None, got str",
-        ):
+        with refused_as(InvalidTypeError, "Session.confirmed_slot"):
             requested_session(START).evolve(
                 confirmed_slot="tomorrow", dates_confirmed_at=brussels(2026, 2, 1)
             )
@@ -238,97 +199,38 @@ class TestSession:
         session = confirmed_session(START).evolve(access_emailed=[ann, bob.national_number])
         assert frozenset({ann.national_number, bob.national_number}) == session.access_emailed
         assert confirmed_session(START).access_emailed is None
-        with pytest.raises(InvalidTypeError, match=r"^Invalid Session.access_emailed"):
+        with refused_as(InvalidTypeError, "Session.access_emailed"):
             confirmed_session(START).evolve(access_emailed=3)
 
     @pytest.mark.parametrize(
-        ("changes", "error", "message"),
+        ("changes", "error", "field"),
         [
-            (
-                {"requested_at": dt.datetime(2026, 2, 1)},
-                NaiveDatetimeError,
-                (
-                    "Invalid Session.requested_at: expected a timezone-aware datetime, "
-                    "got a naive one (2026-02-01T00:00:00)"
-                ),
-            ),
+            ({"requested_at": dt.datetime(2026, 2, 1)}, NaiveDatetimeError, "Session.requested_at"),
             (
                 {"reminder_sent_at": dt.datetime(2026, 3, 11)},
                 NaiveDatetimeError,
-                (
-                    "Invalid Session.reminder_sent_at: expected a timezone-aware datetime, "
-                    "got a naive one (2026-03-11T00:00:00)"
-                ),
+                "Session.reminder_sent_at",
             ),
-            (
-                {"cancelled_at": "2026-03-11"},
-                InvalidTypeError,
-                "Invalid Session.cancelled_at: expected a timezone-aware datetime, got str",
-            ),
-            ({"project": ""}, InvalidSessionError, "Invalid Session.project: must not be empty"),
-            (
-                {"training": "Excel"},
-                InvalidTypeError,
-                "Invalid Session.training: expected a Training, got str",
-            ),
-            (
-                {"company": None},
-                InvalidTypeError,
-                "Invalid Session.company: expected a Company, got NoneType",
-            ),
-            (
-                {"policy": {}},
-                InvalidTypeError,
-                "Invalid Session.policy: expected a Policy, got dict",
-            ),
-            (
-                {"planned_participants": -1},
-                InvalidSessionError,
-                "Invalid Session.planned_participants: expected a whole number from 0 to 10000, got -1",
-            ),
-            (
-                {"planned_participants": 6.0},
-                InvalidTypeError,
-                "Invalid Session.planned_participants: expected a whole number, got float",
-            ),
-            (
-                {"proposed_slots": "slot"},
-                InvalidTypeError,
-                "Invalid Session.proposed_slots: expected slots, not a str",
-            ),
-            (
-                {"proposed_slots": ["slot"]},
-                InvalidTypeError,
-                "Invalid Session.proposed_slots: expected Slot items, got str",
-            ),
-            (
-                {"participants": 3},
-                InvalidTypeError,
-                "Invalid Session.participants: expected participants, got int",
-            ),
-            (
-                {"participants": ["85073003328"]},
-                InvalidTypeError,
-                "Invalid Session.participants: expected Participant items, got str",
-            ),
-            (
-                {"attendance": 3},
-                InvalidTypeError,
-                "Invalid Session.attendance: expected participants or national numbers, got int",
-            ),
-            (
-                {"attendance": ["85073003328"]},
-                InvalidTypeError,
-                "Invalid Session.attendance: expected Participant or NationalNumber items, got str",
-            ),
+            ({"cancelled_at": "2026-03-11"}, InvalidTypeError, "Session.cancelled_at"),
+            ({"project": ""}, InvalidSessionError, "Session.project"),
+            ({"training": "Excel"}, InvalidTypeError, "Session.training"),
+            ({"company": None}, InvalidTypeError, "Session.company"),
+            ({"policy": {}}, InvalidTypeError, "Session.policy"),
+            ({"planned_participants": -1}, InvalidSessionError, "Session.planned_participants"),
+            ({"planned_participants": 6.0}, InvalidTypeError, "Session.planned_participants"),
+            ({"proposed_slots": "slot"}, InvalidTypeError, "Session.proposed_slots"),
+            ({"proposed_slots": ["slot"]}, InvalidTypeError, "Session.proposed_slots"),
+            ({"participants": 3}, InvalidTypeError, "Session.participants"),
+            ({"participants": ["85073003328"]}, InvalidTypeError, "Session.participants"),
+            ({"attendance": 3}, InvalidTypeError, "Session.attendance"),
+            ({"attendance": ["85073003328"]}, InvalidTypeError, "Session.attendance"),
         ],
     )
     def test_bad_fields_are_refused_by_name(
-        self, changes: dict[str, object], error: type[Exception], message: str
+        self, changes: dict[str, object], error: type[IncompanyRulesError], field: str
     ) -> None:
-        with pytest.raises(error) as caught:
+        with refused_as(error, field) as caught:
             requested_session(START).evolve(**changes)
-        assert message == str(caught.value)
         assert "85073003328" not in str(caught.value)
 
     def test_a_planned_count_may_be_zero(self) -> None:

@@ -123,18 +123,16 @@ class TestProposeAndConfirmSlots:
         assert () == self.REQUESTED.proposed_slots
 
     def test_proposing_nothing_or_not_a_slot_breaks_the_contract(self) -> None:
-        with pytest.raises(InvalidValueError, match=r"Invalid slots: expected at least one slot"):
+        with refused_as(InvalidValueError, "slots"):
             propose_slots(self.REQUESTED, [], brussels(2026, 2, 5))
-        with pytest.raises(InvalidTypeError, match=r"Invalid slots: expected Slot items"):
+        with refused_as(InvalidTypeError, "slots"):
             propose_slots(self.REQUESTED, [START], brussels(2026, 2, 5))  # type: ignore[list-item]
-        with pytest.raises(InvalidTypeError, match=r"Invalid slots: expected a collection"):
+        with refused_as(InvalidTypeError, "slots"):
             propose_slots(self.REQUESTED, self.FIRST, brussels(2026, 2, 5))  # type: ignore[arg-type]
 
     def test_asking_to_confirm_something_other_than_a_slot_breaks_the_contract(self) -> None:
         session = propose_slots(self.REQUESTED, [self.FIRST], brussels(2026, 2, 5))
-        with pytest.raises(
-            InvalidTypeError, match=r"^Invalid slot: expected a Slot, got DateTime$"
-        ):
+        with refused_as(InvalidTypeError, "slot"):
             can_confirm_slot(session, START, brussels(2026, 2, 6))  # type: ignore[arg-type]
 
     def test_a_slot_over_two_local_days_is_refused_by_the_session(self) -> None:
@@ -330,9 +328,9 @@ class TestCancel:
         assert brussels(2026, 2, 10) == cancel(session, brussels(2026, 2, 10)).cancelled_at
 
     def test_a_naive_instant_is_refused(self) -> None:
-        with pytest.raises(NaiveDatetimeError, match=r"Invalid when:"):
+        with refused_as(NaiveDatetimeError, "when"):
             cancel(CONFIRMED, dt.datetime(2026, 3, 1))
-        with pytest.raises(InvalidTypeError, match=r"Invalid session:"):
+        with refused_as(InvalidTypeError, "session"):
             cancel("IC-2026-0042/G1", brussels(2026, 3, 1))  # type: ignore[arg-type]
 
 
@@ -432,9 +430,9 @@ class TestRecordFacts:
 
     def test_attendance_takes_participants_or_national_numbers_only(self) -> None:
         held = CONFIRMED.evolve(participants=(ANN,))
-        with pytest.raises(InvalidTypeError, match=r"Invalid attended:"):
+        with refused_as(InvalidTypeError, "attended"):
             record_attendance(held, ["85073003328"], AFTER_CLASS)  # type: ignore[list-item]
-        with pytest.raises(InvalidTypeError, match=r"Invalid attended:"):
+        with refused_as(InvalidTypeError, "attended"):
             record_attendance(held, "85073003328", AFTER_CLASS)  # type: ignore[arg-type]
 
     def test_fees_are_invoiced_once_even_for_a_cancelled_session(self) -> None:
@@ -714,24 +712,17 @@ def test_a_naive_instant_is_named_by_its_argument(step: Callable[[], object], fi
     assert field == caught.value.field
 
 
-# Each row: a step given something else than what it takes, and the message.
+# Each row: a step given something else than what it takes, and the field named.
 WRONG_TYPES: list[tuple[Callable[[], object], str]] = [
-    (
-        lambda: propose_slots(GONE, SECOND, START),  # type: ignore[arg-type]
-        "Invalid slots: expected a collection, got Slot",
-    ),
-    (
-        lambda: propose_slots(GONE, [SECOND, START], START),  # type: ignore[list-item]
-        "Invalid slots: expected Slot items, got DateTime",
-    ),
+    (lambda: propose_slots(GONE, SECOND, START), "slots"),  # type: ignore[arg-type]
+    (lambda: propose_slots(GONE, [SECOND, START], START), "slots"),  # type: ignore[list-item]
 ]
 
 
-@pytest.mark.parametrize(("step", "message"), WRONG_TYPES)
-def test_a_wrong_type_is_named_with_what_it_is(step: Callable[[], object], message: str) -> None:
-    with pytest.raises(InvalidTypeError) as caught:
+@pytest.mark.parametrize(("step", "field"), WRONG_TYPES)
+def test_a_wrong_type_is_named(step: Callable[[], object], field: str) -> None:
+    with refused_as(InvalidTypeError, field):
         step()
-    assert message == str(caught.value)
 
 
 def test_anything_but_a_session_is_refused_naming_the_argument() -> None:

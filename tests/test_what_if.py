@@ -8,7 +8,7 @@ import pendulum
 import pytest
 from hypothesis import given
 
-from helpers import brussels
+from helpers import brussels, refused_as
 from incompany_rules import (
     DEFAULT_POLICY,
     IncompanyRulesError,
@@ -134,32 +134,23 @@ class TestWhatIf:
         assert all(["scenario", *fee_rows([session], LONG_AFTER)[0]] == list(row) for row in rows)
 
     @pytest.mark.parametrize(
-        ("scenarios", "error", "message"),
+        ("scenarios", "error", "field"),
         [
-            (
-                [("D-10", {})],
-                InvalidTypeError,
-                "Invalid scenarios: expected a mapping of names to policies, got list",
-            ),
-            ({10: {}}, InvalidTypeError, "Invalid scenarios: expected names as strings, got int"),
-            (
-                {"D-10": 10},
-                InvalidTypeError,
-                "Invalid scenarios['D-10']: expected a Policy or a mapping of changes, got int",
-            ),
+            ([("D-10", {})], InvalidTypeError, "scenarios"),
+            ({10: {}}, InvalidTypeError, "scenarios"),
+            ({"D-10": 10}, InvalidTypeError, "scenarios['D-10']"),
             (
                 {"D-10": {"free_cancellation_days_before": -1}},
                 InvalidPolicyError,
-                "Invalid scenarios['D-10']: expected a whole number from 0 to 365, got -1",
+                "scenarios['D-10']",
             ),
         ],
     )
     def test_a_bad_scenario_is_named(
-        self, scenarios: object, error: type[IncompanyRulesError], message: str
+        self, scenarios: object, error: type[IncompanyRulesError], field: str
     ) -> None:
-        with pytest.raises(error) as raised:
+        with refused_as(error, field):
             what_if_fee_rows([], LONG_AFTER, scenarios)  # type: ignore[arg-type]
-        assert message == str(raised.value)
 
     def test_now_and_sessions_are_checked(self) -> None:
         with pytest.raises(NaiveDatetimeError):
