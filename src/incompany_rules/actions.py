@@ -46,13 +46,24 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
+import pendulum
 
 from incompany_rules.fees import _owed
-from incompany_rules.instants import before, day_start, end_of_day, key, later, local, on_clock
-from incompany_rules.milestones import Deadlines, Schedule, schedule, slot_registration_closes
+from incompany_rules.instants import (
+    Days,
+    after_hours,
+    before,
+    checked,
+    day_start,
+    derived,
+    key,
+    local,
+    midnight,
+)
+from incompany_rules.milestones import _access_emails, _Plan, slot_registration_closes
 from incompany_rules.process import EVALUATION_OPEN_DAYS, PROCESS, STEPS, ActionKind, Actor
 from incompany_rules.rules import Rule
 from incompany_rules.session import Session
@@ -62,8 +73,6 @@ from incompany_rules.validation import expect
 if TYPE_CHECKING:
     from collections.abc import Callable
     from decimal import Decimal
-
-    import pendulum
 
     from incompany_rules.languages import Language
 
@@ -126,16 +135,18 @@ class _Opening:
     """What an open step answers: due when, closing when, with which figures.
 
     A plain class: one is made for every open step of every call, and an
-    attrs class would cost more to build, at import and at each call.
+    attrs class would cost more to build, at import and at each call. Each
+    instant comes with its key (see [`key`][incompany_rules.instants.key]),
+    by which the steps are compared and sorted.
     """
 
     __slots__ = ("about", "closes", "count", "deadline", "due", "fee", "rule")
 
     def __init__(  # noqa: PLR0913 (the figures of one answer)
         self,
-        due: pendulum.DateTime,
+        due: _Keyed,
         *,
-        closes: pendulum.DateTime | None = None,
+        closes: _Keyed | None = None,
         fee: Decimal | None = None,
         count: int | None = None,
         rule: Rule | None = None,
@@ -151,36 +162,99 @@ class _Opening:
         self.deadline = deadline
 
 
-class _Context:
-    """One session at one instant, with what every step asks of it computed once."""
+# An instant on the policy's clock and its key.
+_Keyed = tuple["pendulum.DateTime", dt.timedelta]
 
-    def __init__(self, session: Session, now: pendulum.DateTime) -> None:
+
+class _Dues(NamedTuple):
+    """The steps' due instants that depend on the class's days alone, with their keys (T4)."""
+
+    #: The end of D-21 (R6).
+    reminder: _Keyed
+    #: The end of D-15 (R10).
+    definitive_confirmation: _Keyed
+    #: 00:00 on D, the end of D-1 (R13).
+    zoom: _Keyed
+    #: The end of D-2, the day registration closed (R16).
+    not_held: _Keyed
+    #: The end of the class's last day.
+    attendance: _Keyed
+    #: The end of the evaluation's day (R14).
+    evaluation: _Keyed
+
+
+def _dues(fixed: Days) -> _Dues:
+    tz = fixed.reminder.tzinfo
+    assert isinstance(tz, pendulum.Timezone)  # noqa: S101 (the calendar's midnights are on the policy's clock)
+
+    def end_of(day: int) -> _Keyed:
+        at = midnight(day + 1, tz)
+        return (at, key(at))
+
+    return _Dues(
+        reminder=end_of(fixed.reminder.toordinal()),
+        definitive_confirmation=end_of(fixed.definitive_confirmation.toordinal()),
+        zoom=end_of(fixed.day - 1),
+        not_held=end_of(fixed.registration_closes.toordinal()),
+        attendance=end_of(fixed.end_day),
+        evaluation=end_of(fixed.evaluation.toordinal()),
+    )
+
+
+class _Context:
+    """One session at one instant, with what every step asks of it computed once.
+
+    Steps compare instants by their keys: `at` is the key of the instant
+    asked; `start` and `end` are the class's, with their keys, and `held`
+    the calendar of a class still to be held (`None` for one cancelled or
+    not held, R16, R18).
+    """
+
+    def __init__(self, session: Session, now: dt.datetime) -> None:
         self.session = session
         self.policy = session.policy
-        self.tz = session.policy.tz
+        self.tz = tz = session.policy.tz
         self.now = now
-        self.requested = local(session.requested_at, self.tz)
-        self.plan: Schedule | None = None
-        self.floor = self.requested
+        self.at = at = key(now)
+        requested = session.requested_at
+        self.plan: _Plan | None = None
+        self.held: _Plan | None = None
         self.not_held = False
-        if session.confirmed_slot is not None:
-            plan = schedule(session)
-            self.plan = plan
-            self.floor = later(self.floor, plan.dates_confirmed)
-            self.not_held = not session.participants and not self.before(plan.registration_closes)
+        if session.confirmed_slot is None:
+            self.requested: _Keyed | None = (local(requested, tz), key(requested))
+            self.floor = self.requested
+            return
+        self.plan = plan = _Plan(session)
+        self.fixed = fixed = plan.fixed
+        self.dues = derived(fixed, _dues)
+        self.start: _Keyed = (plan.start, plan.start_key())
+        self.end: _Keyed = (plan.end, plan.end_key())
+        self.confirmed: _Keyed = (plan.confirmed, plan.confirmed_key())
+        # The floor of every due instant (T8): the later of the request and
+        # the dates. The request is keyed only when it is the later one.
+        self.floor = self.confirmed
+        if before(requested, plan.confirmed):
+            self.requested = None
+        else:
+            self.requested = self.floor = (local(requested, tz), key(requested))
+        self.not_held = not session.participants and not at < fixed.keys.registration_closes
+        if session.cancelled_at is None and not self.not_held:
+            self.held = plan
 
-    def before(self, moment: dt.datetime) -> bool:
-        """Whether the instant asked comes before `moment`."""
-        return before(self.now, moment)
+    def before(self, position: dt.timedelta) -> bool:
+        """Whether the instant asked comes before the instant whose key is `position`."""
+        return self.at < position
 
-    def confirmable(self) -> list[tuple[pendulum.DateTime, pendulum.DateTime]]:
+    def confirmable(self) -> list[tuple[_Keyed, _Keyed]]:
         """Return (registration close, start) of each proposed slot still confirmable (R3)."""
         found = []
         for slot in self.session.proposed_slots:
             closes = slot_registration_closes(slot, self.policy)
-            if self.before(closes) and self.before(slot.start):
-                found.append((closes, local(slot.start, self.tz)))
-        found.sort(key=lambda pair: (key(pair[0]), key(pair[1])))
+            keyed = (closes, key(closes))
+            start = (local(slot.start, self.tz), key(slot.start))
+            if self.at < keyed[1] and self.at < start[1]:
+                found.append((keyed, start))
+        found.sort(key=lambda pair: (pair[0][1], pair[1][1]))
         return found
 
 
@@ -195,38 +269,42 @@ def next_actions(session: Session, now: dt.datetime) -> tuple[Action, ...]:
     [`cancel`][incompany_rules.transitions.cancel] refuses).
     """
     expect(session, Session, field="session")
-    context = _Context(session, on_clock(now, session.policy.tz, field="now"))
-    if context.before(session.requested_at):
-        return ()
-    lowest = key(context.floor)
+    # Only compared, never returned: checked, and left on the clock it came on.
+    context = _Context(session, checked(now, field="now"))
+    at = context.at
+    requested = context.requested
+    if requested is None:  # requested before the dates were confirmed
+        if at < context.confirmed[1] and at < key(session.requested_at):
+            return ()
+    elif at < requested[1]:
+        return ()  # nothing is open before the request
+    floor, lowest = context.floor
     found: list[tuple[bool, dt.timedelta, int, Action]] = []
-    for order, step, opens in _TABLE:
+    for order, kind, actor, rule, has_deadline, opens in (
+        _PLANNING if context.plan is None else _DATED
+    ):
         opening = opens(context)
         if opening is None:
             continue
         closes = opening.closes
-        if closes is not None and key(closes) < lowest:
+        if closes is not None and closes[1] < lowest:
             continue  # its window closed before the request, or the dates: never open (T8)
-        due = opening.due
-        position = key(due)
+        due, position = opening.due
         if position < lowest:  # nothing due before the request, or the dates (T8)
-            due, position = context.floor, lowest
-        if closes is not None and before(closes, due):
-            due = closes  # never due after the step's window closes
-            position = key(due)
-        due = local(due, context.tz)
-        deadline = step.deadline if opening.deadline is None else opening.deadline
-        overdue = deadline and not before(context.now, due)
-        closes = None if closes is None else local(closes, context.tz)
+            due, position = floor, lowest
+        if closes is not None and closes[1] < position:
+            due, position = closes  # never due after the step's window closes
+        deadline = has_deadline if opening.deadline is None else opening.deadline
+        overdue = deadline and not at < position
         action = Action(
-            step.kind,
-            step.actor,
+            kind,
+            actor,
             due,
-            opening.rule or step.rule,
+            opening.rule or rule,
             overdue,
             opening.fee,
             opening.count,
-            closes=closes,
+            closes=None if closes is None else closes[0],
             about=opening.about,
         )
         found.append((not overdue, position, order, action))
@@ -246,8 +324,11 @@ def _planning(context: _Context) -> bool:
 
 def _ask_availability(context: _Context) -> _Opening | None:
     session = context.session
-    if _planning(context) and not session.proposed_slots and session.availability_asked_at is None:
-        return _Opening(context.requested)
+    requested = context.requested
+    if requested is None or not _planning(context):
+        return None
+    if not session.proposed_slots and session.availability_asked_at is None:
+        return _Opening(requested)
     return None
 
 
@@ -256,12 +337,13 @@ def _propose_slots(context: _Context) -> _Opening | None:
         return None
     slots = context.session.proposed_slots
     if not slots:
+        assert context.requested is not None  # noqa: S101 (keyed for a session being planned)
         return _Opening(context.requested)
     # Every proposed slot lapsed: new dates are asked for since the last one did.
     last = max(slots, key=lambda slot: key(slot_registration_closes(slot, context.policy)))
     start = local(last.start, context.tz)
     lapsed = min(slot_registration_closes(last, context.policy), start, key=key)
-    return _Opening(lapsed, about=start)
+    return _Opening((lapsed, key(lapsed)), about=start)
 
 
 def _forward_dates(context: _Context) -> _Opening | None:
@@ -277,41 +359,44 @@ def _confirm_slot(context: _Context) -> _Opening | None:
     if not slots:
         return None
     closes, start = slots[0]
-    return _Opening(closes, closes=closes, about=start)
-
-
-def _held(context: _Context) -> Schedule | None:
-    """Return the schedule of a session whose class is still to be held, else `None`."""
-    if context.session.cancelled_at is not None or context.not_held:
-        return None
-    return context.plan
+    return _Opening(closes, closes=closes, about=start[0])
 
 
 def _send_recap(context: _Context) -> _Opening | None:
-    plan = _held(context)
-    if plan is None or context.session.recap_sent_at is not None or not context.before(plan.start):
+    plan = context.held
+    if plan is None or context.session.recap_sent_at is not None:
         return None
-    return _Opening(plan.dates_confirmed, closes=plan.start)
+    if not context.before(context.start[1]):
+        return None
+    return _Opening(context.confirmed, closes=context.start)
+
+
+def _registration_closes(context: _Context) -> _Keyed:
+    fixed = context.fixed
+    return (fixed.registration_closes, fixed.keys.registration_closes)
 
 
 def _send_reminder(context: _Context) -> _Opening | None:
-    plan = _held(context)
+    plan = context.held
     if plan is None or context.session.reminder_sent_at is not None:
         return None
-    if not context.before(plan.registration_closes):
+    closes = _registration_closes(context)
+    if not context.before(closes[1]):
         return None  # the reminder to register closes with registration (R6)
-    return _Opening(end_of_day(plan.reminder, context.tz), closes=plan.registration_closes)
+    return _Opening(context.dues.reminder, closes=closes)
 
 
 def _register_participants(context: _Context) -> _Opening | None:
-    plan = _held(context)
+    plan = context.held
     policy = context.policy
-    if plan is None or not context.before(plan.registration_closes):
+    if plan is None:
+        return None
+    closes = _registration_closes(context)
+    if not context.before(closes[1]):
         return None
     registered = len(context.session.participants)
     if registered >= policy.min_participants:
         return None
-    closes = plan.registration_closes
     if registered:
         missing = policy.min_participants - registered
         fee = policy.shortfall_fee_per_person * missing
@@ -320,22 +405,25 @@ def _register_participants(context: _Context) -> _Opening | None:
 
 
 def _definitive_confirmation(context: _Context) -> _Opening | None:
-    plan = _held(context)
+    plan = context.held
     if plan is None or context.session.definitive_confirmation_at is not None:
         return None
-    if not context.before(plan.start):
+    if not context.before(context.start[1]):
         return None
-    return _Opening(end_of_day(plan.definitive_confirmation, context.tz), closes=plan.start)
+    return _Opening(context.dues.definitive_confirmation, closes=context.start)
 
 
 def _generate_link(context: _Context) -> _Opening | None:
-    plan = _held(context)
+    plan = context.held
     session = context.session
     if plan is None or session.definitive_confirmation_at is None:
         return None
-    if session.link_generated_at is not None or not context.before(plan.end):
+    if session.link_generated_at is not None or not context.before(context.end[1]):
         return None
-    return _Opening(plan.platform_link, closes=plan.end)
+    link = after_hours(
+        session.definitive_confirmation_at, context.policy.link_delay_hours, context.tz
+    )
+    return _Opening((link, key(link)), closes=context.end)
 
 
 def _waiting(session: Session) -> int:
@@ -348,39 +436,41 @@ def _waiting(session: Session) -> int:
 
 
 def _send_access_emails(context: _Context) -> _Opening | None:
-    plan = _held(context)
+    plan = context.held
     session = context.session
-    if plan is None or session.link_generated_at is None or not context.before(plan.end):
+    if plan is None or session.link_generated_at is None or not context.before(context.end[1]):
         return None
-    emails = plan.participant_access_email
+    emails = _access_emails(session, session.link_generated_at)
     waiting = _waiting(session)
     if emails is None or not waiting:
         return None
-    due = emails
+    due = (emails, key(emails))
     sent = session.access_emails_sent_at
-    if sent is not None and before(due, sent):
-        due = local(sent, context.tz)  # registered since the last sending
-    return _Opening(due, closes=plan.end, count=waiting)
+    if sent is not None:
+        at_sent = key(sent)
+        if due[1] < at_sent:
+            due = (local(sent, context.tz), at_sent)  # registered since the last sending
+    return _Opening(due, closes=context.end, count=waiting)
 
 
 def _prepare(context: _Context) -> _Opening | None:
-    plan = _held(context)
+    plan = context.held
     session = context.session
     if plan is None or session.link_generated_at is None or not session.participants:
         return None
-    if not context.before(plan.start):
+    if not context.before(context.start[1]):
         return None
-    return _Opening(plan.start, closes=plan.start, about=plan.start)
+    return _Opening(context.start, closes=context.start, about=plan.start)
 
 
 def _check_zoom(context: _Context) -> _Opening | None:
-    plan = _held(context)
+    plan = context.held
     if plan is None or context.session.zoom_checked_at is not None:
         return None
-    if not context.before(plan.start):
+    if not context.before(context.start[1]):
         return None
     # By the end of D-1: the point is to avoid a problem on the day (R13).
-    return _Opening(day_start(plan.day, context.tz), closes=plan.start, about=plan.start)
+    return _Opening(context.dues.zoom, closes=context.start, about=plan.start)
 
 
 def _announce_not_held(context: _Context) -> _Opening | None:
@@ -388,73 +478,74 @@ def _announce_not_held(context: _Context) -> _Opening | None:
     session = context.session
     if plan is None or session.cancelled_at is not None or not context.not_held:
         return None
-    if session.not_held_announced_at is not None or not context.before(plan.end):
+    if session.not_held_announced_at is not None or not context.before(context.end[1]):
         return None
     # Told during D-2, the day the list turned out missing (R16).
-    due = end_of_day(plan.registration_closes, context.tz)
-    if before(plan.start, due):
-        due = plan.start
-    return _Opening(due, closes=plan.end, fee=context.policy.missing_list_fee, about=plan.start)
+    due = context.dues.not_held
+    if context.start[1] < due[1]:
+        due = context.start
+    return _Opening(
+        due,
+        closes=context.end,
+        fee=context.policy.missing_list_fee,
+        about=plan.start,
+    )
 
 
 def _hold_class(context: _Context) -> _Opening | None:
-    plan = _held(context)
-    if plan is None or not context.before(plan.start):
+    plan = context.held
+    if plan is None or not context.before(context.start[1]):
         return None
-    return _Opening(plan.start, closes=plan.start, about=plan.start)
+    return _Opening(context.start, closes=context.start, about=plan.start)
 
 
 def _record_attendance(context: _Context) -> _Opening | None:
-    plan = _held(context)
-    if plan is None or context.before(plan.end) or context.session.attendance is not None:
+    plan = context.held
+    if plan is None or context.before(context.end[1]) or context.session.attendance is not None:
         return None  # recorded once the class is over, by the end of its day
-    return _Opening(end_of_day(plan.end, context.tz))
+    return _Opening(context.dues.attendance)
 
 
 def _send_evaluation(context: _Context) -> _Opening | None:
-    plan = _held(context)
-    if plan is None or context.before(plan.end) or context.session.evaluation_sent_at is not None:
+    plan = context.held
+    if plan is None or context.before(context.end[1]):
         return None
-    return _Opening(end_of_day(plan.evaluation, context.tz))
+    if context.session.evaluation_sent_at is not None:
+        return None
+    return _Opening(context.dues.evaluation)
 
 
 def _fill_in_evaluation(context: _Context) -> _Opening | None:
-    plan = _held(context)
+    plan = context.held
     sent = context.session.evaluation_sent_at
     if plan is None or sent is None or not context.session.participants:
         return None
     sent = local(sent, context.tz)
     closes = day_start(sent.date() + dt.timedelta(days=EVALUATION_OPEN_DAYS), context.tz)
-    if not context.before(closes):
+    at_close = key(closes)
+    if not context.before(at_close):
         return None
-    return _Opening(sent, closes=closes)
+    return _Opening((sent, key(sent)), closes=(closes, at_close))
 
 
 def _invoice_fees(context: _Context) -> _Opening | None:
     session = context.session
-    if context.plan is None or session.fees_invoiced_at is not None:
-        return None
     plan = context.plan
-    invoice = _owed(
-        session,
-        Deadlines(
-            plan.dates_confirmed,
-            plan.free_cancellation_closes,
-            plan.registration_closes,
-            plan.start,
-            plan.end,
-        ),
-        context.now,
-    )
-    if invoice.total <= 0:
+    if plan is None or session.fees_invoiced_at is not None:
         return None
-    (line,) = invoice.lines  # one charge at most arises (R18)
+    lines = _owed(session, plan, context.at).lines
+    if not lines:
+        return None
+    (line,) = lines  # one charge at most arises (R18)
+    fee = line.amount
+    if fee <= 0:
+        return None  # a policy that charges nothing
     days = context.policy.invoicing_days_after
+    arises = line.arises_at
     if days is None:
-        return _Opening(line.arises_at, fee=invoice.total, rule=Rule(line.rule))
-    arises = local(line.arises_at, context.tz)
-    due = end_of_day(day_start(arises.date() + dt.timedelta(days=days), context.tz), context.tz)
-    return _Opening(due, fee=invoice.total, rule=Rule(line.rule), deadline=True)
+        return _Opening((arises, key(arises)), fee=fee, rule=Rule(line.rule))
+    due = midnight(local(arises, context.tz).toordinal() + days + 1, context.tz)
+    return _Opening((due, key(due)), fee=fee, rule=Rule(line.rule), deadline=True)
 
 
 _OPENINGS: dict[ActionKind, Callable[[_Context], _Opening | None]] = {
@@ -478,5 +569,20 @@ _OPENINGS: dict[ActionKind, Callable[[_Context], _Opening | None]] = {
     ActionKind.INVOICE_FEES: _invoice_fees,
 }
 
-# Each step with its place in the process and the function that opens it.
-_TABLE = tuple((order, step, _OPENINGS[step.kind]) for order, step in enumerate(PROCESS))
+# Each step with its place in the process, what the actions say of it and
+# the function that opens it: those of a session being planned, then those
+# of a session whose dates are confirmed (R3).
+_TABLE = tuple(
+    (order, step.kind, step.actor, step.rule, step.deadline, _OPENINGS[step.kind])
+    for order, step in enumerate(PROCESS)
+)
+_PLANNING_KINDS = frozenset(
+    {
+        ActionKind.ASK_AVAILABILITY,
+        ActionKind.PROPOSE_SLOTS,
+        ActionKind.FORWARD_DATES,
+        ActionKind.CONFIRM_SLOT,
+    }
+)
+_PLANNING = tuple(row for row in _TABLE if row[1] in _PLANNING_KINDS)
+_DATED = tuple(row for row in _TABLE if row[1] not in _PLANNING_KINDS)
