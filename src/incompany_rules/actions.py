@@ -57,7 +57,6 @@ from incompany_rules.instants import (
     after_hours,
     before,
     checked,
-    day_start,
     derived,
     key,
     local,
@@ -241,10 +240,6 @@ class _Context:
         if session.cancelled_at is None and not self.not_held:
             self.held = plan
 
-    def before(self, position: dt.timedelta) -> bool:
-        """Whether the instant asked comes before the instant whose key is `position`."""
-        return self.at < position
-
     def confirmable(self) -> list[tuple[_Keyed, _Keyed]]:
         """Return (registration close, start) of each proposed slot still confirmable (R3)."""
         found = []
@@ -366,7 +361,7 @@ def _send_recap(context: _Context) -> _Opening | None:
     plan = context.held
     if plan is None or context.session.recap_sent_at is not None:
         return None
-    if not context.before(context.start[1]):
+    if not context.at < context.start[1]:
         return None
     return _Opening(context.confirmed, closes=context.start)
 
@@ -381,7 +376,7 @@ def _send_reminder(context: _Context) -> _Opening | None:
     if plan is None or context.session.reminder_sent_at is not None:
         return None
     closes = _registration_closes(context)
-    if not context.before(closes[1]):
+    if not context.at < closes[1]:
         return None  # the reminder to register closes with registration (R6)
     return _Opening(context.dues.reminder, closes=closes)
 
@@ -392,7 +387,7 @@ def _register_participants(context: _Context) -> _Opening | None:
     if plan is None:
         return None
     closes = _registration_closes(context)
-    if not context.before(closes[1]):
+    if not context.at < closes[1]:
         return None
     registered = len(context.session.participants)
     if registered >= policy.min_participants:
@@ -408,7 +403,7 @@ def _definitive_confirmation(context: _Context) -> _Opening | None:
     plan = context.held
     if plan is None or context.session.definitive_confirmation_at is not None:
         return None
-    if not context.before(context.start[1]):
+    if not context.at < context.start[1]:
         return None
     return _Opening(context.dues.definitive_confirmation, closes=context.start)
 
@@ -418,7 +413,7 @@ def _generate_link(context: _Context) -> _Opening | None:
     session = context.session
     if plan is None or session.definitive_confirmation_at is None:
         return None
-    if session.link_generated_at is not None or not context.before(context.end[1]):
+    if session.link_generated_at is not None or not context.at < context.end[1]:
         return None
     link = after_hours(
         session.definitive_confirmation_at, context.policy.link_delay_hours, context.tz
@@ -438,7 +433,7 @@ def _waiting(session: Session) -> int:
 def _send_access_emails(context: _Context) -> _Opening | None:
     plan = context.held
     session = context.session
-    if plan is None or session.link_generated_at is None or not context.before(context.end[1]):
+    if plan is None or session.link_generated_at is None or not context.at < context.end[1]:
         return None
     emails = _access_emails(session, session.link_generated_at)
     waiting = _waiting(session)
@@ -458,7 +453,7 @@ def _prepare(context: _Context) -> _Opening | None:
     session = context.session
     if plan is None or session.link_generated_at is None or not session.participants:
         return None
-    if not context.before(context.start[1]):
+    if not context.at < context.start[1]:
         return None
     return _Opening(context.start, closes=context.start, about=plan.start)
 
@@ -467,7 +462,7 @@ def _check_zoom(context: _Context) -> _Opening | None:
     plan = context.held
     if plan is None or context.session.zoom_checked_at is not None:
         return None
-    if not context.before(context.start[1]):
+    if not context.at < context.start[1]:
         return None
     # By the end of D-1: the point is to avoid a problem on the day (R13).
     return _Opening(context.dues.zoom, closes=context.start, about=plan.start)
@@ -478,7 +473,7 @@ def _announce_not_held(context: _Context) -> _Opening | None:
     session = context.session
     if plan is None or session.cancelled_at is not None or not context.not_held:
         return None
-    if session.not_held_announced_at is not None or not context.before(context.end[1]):
+    if session.not_held_announced_at is not None or not context.at < context.end[1]:
         return None
     # Told during D-2, the day the list turned out missing (R16).
     due = context.dues.not_held
@@ -494,21 +489,21 @@ def _announce_not_held(context: _Context) -> _Opening | None:
 
 def _hold_class(context: _Context) -> _Opening | None:
     plan = context.held
-    if plan is None or not context.before(context.start[1]):
+    if plan is None or not context.at < context.start[1]:
         return None
     return _Opening(context.start, closes=context.start, about=plan.start)
 
 
 def _record_attendance(context: _Context) -> _Opening | None:
     plan = context.held
-    if plan is None or context.before(context.end[1]) or context.session.attendance is not None:
+    if plan is None or context.at < context.end[1] or context.session.attendance is not None:
         return None  # recorded once the class is over, by the end of its day
     return _Opening(context.dues.attendance)
 
 
 def _send_evaluation(context: _Context) -> _Opening | None:
     plan = context.held
-    if plan is None or context.before(context.end[1]):
+    if plan is None or context.at < context.end[1]:
         return None
     if context.session.evaluation_sent_at is not None:
         return None
@@ -521,9 +516,9 @@ def _fill_in_evaluation(context: _Context) -> _Opening | None:
     if plan is None or sent is None or not context.session.participants:
         return None
     sent = local(sent, context.tz)
-    closes = day_start(sent.date() + dt.timedelta(days=EVALUATION_OPEN_DAYS), context.tz)
+    closes = midnight(sent.toordinal() + EVALUATION_OPEN_DAYS, context.tz)
     at_close = key(closes)
-    if not context.before(at_close):
+    if not context.at < at_close:
         return None
     return _Opening((sent, key(sent)), closes=(closes, at_close))
 
@@ -533,7 +528,7 @@ def _invoice_fees(context: _Context) -> _Opening | None:
     plan = context.plan
     if plan is None or session.fees_invoiced_at is not None:
         return None
-    lines = _owed(session, plan, context.at).lines
+    lines = _owed(session, plan, context.now).lines
     if not lines:
         return None
     (line,) = lines  # one charge at most arises (R18)

@@ -399,11 +399,9 @@ def _require_session(session: object) -> None:
 # Cancelling, rule R15
 
 
-def _cancellation(
-    session: Session, plan: _Plan, when: pendulum.DateTime, at: dt.timedelta, field: str
-) -> Fee:
-    """Return what cancelling at `when`, whose key is `at`, costs."""
-    if not at < plan.start_key():
+def _cancellation(session: Session, plan: _Plan, when: pendulum.DateTime, field: str) -> Fee:
+    """Return what cancelling at `when`, on the policy's clock, costs."""
+    if not before(when, plan.start):
         raise SessionStartedError(
             field,
             f"the class started at {plan.start.isoformat()}; "
@@ -412,9 +410,9 @@ def _cancellation(
     price = session.policy.late_cancellation_fee
     fixed = plan.fixed
     closes = fixed.free_cancellation_closes
-    if at < fixed.keys.free_cancellation_closes:
+    if before(when, closes):
         reason, rule, owed = FeeReason.FREE_CANCELLATION, Rule.R15, False
-    elif _list_charged(session, plan, at):
+    elif _list_charged(session, plan, when):
         reason, rule, owed, closes = (
             FeeReason.LIST_CHARGED_FIRST,
             Rule.R18,
@@ -436,13 +434,13 @@ def _cancellation(
     )
 
 
-def _list_charged(session: Session, plan: _Plan, cancelled: dt.timedelta | None) -> bool:
-    """Whether the R16 charge arose for `session` cancelled at the key `cancelled` (or not at all)."""
-    closes = plan.fixed.keys.registration_closes
+def _list_charged(session: Session, plan: _Plan, cancelled: dt.datetime | None) -> bool:
+    """Whether the R16 charge arose for `session` cancelled at `cancelled` (or not at all)."""
+    closes = plan.fixed.registration_closes
     return (
         not session.participants
-        and plan.confirmed_key() < closes
-        and (cancelled is None or not cancelled < closes)
+        and before(plan.confirmed, closes)
+        and (cancelled is None or not before(cancelled, closes))
     )
 
 
@@ -486,9 +484,7 @@ def cancellation_fee(session: Session, when: dt.datetime) -> Fee:
             amount=_ZERO,
             arises_at=moment,
         )
-    # The key of the instant given: the same as the converted one's, cheaper
-    # to compute on a standard-library datetime.
-    return _cancellation(session, _Plan(session), moment, key(when), "when")
+    return _cancellation(session, _Plan(session), moment, "when")
 
 
 def cancellation_fee_schedule(session: Session) -> tuple[FeeStep, ...]:
@@ -529,7 +525,7 @@ def cancellation_fee_schedule(session: Session) -> tuple[FeeStep, ...]:
     steps: list[FeeStep] = []
     for begins, finishes in zip(bounds, ends, strict=True):
         probe = begins if begins is not None else finishes.subtract(microseconds=1)
-        fee = _cancellation(session, plan, probe, key(probe), "when")
+        fee = _cancellation(session, plan, probe, "when")
         if steps and (steps[-1].reason, steps[-1].amount) == (fee.reason, fee.amount):
             steps[-1] = attrs.evolve(steps[-1], ends=finishes)
             continue
@@ -553,12 +549,11 @@ def cancellation_fee_schedule(session: Session) -> tuple[FeeStep, ...]:
 def _missing_list(session: Session, plan: _Plan) -> Fee:
     price = session.policy.missing_list_fee
     closes = plan.fixed.registration_closes
-    at_close = plan.fixed.keys.registration_closes
     cancelled = session.cancelled_at
     rule, owed = Rule.R16, False
-    if cancelled is not None and key(cancelled) < at_close:
+    if cancelled is not None and before(cancelled, closes):
         rule, reason = Rule.R18, FeeReason.CANCELLED_BEFORE_LIST
-    elif not plan.confirmed_key() < at_close:
+    elif not before(plan.confirmed, closes):
         reason = FeeReason.NO_REGISTRATION_WINDOW
     elif session.participants:
         reason = FeeReason.LIST_RECEIVED
@@ -735,10 +730,10 @@ def fees_due(session: Session, now: dt.datetime) -> Invoice:
     moment = checked(now, field="now")
     if session.confirmed_slot is None:
         return _EMPTY
-    return _owed(session, _Plan(session), key(moment))
+    return _owed(session, _Plan(session), moment)
 
 
-def _owed(session: Session, plan: _Plan, moment: dt.timedelta) -> Invoice:
+def _owed(session: Session, plan: _Plan, moment: dt.datetime) -> Invoice:
     """Return what [`fees_due`][incompany_rules.fees.fees_due] returns, given the session's deadlines.
 
     For a caller that has read them already, as
@@ -747,7 +742,7 @@ def _owed(session: Session, plan: _Plan, moment: dt.timedelta) -> Invoice:
     Args:
         session: A session whose dates are confirmed.
         plan: Its calendar.
-        moment: The key of the instant asked (see [`key`][incompany_rules.instants.key]).
+        moment: The instant asked, checked, on any clock.
 
     Returns:
         Every fee owed as of `moment`.
@@ -758,42 +753,35 @@ def _owed(session: Session, plan: _Plan, moment: dt.timedelta) -> Invoice:
     # No list: the R16 charge from the end of D-3, unless cancelled before (R18).
     if (
         not session.participants
-        and not moment < fixed.keys.registration_closes
-        and _list_charged(session, plan, None if cancelled is None else cancelled[1])
+        and not before(moment, fixed.registration_closes)
+        and _list_charged(session, plan, cancelled)
     ):
         return _invoice(
             FeeKind.MISSING_LIST, Rule.R16, 1, policy.missing_list_fee, fixed.registration_closes
         )
     if cancelled is not None:
         # An R16 charge that arose first was returned above (R18).
-        if cancelled[1] < fixed.keys.free_cancellation_closes:
+        if before(cancelled, fixed.free_cancellation_closes):
             return _EMPTY
         return _invoice(
-            FeeKind.LATE_CANCELLATION,
-            Rule.R15,
-            1,
-            policy.late_cancellation_fee,
-            local(cancelled[0], policy.tz),
+            FeeKind.LATE_CANCELLATION, Rule.R15, 1, policy.late_cancellation_fee, cancelled
         )
-    if session.participants and not moment < plan.end_key():
+    if session.participants and not before(moment, plan.end):
         return _recorded_shortfall(session, plan)
     return _EMPTY
 
 
-def _notified(
-    session: Session, plan: _Plan, moment: dt.timedelta
-) -> tuple[pendulum.DateTime, dt.timedelta] | None:
-    """Return the cancellation recorded on `session`, with its key, if notified by `moment`."""
-    cancelled = session.cancelled_at
-    assert cancelled is not None  # noqa: S101 (the caller checked)
-    at = key(cancelled)
-    if not at < plan.start_key():
+def _notified(session: Session, plan: _Plan, moment: dt.datetime) -> pendulum.DateTime | None:
+    """Return the cancellation recorded on `session` if notified by `moment`, else `None`."""
+    assert session.cancelled_at is not None  # noqa: S101 (the caller checked)
+    cancelled = local(session.cancelled_at, session.policy.tz)
+    if not before(cancelled, plan.start):
         raise InvalidSessionError(
             "Session.cancelled_at",
             f"is at or after the class start ({plan.start.isoformat()}); "
             "a started session cannot be cancelled (R15)",
         )
-    return None if moment < at else (cancelled, at)
+    return None if before(moment, cancelled) else cancelled
 
 
 def _recorded_shortfall(session: Session, plan: _Plan) -> Invoice:

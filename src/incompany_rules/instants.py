@@ -102,7 +102,10 @@ _FAR = dt.timedelta(days=2)
 # same exact answer: between two tzinfos that differ, subtraction takes
 # each side's UTC offset, fold included, in whole microseconds.
 _minus = dt.datetime.__sub__
+# pendulum's own zones, which always give an offset.
+_ZONE_TYPES = frozenset({pendulum.Timezone, pendulum.FixedTimezone})
 _astimezone = dt.datetime.astimezone
+_offset = dt.datetime.utcoffset
 
 
 # --------------------------------------------------------------------------
@@ -133,7 +136,11 @@ def instant(value: object, *, field: str) -> pendulum.DateTime:
           ...
         incompany_rules.errors.InvalidValueError: Invalid now: expected an instant in the years 1900 to 2999 (UTC), got 3000-01-01T00:30:00+00:00
     """
-    if type(value) is pendulum.DateTime and value.tzinfo is not None and 1900 < value.year < 2999:
+    if (
+        type(value) is pendulum.DateTime
+        and type(value.tzinfo) in _ZONE_TYPES
+        and 1900 < value.year < 2999
+    ):
         return value  # the usual case, surely in range whatever the offset
     value = checked(value, field=field)  # raises: not a datetime, naive, or out of range
     if type(value) is pendulum.DateTime:
@@ -213,7 +220,10 @@ def checked(value: object, *, field: str) -> dt.datetime:
     Raises:
         IncompanyRulesError: As [`instant`][incompany_rules.instants.instant] does.
     """
-    if isinstance(value, dt.datetime) and value.tzinfo is not None and 1900 < value.year < 2999:
+    if type(value) is pendulum.DateTime and type(value.tzinfo) in _ZONE_TYPES:
+        if 1900 < value.year < 2999:
+            return value  # the usual case: pendulum's zones always have an offset
+    elif isinstance(value, dt.datetime) and value.tzinfo is not None and 1900 < value.year < 2999:
         try:
             if value.utcoffset() is not None:
                 return value
@@ -353,7 +363,8 @@ def before(a: dt.datetime, b: dt.datetime) -> bool:
     wall = _minus(a, b)
     if wall > _FAR or wall < -_FAR:
         return wall < _ZERO
-    return _minus(a, _EPOCH) < _minus(b, _EPOCH)
+    # a - b in UTC is the wall difference less the difference of the offsets.
+    return wall < _offset(a) - _offset(b)  # type: ignore[operator]
 
 
 def later(a: _Instant, b: _Instant) -> _Instant:

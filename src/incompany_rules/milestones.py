@@ -259,29 +259,59 @@ class _Plan:
     day deadlines, with their keys, are the calendar's
     ([`days`][incompany_rules.instants.days]).
 
+    The caller has checked that `session` is a `Session`.
+
     Raises:
         InvalidSessionError: For a session whose dates are not confirmed.
     """
 
-    __slots__ = ("_confirmed_key", "_end_key", "_start_key", "confirmed", "end", "fixed", "start")
+    __slots__ = (
+        "_confirmed",
+        "_confirmed_key",
+        "_end",
+        "_end_key",
+        "_start_key",
+        "fixed",
+        "session",
+        "start",
+    )
 
     def __init__(self, session: Session) -> None:
-        expect(session, Session, field="session")
-        slot, confirmed_at = session.confirmed_slot, session.dates_confirmed_at
-        if slot is None or confirmed_at is None:
+        slot = session.confirmed_slot
+        if slot is None or session.dates_confirmed_at is None:
             raise InvalidSessionError(
                 "Session.confirmed_slot", "no slot is confirmed yet, so the session has no dates"
             )
-        policy = session.policy
-        tz = policy.tz
-        self.start = start = local(slot.start, tz)
-        self.end = end = local(slot.end, tz)
-        #: When the client confirmed the dates.
-        self.confirmed = local(confirmed_at, tz)
-        self.fixed = days(policy, start.toordinal(), end.toordinal())
+        self.session = session
+        self.start = start = local(slot.start, session.policy.tz)
+        day = start.toordinal()
+        # A class lies on one local day (Session checks it): its end is on D too.
+        self.fixed = days(session.policy, day, day)
+        self._end: pendulum.DateTime | None = None
+        self._confirmed: pendulum.DateTime | None = None
         self._start_key: dt.timedelta | None = None
         self._end_key: dt.timedelta | None = None
         self._confirmed_key: dt.timedelta | None = None
+
+    @property
+    def end(self) -> pendulum.DateTime:
+        """The class end."""
+        found = self._end
+        if found is None:
+            slot = self.session.confirmed_slot
+            assert slot is not None  # noqa: S101 (checked when made)
+            found = self._end = local(slot.end, self.session.policy.tz)
+        return found
+
+    @property
+    def confirmed(self) -> pendulum.DateTime:
+        """When the client confirmed the dates."""
+        found = self._confirmed
+        if found is None:
+            confirmed = self.session.dates_confirmed_at
+            assert confirmed is not None  # noqa: S101 (checked when made)
+            found = self._confirmed = local(confirmed, self.session.policy.tz)
+        return found
 
     def start_key(self) -> dt.timedelta:
         """Return the key of the class start."""
@@ -318,6 +348,7 @@ def schedule(session: Session) -> Schedule:
         InvalidSessionError: When no slot is confirmed yet: before that there
             is no `D` to count from.
     """
+    expect(session, Session, field="session")
     plan = _Plan(session)
     fixed = plan.fixed
     link, emails = _link(session, fixed)
@@ -376,6 +407,7 @@ def deadlines(session: Session) -> Deadlines:
         >>> deadlines(session).registration_closes == schedule(session).registration_closes
         True
     """
+    expect(session, Session, field="session")
     plan = _Plan(session)
     fixed = plan.fixed
     return Deadlines(
