@@ -67,7 +67,7 @@ from incompany_rules.process import EVALUATION_OPEN_DAYS, PROCESS, STEPS, Action
 from incompany_rules.rules import Rule
 from incompany_rules.session import Session
 from incompany_rules.texts import DEFAULT_LANGUAGE, TEXTS, day, moment, money, text, until
-from incompany_rules.validation import expect
+from incompany_rules.validation import expect, times
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -130,39 +130,37 @@ class Action:
         )
 
 
-class _Opening:
-    """What an open step answers: due when, closing when, with which figures.
+def _opening(  # noqa: PLR0913 (the figures of one answer)
+    due: _Keyed,
+    *,
+    closes: _Keyed | None = None,
+    fee: Decimal | None = None,
+    count: int | None = None,
+    rule: Rule | None = None,
+    about: pendulum.DateTime | None = None,
+    deadline: bool | None = None,  # None: the table's
+) -> _Open:
+    """Return what an open step answers: due when, closing when, with which figures.
 
-    A plain class: one is made for every open step of every call, and an
-    attrs class would cost more to build, at import and at each call. Each
+    A plain tuple: one is made for every open step of every call. Each
     instant comes with its key (see [`key`][incompany_rules.instants.key]),
     by which the steps are compared and sorted.
     """
-
-    __slots__ = ("about", "closes", "count", "deadline", "due", "fee", "rule")
-
-    def __init__(  # noqa: PLR0913 (the figures of one answer)
-        self,
-        due: _Keyed,
-        *,
-        closes: _Keyed | None = None,
-        fee: Decimal | None = None,
-        count: int | None = None,
-        rule: Rule | None = None,
-        about: pendulum.DateTime | None = None,
-        deadline: bool | None = None,  # None: the table's
-    ) -> None:
-        self.due = due
-        self.closes = closes
-        self.fee = fee
-        self.count = count
-        self.rule = rule
-        self.about = about
-        self.deadline = deadline
+    return (due, closes, fee, count, rule, about, deadline)
 
 
 # An instant on the policy's clock and its key.
 _Keyed = tuple["pendulum.DateTime", dt.timedelta]
+# What _opening returns, in the order of its arguments.
+_Open = tuple[
+    _Keyed,
+    _Keyed | None,
+    "Decimal | None",
+    int | None,
+    Rule | None,
+    "pendulum.DateTime | None",
+    bool | None,
+]
 
 
 class _Dues(NamedTuple):
@@ -204,9 +202,9 @@ class _Context:
     """One session at one instant, with what every step asks of it computed once.
 
     Steps compare instants by their keys: `at` is the key of the instant
-    asked; `start` and `end` are the class's, with their keys, and `held`
-    the calendar of a class still to be held (`None` for one cancelled or
-    not held, R16, R18).
+    asked; `start` is the class's, with its key, and `held` the calendar
+    of a class still to be held (`None` for one cancelled or not held, R16,
+    R18).
     """
 
     def __init__(self, session: Session, now: dt.datetime) -> None:
@@ -227,18 +225,29 @@ class _Context:
         self.fixed = fixed = plan.fixed
         self.dues = derived(fixed, _dues)
         self.start: _Keyed = (plan.start, plan.start_key())
-        self.end: _Keyed = (plan.end, plan.end_key())
-        self.confirmed: _Keyed = (plan.confirmed, plan.confirmed_key())
+        self.confirmed: _Keyed = (confirmed := plan.confirmed, plan.confirmed_key())
         # The floor of every due instant (T8): the later of the request and
         # the dates. The request is keyed only when it is the later one.
         self.floor = self.confirmed
-        if before(requested, plan.confirmed):
+        if before(requested, confirmed):
             self.requested = None
         else:
             self.requested = self.floor = (local(requested, tz), key(requested))
         self.not_held = not session.participants and not at < fixed.keys.registration_closes
         if session.cancelled_at is None and not self.not_held:
             self.held = plan
+
+    def before_end(self) -> bool:
+        """Whether the instant asked comes before the class end (surely so before its start)."""
+        plan = self.plan
+        assert plan is not None  # noqa: S101 (asked of a session with dates)
+        return self.at < self.start[1] or self.at < plan.end_key()
+
+    def end(self) -> _Keyed:
+        """Return the class end, with its key."""
+        plan = self.plan
+        assert plan is not None  # noqa: S101 (asked of a session with dates)
+        return (plan.end, plan.end_key())
 
     def confirmable(self) -> list[tuple[_Keyed, _Keyed]]:
         """Return (registration close, start) of each proposed slot still confirmable (R3)."""
@@ -281,26 +290,24 @@ def next_actions(session: Session, now: dt.datetime) -> tuple[Action, ...]:
         opening = opens(context)
         if opening is None:
             continue
-        closes = opening.closes
+        (due, position), closes, fee, count, because, about, deadline = opening
         if closes is not None and closes[1] < lowest:
             continue  # its window closed before the request, or the dates: never open (T8)
-        due, position = opening.due
         if position < lowest:  # nothing due before the request, or the dates (T8)
             due, position = floor, lowest
         if closes is not None and closes[1] < position:
             due, position = closes  # never due after the step's window closes
-        deadline = has_deadline if opening.deadline is None else opening.deadline
-        overdue = deadline and not at < position
+        overdue = (has_deadline if deadline is None else deadline) and not at < position
         action = Action(
             kind,
             actor,
             due,
-            opening.rule or rule,
+            because or rule,
             overdue,
-            opening.fee,
-            opening.count,
+            fee,
+            count,
             closes=None if closes is None else closes[0],
-            about=opening.about,
+            about=about,
         )
         found.append((not overdue, position, order, action))
     found.sort()  # the order of the steps is unique: actions are never compared
@@ -317,53 +324,53 @@ def _planning(context: _Context) -> bool:
     return context.plan is None and context.session.cancelled_at is None
 
 
-def _ask_availability(context: _Context) -> _Opening | None:
+def _ask_availability(context: _Context) -> _Open | None:
     session = context.session
     requested = context.requested
     if requested is None or not _planning(context):
         return None
     if not session.proposed_slots and session.availability_asked_at is None:
-        return _Opening(requested)
+        return _opening(requested)
     return None
 
 
-def _propose_slots(context: _Context) -> _Opening | None:
+def _propose_slots(context: _Context) -> _Open | None:
     if not _planning(context) or context.confirmable():
         return None
     slots = context.session.proposed_slots
     if not slots:
         assert context.requested is not None  # noqa: S101 (keyed for a session being planned)
-        return _Opening(context.requested)
+        return _opening(context.requested)
     # Every proposed slot lapsed: new dates are asked for since the last one did.
     last = max(slots, key=lambda slot: key(slot_registration_closes(slot, context.policy)))
     start = local(last.start, context.tz)
     lapsed = min(slot_registration_closes(last, context.policy), start, key=key)
-    return _Opening((lapsed, key(lapsed)), about=start)
+    return _opening((lapsed, key(lapsed)), about=start)
 
 
-def _forward_dates(context: _Context) -> _Opening | None:
+def _forward_dates(context: _Context) -> _Open | None:
     if context.session.dates_forwarded_at is not None:
         return None
     return _confirm_slot(context)  # forwarded dates stay open as long as one can be confirmed
 
 
-def _confirm_slot(context: _Context) -> _Opening | None:
+def _confirm_slot(context: _Context) -> _Open | None:
     if not _planning(context):
         return None
     slots = context.confirmable()
     if not slots:
         return None
     closes, start = slots[0]
-    return _Opening(closes, closes=closes, about=start[0])
+    return _opening(closes, closes=closes, about=start[0])
 
 
-def _send_recap(context: _Context) -> _Opening | None:
+def _send_recap(context: _Context) -> _Open | None:
     plan = context.held
     if plan is None or context.session.recap_sent_at is not None:
         return None
     if not context.at < context.start[1]:
         return None
-    return _Opening(context.confirmed, closes=context.start)
+    return _opening(context.confirmed, closes=context.start)
 
 
 def _registration_closes(context: _Context) -> _Keyed:
@@ -371,17 +378,17 @@ def _registration_closes(context: _Context) -> _Keyed:
     return (fixed.registration_closes, fixed.keys.registration_closes)
 
 
-def _send_reminder(context: _Context) -> _Opening | None:
+def _send_reminder(context: _Context) -> _Open | None:
     plan = context.held
     if plan is None or context.session.reminder_sent_at is not None:
         return None
     closes = _registration_closes(context)
     if not context.at < closes[1]:
         return None  # the reminder to register closes with registration (R6)
-    return _Opening(context.dues.reminder, closes=closes)
+    return _opening(context.dues.reminder, closes=closes)
 
 
-def _register_participants(context: _Context) -> _Opening | None:
+def _register_participants(context: _Context) -> _Open | None:
     plan = context.held
     policy = context.policy
     if plan is None:
@@ -394,31 +401,31 @@ def _register_participants(context: _Context) -> _Opening | None:
         return None
     if registered:
         missing = policy.min_participants - registered
-        fee = policy.shortfall_fee_per_person * missing
-        return _Opening(closes, closes=closes, fee=fee, count=missing)
-    return _Opening(closes, closes=closes, fee=policy.missing_list_fee)
+        fee = times(missing, policy.shortfall_fee_per_person)
+        return _opening(closes, closes=closes, fee=fee, count=missing)
+    return _opening(closes, closes=closes, fee=policy.missing_list_fee)
 
 
-def _definitive_confirmation(context: _Context) -> _Opening | None:
+def _definitive_confirmation(context: _Context) -> _Open | None:
     plan = context.held
     if plan is None or context.session.definitive_confirmation_at is not None:
         return None
     if not context.at < context.start[1]:
         return None
-    return _Opening(context.dues.definitive_confirmation, closes=context.start)
+    return _opening(context.dues.definitive_confirmation, closes=context.start)
 
 
-def _generate_link(context: _Context) -> _Opening | None:
+def _generate_link(context: _Context) -> _Open | None:
     plan = context.held
     session = context.session
     if plan is None or session.definitive_confirmation_at is None:
         return None
-    if session.link_generated_at is not None or not context.at < context.end[1]:
+    if session.link_generated_at is not None or not context.before_end():
         return None
     link = after_hours(
         session.definitive_confirmation_at, context.policy.link_delay_hours, context.tz
     )
-    return _Opening((link, key(link)), closes=context.end)
+    return _opening((link, key(link)), closes=context.end())
 
 
 def _waiting(session: Session) -> int:
@@ -430,10 +437,10 @@ def _waiting(session: Session) -> int:
     return sum(p.national_number not in session.access_emailed for p in session.participants)
 
 
-def _send_access_emails(context: _Context) -> _Opening | None:
+def _send_access_emails(context: _Context) -> _Open | None:
     plan = context.held
     session = context.session
-    if plan is None or session.link_generated_at is None or not context.at < context.end[1]:
+    if plan is None or session.link_generated_at is None or not context.before_end():
         return None
     emails = _access_emails(session, session.link_generated_at)
     waiting = _waiting(session)
@@ -445,72 +452,72 @@ def _send_access_emails(context: _Context) -> _Opening | None:
         at_sent = key(sent)
         if due[1] < at_sent:
             due = (local(sent, context.tz), at_sent)  # registered since the last sending
-    return _Opening(due, closes=context.end, count=waiting)
+    return _opening(due, closes=context.end(), count=waiting)
 
 
-def _prepare(context: _Context) -> _Opening | None:
+def _prepare(context: _Context) -> _Open | None:
     plan = context.held
     session = context.session
     if plan is None or session.link_generated_at is None or not session.participants:
         return None
     if not context.at < context.start[1]:
         return None
-    return _Opening(context.start, closes=context.start, about=plan.start)
+    return _opening(context.start, closes=context.start, about=context.start[0])
 
 
-def _check_zoom(context: _Context) -> _Opening | None:
+def _check_zoom(context: _Context) -> _Open | None:
     plan = context.held
     if plan is None or context.session.zoom_checked_at is not None:
         return None
     if not context.at < context.start[1]:
         return None
     # By the end of D-1: the point is to avoid a problem on the day (R13).
-    return _Opening(context.dues.zoom, closes=context.start, about=plan.start)
+    return _opening(context.dues.zoom, closes=context.start, about=context.start[0])
 
 
-def _announce_not_held(context: _Context) -> _Opening | None:
+def _announce_not_held(context: _Context) -> _Open | None:
     plan = context.plan
     session = context.session
     if plan is None or session.cancelled_at is not None or not context.not_held:
         return None
-    if session.not_held_announced_at is not None or not context.at < context.end[1]:
+    if session.not_held_announced_at is not None or not context.before_end():
         return None
     # Told during D-2, the day the list turned out missing (R16).
     due = context.dues.not_held
     if context.start[1] < due[1]:
         due = context.start
-    return _Opening(
+    return _opening(
         due,
-        closes=context.end,
+        closes=context.end(),
         fee=context.policy.missing_list_fee,
-        about=plan.start,
+        about=context.start[0],
     )
 
 
-def _hold_class(context: _Context) -> _Opening | None:
+def _hold_class(context: _Context) -> _Open | None:
     plan = context.held
     if plan is None or not context.at < context.start[1]:
         return None
-    return _Opening(context.start, closes=context.start, about=plan.start)
+    return _opening(context.start, closes=context.start, about=context.start[0])
 
 
-def _record_attendance(context: _Context) -> _Opening | None:
+def _record_attendance(context: _Context) -> _Open | None:
     plan = context.held
-    if plan is None or context.at < context.end[1] or context.session.attendance is not None:
+    if plan is None or context.before_end() or context.session.attendance is not None:
         return None  # recorded once the class is over, by the end of its day
-    return _Opening(context.dues.attendance)
+    return _opening(context.dues.attendance)
 
 
-def _send_evaluation(context: _Context) -> _Opening | None:
+def _send_evaluation(context: _Context) -> _Open | None:
     plan = context.held
-    if plan is None or context.at < context.end[1]:
+    if plan is None or context.before_end():
         return None
     if context.session.evaluation_sent_at is not None:
         return None
-    return _Opening(context.dues.evaluation)
+    return _opening(context.dues.evaluation)
 
 
-def _fill_in_evaluation(context: _Context) -> _Opening | None:
+def _fill_in_evaluation(context: _Context) -> _Open | None:
     plan = context.held
     sent = context.session.evaluation_sent_at
     if plan is None or sent is None or not context.session.participants:
@@ -520,10 +527,10 @@ def _fill_in_evaluation(context: _Context) -> _Opening | None:
     at_close = key(closes)
     if not context.at < at_close:
         return None
-    return _Opening((sent, key(sent)), closes=(closes, at_close))
+    return _opening((sent, key(sent)), closes=(closes, at_close))
 
 
-def _invoice_fees(context: _Context) -> _Opening | None:
+def _invoice_fees(context: _Context) -> _Open | None:
     session = context.session
     plan = context.plan
     if plan is None or session.fees_invoiced_at is not None:
@@ -537,13 +544,14 @@ def _invoice_fees(context: _Context) -> _Opening | None:
         return None  # a policy that charges nothing
     days = context.policy.invoicing_days_after
     arises = line.arises_at
+    rule = Rule(line.rule)
     if days is None:
-        return _Opening((arises, key(arises)), fee=fee, rule=Rule(line.rule))
+        return _opening((arises, key(arises)), fee=fee, rule=rule)
     due = midnight(local(arises, context.tz).toordinal() + days + 1, context.tz)
-    return _Opening((due, key(due)), fee=fee, rule=Rule(line.rule), deadline=True)
+    return _opening((due, key(due)), fee=fee, rule=rule, deadline=True)
 
 
-_OPENINGS: dict[ActionKind, Callable[[_Context], _Opening | None]] = {
+_OPENINGS: dict[ActionKind, Callable[[_Context], _Open | None]] = {
     ActionKind.ASK_AVAILABILITY: _ask_availability,
     ActionKind.PROPOSE_SLOTS: _propose_slots,
     ActionKind.FORWARD_DATES: _forward_dates,

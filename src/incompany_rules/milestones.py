@@ -275,6 +275,11 @@ class _Plan:
         "session",
         "start",
     )
+    _end: pendulum.DateTime | None
+    _confirmed: pendulum.DateTime | None
+    _start_key: dt.timedelta | None
+    _end_key: dt.timedelta | None
+    _confirmed_key: dt.timedelta | None
 
     def __init__(self, session: Session) -> None:
         slot = session.confirmed_slot
@@ -283,15 +288,14 @@ class _Plan:
                 "Session.confirmed_slot", "no slot is confirmed yet, so the session has no dates"
             )
         self.session = session
+        #: The class start.
         self.start = start = local(slot.start, session.policy.tz)
         day = start.toordinal()
         # A class lies on one local day (Session checks it): its end is on D too.
+        #: The deadlines of the class's day (D).
         self.fixed = days(session.policy, day, day)
-        self._end: pendulum.DateTime | None = None
-        self._confirmed: pendulum.DateTime | None = None
-        self._start_key: dt.timedelta | None = None
-        self._end_key: dt.timedelta | None = None
-        self._confirmed_key: dt.timedelta | None = None
+        self._end = self._confirmed = None
+        self._start_key = self._end_key = self._confirmed_key = None
 
     @property
     def end(self) -> pendulum.DateTime:
