@@ -962,7 +962,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"\nSession from plain values: {build_us:.1f} µs, {build_bytes:.0f} bytes per session")
     cache = instants.cache_info()
     hit_rate = cache["hits"] / max(1, cache["hits"] + cache["misses"])
-    print(f"midnight cache: {cache}, hit rate {hit_rate:.4%}")
+    print(f"calendar caches: {cache}, hit rate {hit_rate:.4%}")
     ours = import_ms("import incompany_rules", ["incompany_rules"])
     theirs = import_ms("import pendulum, attrs", ["pendulum", "attrs"])
     print(f"import incompany_rules: {ours:6.1f} ms   (import pendulum, attrs: {theirs:.1f} ms)")
@@ -1036,7 +1036,7 @@ def _write(  # noqa: PLR0913, PLR0917 (the pieces of one page)
         f"| `import incompany_rules` (median of 10, `-X importtime`) | {ours:.1f} ms | | |",
         f"| `import pendulum, attrs` (the same) | {theirs:.1f} ms | | |",
         f"| import ratio | {ours / theirs:.2f}x | 1.3x | {_met(ours / theirs, 1.3)} |",
-        f"| midnight cache (`instants.cache_info()`) | {hits:.2%} hits, {cache['size']:,} of {cache['limit']:,} kept | bounded | yes |",
+        f"| calendar caches (`instants.cache_info()`) | {hits:.2%} hits, {cache['size']:,} of {cache['limit']:,} kept | bounded | yes |",
         "",
         "| `fee_rows` + `action_rows` | seconds | µs/session | peak bytes/session |",
         "|---:|---:|---:|---:|",

@@ -253,10 +253,10 @@ class Deadlines(NamedTuple):
 class _Plan:
     """The calendar of one session as one call of a rule reads it (fees and actions share it).
 
-    Every instant is on the policy's clock; the key of an instant of the
-    session (see [`key`][incompany_rules.instants.key]) is computed the
-    first time a rule compares it, then kept for the rest of the call. The
-    day deadlines, with their keys, are the calendar's
+    Every instant is on the policy's clock; the end and the confirmation
+    are put on it when first read, and the key of the end (see
+    [`key`][incompany_rules.instants.key]) when first compared. The day
+    deadlines, with their keys, are the calendar's
     ([`days`][incompany_rules.instants.days]).
 
     The caller has checked that `session` is a `Session`.
@@ -267,19 +267,15 @@ class _Plan:
 
     __slots__ = (
         "_confirmed",
-        "_confirmed_key",
         "_end",
         "_end_key",
-        "_start_key",
         "fixed",
         "session",
         "start",
     )
     _end: pendulum.DateTime | None
     _confirmed: pendulum.DateTime | None
-    _start_key: dt.timedelta | None
     _end_key: dt.timedelta | None
-    _confirmed_key: dt.timedelta | None
 
     def __init__(self, session: Session) -> None:
         slot = session.confirmed_slot
@@ -295,7 +291,7 @@ class _Plan:
         #: The deadlines of the class's day (D).
         self.fixed = days(session.policy, day, day)
         self._end = self._confirmed = None
-        self._start_key = self._end_key = self._confirmed_key = None
+        self._end_key = None
 
     @property
     def end(self) -> pendulum.DateTime:
@@ -319,10 +315,7 @@ class _Plan:
 
     def start_key(self) -> dt.timedelta:
         """Return the key of the class start."""
-        found = self._start_key
-        if found is None:
-            found = self._start_key = key(self.start)
-        return found
+        return key(self.start)
 
     def end_key(self) -> dt.timedelta:
         """Return the key of the class end."""
@@ -333,10 +326,7 @@ class _Plan:
 
     def confirmed_key(self) -> dt.timedelta:
         """Return the key of the instant the dates were confirmed."""
-        found = self._confirmed_key
-        if found is None:
-            found = self._confirmed_key = key(self.confirmed)
-        return found
+        return key(self.confirmed)
 
 
 def schedule(session: Session) -> Schedule:
@@ -457,9 +447,9 @@ def milestones(session: Session) -> tuple[Milestone, ...]:
         _row(plan.end_key(), _END, plan.end),
     ]
     if session.definitive_confirmation_at is None and session.link_generated_at is None:
-        dated += derived(fixed, _fixed_rows)
+        shared = derived(fixed, _fixed_rows)
     else:
-        dated += derived(fixed, _day_rows)
+        shared = derived(fixed, _day_rows)
         link, emails = _link(session, fixed)
         dated.append(_row(key(link), _LINK, link))
         if emails is not None:
@@ -474,6 +464,13 @@ def milestones(session: Session) -> tuple[Milestone, ...]:
     for index, (position, order, milestone) in enumerate(dated):
         if position < lowest:
             dated[index] = (lowest, order, Milestone(*_moved(milestone, floor)))
+    # The shared rows are sorted: only the first ones can fall before the floor.
+    moved = 0
+    while moved < len(shared) and shared[moved][0] < lowest:
+        _, order, milestone = shared[moved]
+        dated.append((lowest, order, Milestone(*_moved(milestone, floor))))
+        moved += 1
+    dated += shared[moved:]
     dated.sort()
     return tuple(row[2] for row in dated)
 
@@ -494,29 +491,31 @@ def _row(position: dt.timedelta, step: _Step, at: pendulum.DateTime) -> _Row:
 
 
 def _day_rows(fixed: Days) -> tuple[_Row, ...]:
-    """Return the milestones on the class's day deadlines, each in a row to sort by."""
+    """Return the milestones on the class's day deadlines, each in a row to sort by, sorted."""
     keys = fixed.keys
     return tuple(
-        _row(position, step, at)
-        for at, position, steps in (
-            (fixed.reminder, keys.reminder, _STEPS[1]),
-            (fixed.definitive_confirmation, keys.definitive_confirmation, _STEPS[2]),
-            (fixed.free_cancellation_closes, keys.free_cancellation_closes, _STEPS[3]),
-            (fixed.registration_closes, keys.registration_closes, _STEPS[6]),
-            (fixed.evaluation, keys.evaluation, _STEPS[9]),
+        sorted(
+            _row(position, step, at)
+            for at, position, steps in (
+                (fixed.reminder, keys.reminder, _STEPS[1]),
+                (fixed.definitive_confirmation, keys.definitive_confirmation, _STEPS[2]),
+                (fixed.free_cancellation_closes, keys.free_cancellation_closes, _STEPS[3]),
+                (fixed.registration_closes, keys.registration_closes, _STEPS[6]),
+                (fixed.evaluation, keys.evaluation, _STEPS[9]),
+            )
+            for step in steps
         )
-        for step in steps
     )
 
 
 def _fixed_rows(fixed: Days) -> tuple[_Row, ...]:
-    """Return the rows of `_day_rows` and those of the planned link and e-mails (R11, R12)."""
+    """Return the rows of `_day_rows` and those of the planned link and e-mails (R11, R12), sorted."""
     keys = fixed.keys
     rows = [*_day_rows(fixed), _row(keys.platform_link, _LINK, fixed.platform_link)]
     emails, at_emails = fixed.participant_access_email, keys.participant_access_email
     if emails is not None and at_emails is not None:
         rows.append(_row(at_emails, _EMAILS, emails))
-    return tuple(rows)
+    return tuple(sorted(rows))
 
 
 _Step = tuple[int, MilestoneKind, str, Window | None]
