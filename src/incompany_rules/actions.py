@@ -448,10 +448,8 @@ def _send_access_emails(context: _Context) -> _Open | None:
         return None
     due = (emails, key(emails))
     sent = session.access_emails_sent_at
-    if sent is not None:
-        at_sent = key(sent)
-        if due[1] < at_sent:
-            due = (local(sent, context.tz), at_sent)  # registered since the last sending
+    if sent is not None and due[1] < (at_sent := key(sent)):
+        due = (local(sent, context.tz), at_sent)  # registered since the last sending
     return _opening(due, closes=context.end(), count=waiting)
 
 
