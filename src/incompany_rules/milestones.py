@@ -279,10 +279,8 @@ class _Plan:
         self.end = local(slot.end, tz)
         #: When the client confirmed the dates.
         self.confirmed = local(confirmed, tz)
-        day = start.toordinal()
-        # A class lies on one local day (Session checks it): its end is on D too.
-        #: The deadlines of the class's day (D).
-        self.fixed = days(session.policy, day, day)
+        #: The deadlines of the class's days.
+        self.fixed = days(session.policy, start.toordinal(), self.end.toordinal())
         self._end_key = None
 
     def start_key(self) -> dt.timedelta:
