@@ -1036,7 +1036,7 @@ def _write(  # noqa: PLR0913, PLR0917 (the pieces of one page)
         f"| `import incompany_rules` (median of 10, `-X importtime`) | {ours:.1f} ms | | |",
         f"| `import pendulum, attrs` (the same) | {theirs:.1f} ms | | |",
         f"| import ratio | {ours / theirs:.2f}x | 1.3x | {_met(ours / theirs, 1.3)} |",
-        f"| calendar caches (`instants.cache_info()`) | {hits:.2%} hits, {cache['size']:,} of {cache['limit']:,} kept | bounded | yes |",
+        f"| calendar caches (`instants.cache_info()`) | {hits:.2%} hits, {cache['size']:,} kept, at most {cache['limit']:,} in each of the three | bounded | yes |",
         "",
         "| `fee_rows` + `action_rows` | seconds | µs/session | peak bytes/session |",
         "|---:|---:|---:|---:|",

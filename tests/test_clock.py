@@ -12,6 +12,7 @@ import datetime as dt
 import importlib.resources
 import zoneinfo
 
+import pandas as pd  # type: ignore[import-untyped]
 import pendulum
 import pytest
 
@@ -132,6 +133,22 @@ class TestLocal:
         shown = local(pendulum.datetime(2026, 10, 25, 1, 30), STDLIB_BRUSSELS)
         assert (shown.isoformat(), shown.fold) == ("2026-10-25T02:30:00+01:00", 1)
         assert type(shown) is pendulum.DateTime
+
+    # Each row: a subclass of datetime with a pickling of its own, in the
+    # repeated October hour: its instant, fold included, is kept.
+    @pytest.mark.parametrize(
+        "given",
+        [
+            pd.Timestamp("2026-10-25 01:30:00.000001", tz="UTC"),
+            pd.Timestamp("2026-10-25 01:30", tz="UTC").tz_convert("Europe/Brussels"),
+            type("Stamp", (pendulum.DateTime,), {})(2026, 10, 25, 1, 30, tzinfo=dt.UTC),
+        ],
+    )
+    def test_a_subclass_of_datetime_keeps_its_instant(self, given: dt.datetime) -> None:
+        shown = local(given, BRUSSELS)
+        assert type(shown) is pendulum.DateTime
+        assert (key(shown), shown.fold, shown.tzinfo) == (key(given), 1, BRUSSELS)
+        assert on_clock(given, BRUSSELS, field="now") == shown
 
     def test_on_clock_checks_then_converts(self) -> None:
         moment = on_clock(dt.datetime(2026, 10, 25, 1, 30, tzinfo=dt.UTC), BRUSSELS, field="now")

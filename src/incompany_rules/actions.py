@@ -54,15 +54,16 @@ import pendulum
 from incompany_rules.fees import _owed
 from incompany_rules.instants import (
     Days,
-    after_hours,
     before,
     checked,
+    days_after,
     derived,
+    end_of_day,
     key,
     local,
     midnight,
 )
-from incompany_rules.milestones import _access_emails, _Plan, slot_registration_closes
+from incompany_rules.milestones import _access_emails, _link, _Plan, slot_registration_closes
 from incompany_rules.process import EVALUATION_OPEN_DAYS, PROCESS, STEPS, ActionKind, Actor
 from incompany_rules.rules import Rule
 from incompany_rules.session import Session
@@ -184,17 +185,16 @@ def _dues(fixed: Days) -> _Dues:
     tz = fixed.reminder.tzinfo
     assert isinstance(tz, pendulum.Timezone)  # noqa: S101 (the calendar's midnights are on the policy's clock)
 
-    def end_of(day: int) -> _Keyed:
-        at = midnight(day + 1, tz)
+    def keyed(at: pendulum.DateTime) -> _Keyed:
         return (at, key(at))
 
     return _Dues(
-        reminder=end_of(fixed.reminder.toordinal()),
-        definitive_confirmation=end_of(fixed.definitive_confirmation.toordinal()),
-        zoom=end_of(fixed.day - 1),
-        not_held=end_of(fixed.registration_closes.toordinal()),
-        attendance=end_of(fixed.end_day),
-        evaluation=end_of(fixed.evaluation.toordinal()),
+        reminder=keyed(end_of_day(fixed.reminder, tz)),
+        definitive_confirmation=keyed(end_of_day(fixed.definitive_confirmation, tz)),
+        zoom=keyed(midnight(fixed.day, tz)),
+        not_held=keyed(end_of_day(fixed.registration_closes, tz)),
+        attendance=keyed(end_of_day(midnight(fixed.end_day, tz), tz)),
+        evaluation=keyed(end_of_day(fixed.evaluation, tz)),
     )
 
 
@@ -217,6 +217,7 @@ class _Context:
         self.plan: _Plan | None = None
         self.held: _Plan | None = None
         self.not_held = False
+        self._slots: list[tuple[_Keyed, _Keyed]] | None = None
         if session.confirmed_slot is None:
             self.requested: _Keyed | None = (local(requested, tz), key(requested))
             self.floor = self.requested
@@ -249,15 +250,20 @@ class _Context:
         assert plan is not None  # noqa: S101 (asked of a session with dates)
         return (plan.end, plan.end_key())
 
+    def slots(self) -> list[tuple[_Keyed, _Keyed]]:
+        """Return (registration close, start) of each proposed slot, in order (R3)."""
+        found = self._slots
+        if found is None:
+            found = self._slots = []
+            for slot in self.session.proposed_slots:
+                closes = slot_registration_closes(slot, self.policy)
+                found.append(((closes, key(closes)), (local(slot.start, self.tz), key(slot.start))))
+        return found
+
     def confirmable(self) -> list[tuple[_Keyed, _Keyed]]:
         """Return (registration close, start) of each proposed slot still confirmable (R3)."""
-        found = []
-        for slot in self.session.proposed_slots:
-            closes = slot_registration_closes(slot, self.policy)
-            keyed = (closes, key(closes))
-            start = (local(slot.start, self.tz), key(slot.start))
-            if self.at < keyed[1] and self.at < start[1]:
-                found.append((keyed, start))
+        at = self.at
+        found = [pair for pair in self.slots() if at < pair[0][1] and at < pair[1][1]]
         found.sort(key=lambda pair: (pair[0][1], pair[1][1]))
         return found
 
@@ -342,10 +348,9 @@ def _propose_slots(context: _Context) -> _Open | None:
         assert context.requested is not None  # noqa: S101 (keyed for a session being planned)
         return _opening(context.requested)
     # Every proposed slot lapsed: new dates are asked for since the last one did.
-    last = max(slots, key=lambda slot: key(slot_registration_closes(slot, context.policy)))
-    start = local(last.start, context.tz)
-    lapsed = min(slot_registration_closes(last, context.policy), start, key=key)
-    return _opening((lapsed, key(lapsed)), about=start)
+    closes, start = max(context.slots(), key=lambda pair: pair[0][1])
+    lapsed = start if start[1] < closes[1] else closes
+    return _opening(lapsed, about=start[0])
 
 
 def _forward_dates(context: _Context) -> _Open | None:
@@ -422,9 +427,7 @@ def _generate_link(context: _Context) -> _Open | None:
         return None
     if session.link_generated_at is not None or not context.before_end():
         return None
-    link = after_hours(
-        session.definitive_confirmation_at, context.policy.link_delay_hours, context.tz
-    )
+    link, _ = _link(session, context.fixed)  # from the recorded confirmation (R11)
     return _opening((link, key(link)), closes=context.end())
 
 
@@ -521,7 +524,7 @@ def _fill_in_evaluation(context: _Context) -> _Open | None:
     if plan is None or sent is None or not context.session.participants:
         return None
     sent = local(sent, context.tz)
-    closes = midnight(sent.toordinal() + EVALUATION_OPEN_DAYS, context.tz)
+    closes = days_after(sent, EVALUATION_OPEN_DAYS, context.tz)
     at_close = key(closes)
     if not context.at < at_close:
         return None
@@ -545,7 +548,7 @@ def _invoice_fees(context: _Context) -> _Open | None:
     rule = Rule(line.rule)
     if days is None:
         return _opening((arises, key(arises)), fee=fee, rule=rule)
-    due = midnight(local(arises, context.tz).toordinal() + days + 1, context.tz)
+    due = end_of_day(days_after(arises, days, context.tz), context.tz)
     return _opening((due, key(due)), fee=fee, rule=rule, deadline=True)
 
 

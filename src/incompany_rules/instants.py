@@ -67,6 +67,7 @@ __all__ = [
     "checked",
     "day_start",
     "days",
+    "days_after",
     "derived",
     "earlier",
     "end_of_day",
@@ -106,6 +107,7 @@ _minus = dt.datetime.__sub__
 _ZONE_TYPES = frozenset({pendulum.Timezone, pendulum.FixedTimezone})
 _astimezone = dt.datetime.astimezone
 _offset = dt.datetime.utcoffset
+_state = dt.datetime.__reduce_ex__
 
 
 # --------------------------------------------------------------------------
@@ -428,11 +430,12 @@ def local(value: dt.datetime, tz: dt.tzinfo) -> pendulum.DateTime:
         >>> local(dt.datetime(2026, 3, 29, 1, 0, tzinfo=dt.timezone.utc), brussels)
         DateTime(2026, 3, 29, 3, 0, 0, tzinfo=Timezone('Europe/Brussels'))
     """
-    if type(value) is pendulum.DateTime:
-        if value.tzinfo is tz:
+    if type(value) is not dt.datetime:
+        if type(value) is pendulum.DateTime and value.tzinfo is tz:
             return value
-        # The same instant as a plain UTC datetime: converting a pendulum
-        # value directly goes through pendulum's slower arithmetic.
+        # The same instant as a plain UTC datetime: converting a subclass's
+        # value directly goes through its own arithmetic, slower (pendulum)
+        # or wrong in the hour a clock repeats (pandas).
         value = _EPOCH + _minus(value, _EPOCH)
     converted = _astimezone(value, tz)
     if isinstance(tz, pendulum.Timezone):
@@ -443,11 +446,12 @@ def local(value: dt.datetime, tz: dt.tzinfo) -> pendulum.DateTime:
 def _as_pendulum(value: dt.datetime) -> pendulum.DateTime:
     """Return the standard-library `value` as a `pendulum.DateTime`: the same wall time, zone and fold.
 
-    Built from the state the value pickles to (protocol 4 keeps the fold),
-    which `datetime`'s constructor takes back: half the cost of reading the
-    seven fields one by one.
+    Built from the state `datetime` itself pickles the value to (protocol 4
+    keeps the fold), which its constructor takes back: half the cost of
+    reading the seven fields one by one. The standard library's own method
+    is called, so that a subclass's pickling (pandas, pendulum) has no say.
     """
-    return pendulum.DateTime(*value.__reduce_ex__(4)[1])
+    return pendulum.DateTime(*_state(value, 4)[1])
 
 
 def midnight(ordinal: int, tz: pendulum.Timezone) -> pendulum.DateTime:
@@ -503,10 +507,6 @@ class Days(NamedTuple):
     shares them: [`days`][incompany_rules.instants.days] computes them once.
     """
 
-    #: D, the local day of the class start, as `date.toordinal()` gives it.
-    day: int
-    #: The local day of the class end, the same way.
-    end_day: int
     #: 00:00 on D-21: reminder and tacit confirmation (R6, R7).
     reminder: pendulum.DateTime
     #: 00:00 on D-15: definitive confirmation, as planned (R10).
@@ -523,6 +523,10 @@ class Days(NamedTuple):
     participant_access_email: pendulum.DateTime | None
     #: Where each instant above lies on the time line, as [`key`][incompany_rules.instants.key] gives it.
     keys: DayKeys
+    #: D, the local day of the class start, as `date.toordinal()` gives it.
+    day: int
+    #: The local day of the class end, the same way.
+    end_day: int
 
 
 class DayKeys(NamedTuple):
@@ -582,8 +586,6 @@ def days(policy: Policy, start: int, end: int) -> Days:
     evaluation = midnight(end + policy.evaluation_days_after, tz)
     emails = link if link.date() >= policy.participant_email_from else None
     found = Days(
-        day=start,
-        end_day=end,
         reminder=reminder,
         definitive_confirmation=definitive,
         free_cancellation_closes=free,
@@ -600,6 +602,8 @@ def days(policy: Policy, start: int, end: int) -> Days:
             key(link),
             None if emails is None else key(link),
         ),
+        day=start,
+        end_day=end,
     )
     _DAYS[start, end, id(policy)] = (policy, found)
     return found
@@ -646,8 +650,9 @@ def cache_info() -> dict[str, int]:
         The `hits` and `misses` of [`midnight`][incompany_rules.instants.midnight],
         [`days`][incompany_rules.instants.days] and
         [`derived`][incompany_rules.instants.derived] together, those of the
-        last two apart, how many entries they keep now (`size`) and at most
-        each (`limit`, [`CACHE_SIZE`][incompany_rules.instants.CACHE_SIZE]).
+        last two apart, how many entries the three keep now together
+        (`size`), and how many each keeps at most (`limit`,
+        [`CACHE_SIZE`][incompany_rules.instants.CACHE_SIZE]).
 
     Examples:
         >>> sorted(cache_info())
@@ -698,7 +703,28 @@ def end_of_day(moment: dt.datetime, tz: pendulum.Timezone) -> pendulum.DateTime:
         ...     pendulum.timezone("Europe/Brussels")).isoformat()
         '2026-03-29T00:00:00+01:00'
     """
-    return midnight(local(moment, tz).toordinal() + 1, tz)
+    return days_after(moment, 1, tz)
+
+
+def days_after(moment: dt.datetime, count: int, tz: pendulum.Timezone) -> pendulum.DateTime:
+    """Return 00:00 on the local day `count` calendar days after `moment`'s (T4).
+
+    `days_after(moment, 1, tz)` is [`end_of_day`][incompany_rules.instants.end_of_day].
+
+    Args:
+        moment: An aware `datetime` of any timezone.
+        count: Calendar days, on the local clock of `tz`.
+        tz: The clock whose days count.
+
+    Returns:
+        The first instant of that day.
+
+    Examples:
+        >>> days_after(pendulum.datetime(2026, 3, 20, 15, tz="Europe/Brussels"), 14,
+        ...     pendulum.timezone("Europe/Brussels")).isoformat()
+        '2026-04-03T00:00:00+02:00'
+    """
+    return midnight(local(moment, tz).toordinal() + count, tz)
 
 
 def after_hours(base: dt.datetime, hours: int, tz: pendulum.Timezone) -> pendulum.DateTime:

@@ -253,11 +253,10 @@ class Deadlines(NamedTuple):
 class _Plan:
     """The calendar of one session as one call of a rule reads it (fees and actions share it).
 
-    Every instant is on the policy's clock; the end and the confirmation
-    are put on it when first read, and the key of the end (see
-    [`key`][incompany_rules.instants.key]) when first compared. The day
-    deadlines, with their keys, are the calendar's
-    ([`days`][incompany_rules.instants.days]).
+    Every instant is on the policy's clock; the key of the end (see
+    [`key`][incompany_rules.instants.key]) is computed when first compared,
+    then kept for the call. The day deadlines, with their keys, are the
+    calendar's ([`days`][incompany_rules.instants.days]).
 
     The caller has checked that `session` is a `Session`.
 
@@ -265,53 +264,24 @@ class _Plan:
         InvalidSessionError: For a session whose dates are not confirmed.
     """
 
-    __slots__ = (
-        "_confirmed",
-        "_end",
-        "_end_key",
-        "fixed",
-        "session",
-        "start",
-    )
-    _end: pendulum.DateTime | None
-    _confirmed: pendulum.DateTime | None
+    __slots__ = ("_end_key", "confirmed", "end", "fixed", "start")
     _end_key: dt.timedelta | None
 
     def __init__(self, session: Session) -> None:
-        slot = session.confirmed_slot
-        if slot is None or session.dates_confirmed_at is None:
+        slot, confirmed = session.confirmed_slot, session.dates_confirmed_at
+        if slot is None or confirmed is None:
             raise InvalidSessionError(
                 "Session.confirmed_slot", "no slot is confirmed yet, so the session has no dates"
             )
-        self.session = session
-        #: The class start.
-        self.start = start = local(slot.start, session.policy.tz)
-        day = start.toordinal()
-        # A class lies on one local day (Session checks it): its end is on D too.
-        #: The deadlines of the class's day (D).
-        self.fixed = days(session.policy, day, day)
-        self._end = self._confirmed = None
+        tz = session.policy.tz
+        #: The class.
+        self.start = start = local(slot.start, tz)
+        self.end = local(slot.end, tz)
+        #: When the client confirmed the dates.
+        self.confirmed = local(confirmed, tz)
+        #: The deadlines of the class's days.
+        self.fixed = days(session.policy, start.toordinal(), self.end.toordinal())
         self._end_key = None
-
-    @property
-    def end(self) -> pendulum.DateTime:
-        """The class end."""
-        found = self._end
-        if found is None:
-            slot = self.session.confirmed_slot
-            assert slot is not None  # noqa: S101 (checked when made)
-            found = self._end = local(slot.end, self.session.policy.tz)
-        return found
-
-    @property
-    def confirmed(self) -> pendulum.DateTime:
-        """When the client confirmed the dates."""
-        found = self._confirmed
-        if found is None:
-            confirmed = self.session.dates_confirmed_at
-            assert confirmed is not None  # noqa: S101 (checked when made)
-            found = self._confirmed = local(confirmed, self.session.policy.tz)
-        return found
 
     def start_key(self) -> dt.timedelta:
         """Return the key of the class start."""
