@@ -24,6 +24,7 @@ from incompany_rules.instants import (
     after_hours,
     before,
     days,
+    days_after,
     earlier,
     end_of_day,
     key,
@@ -225,6 +226,22 @@ class TestCalendar:
     )
     def test_end_of_day(self, moment: dt.datetime, expected: str) -> None:
         assert expected == end_of_day(moment, BRUSSELS).isoformat()
+
+    # Each row: a moment, calendar days, 00:00 on the local day that many days
+    # after its own (T4): the evaluation's 14 days, an invoicing delay.
+    @pytest.mark.parametrize(
+        ("moment", "count", "expected"),
+        [
+            (brussels(2026, 3, 15, 23, 59, 59, 999_999), 14, "2026-03-29T00:00:00+01:00"),
+            (brussels(2026, 3, 16), 14, "2026-03-30T00:00:00+02:00"),
+            (brussels(2026, 10, 25, 2, 30, fold=1), 1, "2026-10-26T00:00:00+01:00"),
+            (dt.datetime(2026, 10, 11, 22, 0, tzinfo=dt.UTC), 14, "2026-10-26T00:00:00+01:00"),
+            (dt.datetime(2026, 10, 11, 21, 59, tzinfo=dt.UTC), 14, "2026-10-25T00:00:00+02:00"),
+            (brussels(2026, 4, 1, 9), 0, "2026-04-01T00:00:00+02:00"),
+        ],
+    )
+    def test_days_after(self, moment: dt.datetime, count: int, expected: str) -> None:
+        assert expected == days_after(moment, count, BRUSSELS).isoformat()
 
     # Each row: a base, elapsed hours, the local clock after them (T5).
     @pytest.mark.parametrize(

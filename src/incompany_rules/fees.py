@@ -642,12 +642,13 @@ def _invoice(
     return _one_line((_line(kind, rule, quantity, price, times(quantity, price), at),))
 
 
-def _shortfall(session: Session, plan: _Plan, present: int) -> Invoice:
+def _shortfall(session: Session, end: pendulum.DateTime, present: int) -> Invoice:
+    """Return the shortfall of a class ending at `end` with `present` people counted (R17)."""
     policy = session.policy
     missing = policy.min_participants - present
     if missing <= 0:
         return _EMPTY
-    return _invoice(FeeKind.SHORTFALL, Rule.R17, missing, policy.shortfall_fee_per_person, plan.end)
+    return _invoice(FeeKind.SHORTFALL, Rule.R17, missing, policy.shortfall_fee_per_person, end)
 
 
 def _counted(session: Session, given: int | None) -> int | None:
@@ -701,7 +702,7 @@ def shortfall_invoice(session: Session, attended: object = None) -> Invoice:
             "the shortfall counts attendance, and none is recorded on the session "
             "(Session.attendance) or given",
         )
-    return _shortfall(session, _Plan(session), present)
+    return _shortfall(session, _Plan(session).end, present)
 
 
 # --------------------------------------------------------------------------
@@ -730,10 +731,10 @@ def fees_due(session: Session, now: dt.datetime) -> Invoice:
     moment = checked(now, field="now")
     if session.confirmed_slot is None:
         return _EMPTY
-    return _owed(session, _Plan(session), moment)
+    return _owed(session, None, moment)
 
 
-def _owed(session: Session, plan: _Plan, moment: dt.datetime) -> Invoice:
+def _owed(session: Session, plan: _Plan | None, moment: dt.datetime) -> Invoice:
     """Return what [`fees_due`][incompany_rules.fees.fees_due] returns, given the session's deadlines.
 
     For a caller that has read them already, as
@@ -741,12 +742,23 @@ def _owed(session: Session, plan: _Plan, moment: dt.datetime) -> Invoice:
 
     Args:
         session: A session whose dates are confirmed.
-        plan: Its calendar.
+        plan: Its calendar, or `None` to read it here when needed.
         moment: The instant asked, checked, on any clock.
 
     Returns:
         Every fee owed as of `moment`.
     """
+    if session.participants and session.cancelled_at is None:
+        # A class held with a list owes its shortfall once over (R17), and nothing else.
+        if plan is not None:
+            end = plan.end
+        else:
+            slot = session.confirmed_slot
+            assert slot is not None  # noqa: S101 (the caller checked)
+            end = local(slot.end, session.policy.tz)
+        return _EMPTY if before(moment, end) else _recorded_shortfall(session, end)
+    if plan is None:
+        plan = _Plan(session)
     cancelled = None if session.cancelled_at is None else _notified(session, plan, moment)
     policy = session.policy
     fixed = plan.fixed
@@ -759,16 +771,9 @@ def _owed(session: Session, plan: _Plan, moment: dt.datetime) -> Invoice:
         return _invoice(
             FeeKind.MISSING_LIST, Rule.R16, 1, policy.missing_list_fee, fixed.registration_closes
         )
-    if cancelled is not None:
-        # An R16 charge that arose first was returned above (R18).
-        if before(cancelled, fixed.free_cancellation_closes):
-            return _EMPTY
-        return _invoice(
-            FeeKind.LATE_CANCELLATION, Rule.R15, 1, policy.late_cancellation_fee, cancelled
-        )
-    if session.participants and not before(moment, plan.end):
-        return _recorded_shortfall(session, plan)
-    return _EMPTY
+    if cancelled is None or before(cancelled, fixed.free_cancellation_closes):
+        return _EMPTY  # cancelled not yet, or for free; an R16 charge was returned above (R18)
+    return _invoice(FeeKind.LATE_CANCELLATION, Rule.R15, 1, policy.late_cancellation_fee, cancelled)
 
 
 def _notified(session: Session, plan: _Plan, moment: dt.datetime) -> pendulum.DateTime | None:
@@ -784,13 +789,13 @@ def _notified(session: Session, plan: _Plan, moment: dt.datetime) -> pendulum.Da
     return None if before(moment, cancelled) else cancelled
 
 
-def _recorded_shortfall(session: Session, plan: _Plan) -> Invoice:
-    """Return the shortfall of a held class once its count is known, else nothing yet."""
+def _recorded_shortfall(session: Session, end: pendulum.DateTime) -> Invoice:
+    """Return the shortfall of a held class ending at `end` once its count is known."""
     if session.policy.shortfall_basis is ShortfallBasis.REGISTERED:
-        return _shortfall(session, plan, len(session.participants))
+        return _shortfall(session, end, len(session.participants))
     if session.attendance is None:
         return _EMPTY  # owed once attendance is recorded
-    return _shortfall(session, plan, len(session.attendance))
+    return _shortfall(session, end, len(session.attendance))
 
 
 _EMPTY = Invoice()
