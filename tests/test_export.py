@@ -427,6 +427,7 @@ class TestRefusedRows:
         error: type[IncompanyRulesError],
         field: str,
     ) -> None:
+        options = dict(options)  # the table's own dict stays whole for a rerun
         rows = [session, session] if options.pop("_twice", False) else [session]
         with refused_as(error, field) as raised:
             sessions_from_rows(rows, people, **options)
