@@ -272,7 +272,8 @@ class TestCaches:
         monkeypatch.setattr(instants, "CACHE_SIZE", 3)
         monkeypatch.setattr(instants, "_MIDNIGHTS", {})
         monkeypatch.setattr(instants, "_DAYS", {})
-        monkeypatch.setattr(instants, "_USE", [0, 0, 0, 0])
+        monkeypatch.setattr(instants, "_DERIVED", {})
+        monkeypatch.setattr(instants, "_USE", [0, 0, 0, 0, 0, 0])
         day = dt.date(2026, 4, 1).toordinal()
         for ordinal in (day, day, day + 1, day + 2, day + 3):
             midnight(ordinal, BRUSSELS)
@@ -281,6 +282,8 @@ class TestCaches:
             "misses": 4,
             "days_hits": 0,
             "days_misses": 0,
+            "derived_hits": 0,
+            "derived_misses": 0,
             "size": 1,
             "limit": 3,
         }
@@ -290,6 +293,20 @@ class TestCaches:
         assert (info["days_hits"], info["days_misses"]) == (1, 4)
         assert len(instants._DAYS) <= 3  # noqa: SLF001 (the bound itself)
         assert len(instants._MIDNIGHTS) <= 3  # noqa: SLF001
+        made: list[instants.Days] = []
+
+        def make(owner: instants.Days) -> int:
+            made.append(owner)
+            return len(made)
+
+        kept = [days(DEFAULT_POLICY, ordinal, ordinal) for ordinal in (day, day + 1)]
+        assert [instants.derived(owner, make) for owner in (*kept, *kept)] == [1, 2, 1, 2]
+        assert made == kept  # each made once, then taken from the cache
+        for ordinal in range(day + 10, day + 14):
+            instants.derived(days(DEFAULT_POLICY, ordinal, ordinal), make)
+        info = instants.cache_info()
+        assert (info["derived_hits"], info["derived_misses"]) == (2, 6)
+        assert len(instants._DERIVED) <= 3  # noqa: SLF001
 
     def test_an_entry_of_another_zone_or_policy_is_not_taken(
         self, monkeypatch: pytest.MonkeyPatch

@@ -281,6 +281,30 @@ class TestMilestones:
         with refused_as(InvalidTypeError, "session"):
             function(value)  # type: ignore[arg-type]
 
+    def test_nothing_is_dated_before_a_request_recorded_after_the_confirmation(self) -> None:
+        """T8: a request entered on 20 March for dates confirmed on 18 February."""
+        session = confirmed_session(brussels(2026, 4, 1, 9))
+        requested = pendulum.datetime(2026, 3, 20, 9, 30, tz="UTC")
+        found = [
+            (m.kind.value, m.at.isoformat())
+            for m in milestones(session.evolve(requested_at=requested))
+        ]
+        floor = "2026-03-20T10:30:00+01:00"  # the request, on the policy's clock
+        assert found == [
+            ("dates_confirmed", floor),
+            ("registration_opens", floor),
+            ("reminder", floor),
+            ("tacit_confirmation", floor),
+            ("definitive_confirmation", floor),
+            ("free_cancellation_closes", floor),
+            ("platform_link", floor),
+            ("participant_access_email", floor),
+            ("registration_closes", "2026-03-30T00:00:00+02:00"),
+            ("class_start", "2026-04-01T09:00:00+02:00"),
+            ("class_end", "2026-04-01T12:30:00+02:00"),
+            ("evaluation", "2026-04-02T00:00:00+02:00"),
+        ]
+
     def test_cancelling_does_not_move_the_calendar(self) -> None:
         session = confirmed_session(brussels(2026, 4, 1, 9))
         cancelled = session.evolve(cancelled_at=brussels(2026, 3, 20, 10))

@@ -46,24 +46,32 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
+import pendulum
 
 from incompany_rules.fees import _owed
-from incompany_rules.instants import before, day_start, end_of_day, key, later, local, on_clock
-from incompany_rules.milestones import Deadlines, Schedule, schedule, slot_registration_closes
+from incompany_rules.instants import (
+    Days,
+    after_hours,
+    before,
+    checked,
+    derived,
+    key,
+    local,
+    midnight,
+)
+from incompany_rules.milestones import _access_emails, _Plan, slot_registration_closes
 from incompany_rules.process import EVALUATION_OPEN_DAYS, PROCESS, STEPS, ActionKind, Actor
 from incompany_rules.rules import Rule
 from incompany_rules.session import Session
 from incompany_rules.texts import DEFAULT_LANGUAGE, TEXTS, day, moment, money, text, until
-from incompany_rules.validation import expect
+from incompany_rules.validation import expect, times
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from decimal import Decimal
-
-    import pendulum
 
     from incompany_rules.languages import Language
 
@@ -122,65 +130,135 @@ class Action:
         )
 
 
-class _Opening:
-    """What an open step answers: due when, closing when, with which figures.
+def _opening(  # noqa: PLR0913 (the figures of one answer)
+    due: _Keyed,
+    *,
+    closes: _Keyed | None = None,
+    fee: Decimal | None = None,
+    count: int | None = None,
+    rule: Rule | None = None,
+    about: pendulum.DateTime | None = None,
+    deadline: bool | None = None,  # None: the table's
+) -> _Open:
+    """Return what an open step answers: due when, closing when, with which figures.
 
-    A plain class: one is made for every open step of every call, and an
-    attrs class would cost more to build, at import and at each call.
+    A plain tuple: one is made for every open step of every call. Each
+    instant comes with its key (see [`key`][incompany_rules.instants.key]),
+    by which the steps are compared and sorted.
     """
+    return (due, closes, fee, count, rule, about, deadline)
 
-    __slots__ = ("about", "closes", "count", "deadline", "due", "fee", "rule")
 
-    def __init__(  # noqa: PLR0913 (the figures of one answer)
-        self,
-        due: pendulum.DateTime,
-        *,
-        closes: pendulum.DateTime | None = None,
-        fee: Decimal | None = None,
-        count: int | None = None,
-        rule: Rule | None = None,
-        about: pendulum.DateTime | None = None,
-        deadline: bool | None = None,  # None: the table's
-    ) -> None:
-        self.due = due
-        self.closes = closes
-        self.fee = fee
-        self.count = count
-        self.rule = rule
-        self.about = about
-        self.deadline = deadline
+# An instant on the policy's clock and its key.
+_Keyed = tuple["pendulum.DateTime", dt.timedelta]
+# What _opening returns, in the order of its arguments.
+_Open = tuple[
+    _Keyed,
+    _Keyed | None,
+    "Decimal | None",
+    int | None,
+    Rule | None,
+    "pendulum.DateTime | None",
+    bool | None,
+]
+
+
+class _Dues(NamedTuple):
+    """The steps' due instants that depend on the class's days alone, with their keys (T4)."""
+
+    #: The end of D-21 (R6).
+    reminder: _Keyed
+    #: The end of D-15 (R10).
+    definitive_confirmation: _Keyed
+    #: 00:00 on D, the end of D-1 (R13).
+    zoom: _Keyed
+    #: The end of D-2, the day registration closed (R16).
+    not_held: _Keyed
+    #: The end of the class's last day.
+    attendance: _Keyed
+    #: The end of the evaluation's day (R14).
+    evaluation: _Keyed
+
+
+def _dues(fixed: Days) -> _Dues:
+    tz = fixed.reminder.tzinfo
+    assert isinstance(tz, pendulum.Timezone)  # noqa: S101 (the calendar's midnights are on the policy's clock)
+
+    def end_of(day: int) -> _Keyed:
+        at = midnight(day + 1, tz)
+        return (at, key(at))
+
+    return _Dues(
+        reminder=end_of(fixed.reminder.toordinal()),
+        definitive_confirmation=end_of(fixed.definitive_confirmation.toordinal()),
+        zoom=end_of(fixed.day - 1),
+        not_held=end_of(fixed.registration_closes.toordinal()),
+        attendance=end_of(fixed.end_day),
+        evaluation=end_of(fixed.evaluation.toordinal()),
+    )
 
 
 class _Context:
-    """One session at one instant, with what every step asks of it computed once."""
+    """One session at one instant, with what every step asks of it computed once.
 
-    def __init__(self, session: Session, now: pendulum.DateTime) -> None:
+    Steps compare instants by their keys: `at` is the key of the instant
+    asked; `start` is the class's, with its key, and `held` the calendar
+    of a class still to be held (`None` for one cancelled or not held, R16,
+    R18).
+    """
+
+    def __init__(self, session: Session, now: dt.datetime) -> None:
         self.session = session
         self.policy = session.policy
-        self.tz = session.policy.tz
+        self.tz = tz = session.policy.tz
         self.now = now
-        self.requested = local(session.requested_at, self.tz)
-        self.plan: Schedule | None = None
-        self.floor = self.requested
+        self.at = at = key(now)
+        requested = session.requested_at
+        self.plan: _Plan | None = None
+        self.held: _Plan | None = None
         self.not_held = False
-        if session.confirmed_slot is not None:
-            plan = schedule(session)
-            self.plan = plan
-            self.floor = later(self.floor, plan.dates_confirmed)
-            self.not_held = not session.participants and not self.before(plan.registration_closes)
+        if session.confirmed_slot is None:
+            self.requested: _Keyed | None = (local(requested, tz), key(requested))
+            self.floor = self.requested
+            return
+        self.plan = plan = _Plan(session)
+        self.fixed = fixed = plan.fixed
+        self.dues = derived(fixed, _dues)
+        self.start: _Keyed = (plan.start, plan.start_key())
+        self.confirmed: _Keyed = (confirmed := plan.confirmed, plan.confirmed_key())
+        # The floor of every due instant (T8): the later of the request and
+        # the dates. The request is keyed only when it is the later one.
+        self.floor = self.confirmed
+        if before(requested, confirmed):
+            self.requested = None
+        else:
+            self.requested = self.floor = (local(requested, tz), key(requested))
+        self.not_held = not session.participants and not at < fixed.keys.registration_closes
+        if session.cancelled_at is None and not self.not_held:
+            self.held = plan
 
-    def before(self, moment: dt.datetime) -> bool:
-        """Whether the instant asked comes before `moment`."""
-        return before(self.now, moment)
+    def before_end(self) -> bool:
+        """Whether the instant asked comes before the class end (surely so before its start)."""
+        plan = self.plan
+        assert plan is not None  # noqa: S101 (asked of a session with dates)
+        return self.at < self.start[1] or self.at < plan.end_key()
 
-    def confirmable(self) -> list[tuple[pendulum.DateTime, pendulum.DateTime]]:
+    def end(self) -> _Keyed:
+        """Return the class end, with its key."""
+        plan = self.plan
+        assert plan is not None  # noqa: S101 (asked of a session with dates)
+        return (plan.end, plan.end_key())
+
+    def confirmable(self) -> list[tuple[_Keyed, _Keyed]]:
         """Return (registration close, start) of each proposed slot still confirmable (R3)."""
         found = []
         for slot in self.session.proposed_slots:
             closes = slot_registration_closes(slot, self.policy)
-            if self.before(closes) and self.before(slot.start):
-                found.append((closes, local(slot.start, self.tz)))
-        found.sort(key=lambda pair: (key(pair[0]), key(pair[1])))
+            keyed = (closes, key(closes))
+            start = (local(slot.start, self.tz), key(slot.start))
+            if self.at < keyed[1] and self.at < start[1]:
+                found.append((keyed, start))
+        found.sort(key=lambda pair: (pair[0][1], pair[1][1]))
         return found
 
 
@@ -195,39 +273,41 @@ def next_actions(session: Session, now: dt.datetime) -> tuple[Action, ...]:
     [`cancel`][incompany_rules.transitions.cancel] refuses).
     """
     expect(session, Session, field="session")
-    context = _Context(session, on_clock(now, session.policy.tz, field="now"))
-    if context.before(session.requested_at):
-        return ()
-    lowest = key(context.floor)
+    # Only compared, never returned: checked, and left on the clock it came on.
+    context = _Context(session, checked(now, field="now"))
+    at = context.at
+    requested = context.requested
+    if requested is None:  # requested before the dates were confirmed
+        if at < context.confirmed[1] and at < key(session.requested_at):
+            return ()
+    elif at < requested[1]:
+        return ()  # nothing is open before the request
+    floor, lowest = context.floor
     found: list[tuple[bool, dt.timedelta, int, Action]] = []
-    for order, step, opens in _TABLE:
+    for order, kind, actor, rule, has_deadline, opens in (
+        _PLANNING if context.plan is None else _DATED
+    ):
         opening = opens(context)
         if opening is None:
             continue
-        closes = opening.closes
-        if closes is not None and key(closes) < lowest:
+        (due, position), closes, fee, count, because, about, deadline = opening
+        if closes is not None and closes[1] < lowest:
             continue  # its window closed before the request, or the dates: never open (T8)
-        due = opening.due
-        position = key(due)
         if position < lowest:  # nothing due before the request, or the dates (T8)
-            due, position = context.floor, lowest
-        if closes is not None and before(closes, due):
-            due = closes  # never due after the step's window closes
-            position = key(due)
-        due = local(due, context.tz)
-        deadline = step.deadline if opening.deadline is None else opening.deadline
-        overdue = deadline and not before(context.now, due)
-        closes = None if closes is None else local(closes, context.tz)
+            due, position = floor, lowest
+        if closes is not None and closes[1] < position:
+            due, position = closes  # never due after the step's window closes
+        overdue = (has_deadline if deadline is None else deadline) and not at < position
         action = Action(
-            step.kind,
-            step.actor,
+            kind,
+            actor,
             due,
-            opening.rule or step.rule,
+            because or rule,
             overdue,
-            opening.fee,
-            opening.count,
-            closes=closes,
-            about=opening.about,
+            fee,
+            count,
+            closes=None if closes is None else closes[0],
+            about=about,
         )
         found.append((not overdue, position, order, action))
     found.sort()  # the order of the steps is unique: actions are never compared
@@ -244,98 +324,108 @@ def _planning(context: _Context) -> bool:
     return context.plan is None and context.session.cancelled_at is None
 
 
-def _ask_availability(context: _Context) -> _Opening | None:
+def _ask_availability(context: _Context) -> _Open | None:
     session = context.session
-    if _planning(context) and not session.proposed_slots and session.availability_asked_at is None:
-        return _Opening(context.requested)
+    requested = context.requested
+    if requested is None or not _planning(context):
+        return None
+    if not session.proposed_slots and session.availability_asked_at is None:
+        return _opening(requested)
     return None
 
 
-def _propose_slots(context: _Context) -> _Opening | None:
+def _propose_slots(context: _Context) -> _Open | None:
     if not _planning(context) or context.confirmable():
         return None
     slots = context.session.proposed_slots
     if not slots:
-        return _Opening(context.requested)
+        assert context.requested is not None  # noqa: S101 (keyed for a session being planned)
+        return _opening(context.requested)
     # Every proposed slot lapsed: new dates are asked for since the last one did.
     last = max(slots, key=lambda slot: key(slot_registration_closes(slot, context.policy)))
     start = local(last.start, context.tz)
     lapsed = min(slot_registration_closes(last, context.policy), start, key=key)
-    return _Opening(lapsed, about=start)
+    return _opening((lapsed, key(lapsed)), about=start)
 
 
-def _forward_dates(context: _Context) -> _Opening | None:
+def _forward_dates(context: _Context) -> _Open | None:
     if context.session.dates_forwarded_at is not None:
         return None
     return _confirm_slot(context)  # forwarded dates stay open as long as one can be confirmed
 
 
-def _confirm_slot(context: _Context) -> _Opening | None:
+def _confirm_slot(context: _Context) -> _Open | None:
     if not _planning(context):
         return None
     slots = context.confirmable()
     if not slots:
         return None
     closes, start = slots[0]
-    return _Opening(closes, closes=closes, about=start)
+    return _opening(closes, closes=closes, about=start[0])
 
 
-def _held(context: _Context) -> Schedule | None:
-    """Return the schedule of a session whose class is still to be held, else `None`."""
-    if context.session.cancelled_at is not None or context.not_held:
+def _send_recap(context: _Context) -> _Open | None:
+    plan = context.held
+    if plan is None or context.session.recap_sent_at is not None:
         return None
-    return context.plan
-
-
-def _send_recap(context: _Context) -> _Opening | None:
-    plan = _held(context)
-    if plan is None or context.session.recap_sent_at is not None or not context.before(plan.start):
+    if not context.at < context.start[1]:
         return None
-    return _Opening(plan.dates_confirmed, closes=plan.start)
+    return _opening(context.confirmed, closes=context.start)
 
 
-def _send_reminder(context: _Context) -> _Opening | None:
-    plan = _held(context)
+def _registration_closes(context: _Context) -> _Keyed:
+    fixed = context.fixed
+    return (fixed.registration_closes, fixed.keys.registration_closes)
+
+
+def _send_reminder(context: _Context) -> _Open | None:
+    plan = context.held
     if plan is None or context.session.reminder_sent_at is not None:
         return None
-    if not context.before(plan.registration_closes):
+    closes = _registration_closes(context)
+    if not context.at < closes[1]:
         return None  # the reminder to register closes with registration (R6)
-    return _Opening(end_of_day(plan.reminder, context.tz), closes=plan.registration_closes)
+    return _opening(context.dues.reminder, closes=closes)
 
 
-def _register_participants(context: _Context) -> _Opening | None:
-    plan = _held(context)
+def _register_participants(context: _Context) -> _Open | None:
+    plan = context.held
     policy = context.policy
-    if plan is None or not context.before(plan.registration_closes):
+    if plan is None:
+        return None
+    closes = _registration_closes(context)
+    if not context.at < closes[1]:
         return None
     registered = len(context.session.participants)
     if registered >= policy.min_participants:
         return None
-    closes = plan.registration_closes
     if registered:
         missing = policy.min_participants - registered
-        fee = policy.shortfall_fee_per_person * missing
-        return _Opening(closes, closes=closes, fee=fee, count=missing)
-    return _Opening(closes, closes=closes, fee=policy.missing_list_fee)
+        fee = times(missing, policy.shortfall_fee_per_person)
+        return _opening(closes, closes=closes, fee=fee, count=missing)
+    return _opening(closes, closes=closes, fee=policy.missing_list_fee)
 
 
-def _definitive_confirmation(context: _Context) -> _Opening | None:
-    plan = _held(context)
+def _definitive_confirmation(context: _Context) -> _Open | None:
+    plan = context.held
     if plan is None or context.session.definitive_confirmation_at is not None:
         return None
-    if not context.before(plan.start):
+    if not context.at < context.start[1]:
         return None
-    return _Opening(end_of_day(plan.definitive_confirmation, context.tz), closes=plan.start)
+    return _opening(context.dues.definitive_confirmation, closes=context.start)
 
 
-def _generate_link(context: _Context) -> _Opening | None:
-    plan = _held(context)
+def _generate_link(context: _Context) -> _Open | None:
+    plan = context.held
     session = context.session
     if plan is None or session.definitive_confirmation_at is None:
         return None
-    if session.link_generated_at is not None or not context.before(plan.end):
+    if session.link_generated_at is not None or not context.before_end():
         return None
-    return _Opening(plan.platform_link, closes=plan.end)
+    link = after_hours(
+        session.definitive_confirmation_at, context.policy.link_delay_hours, context.tz
+    )
+    return _opening((link, key(link)), closes=context.end())
 
 
 def _waiting(session: Session) -> int:
@@ -347,117 +437,119 @@ def _waiting(session: Session) -> int:
     return sum(p.national_number not in session.access_emailed for p in session.participants)
 
 
-def _send_access_emails(context: _Context) -> _Opening | None:
-    plan = _held(context)
+def _send_access_emails(context: _Context) -> _Open | None:
+    plan = context.held
     session = context.session
-    if plan is None or session.link_generated_at is None or not context.before(plan.end):
+    if plan is None or session.link_generated_at is None or not context.before_end():
         return None
-    emails = plan.participant_access_email
+    emails = _access_emails(session, session.link_generated_at)
     waiting = _waiting(session)
     if emails is None or not waiting:
         return None
-    due = emails
+    due = (emails, key(emails))
     sent = session.access_emails_sent_at
-    if sent is not None and before(due, sent):
-        due = local(sent, context.tz)  # registered since the last sending
-    return _Opening(due, closes=plan.end, count=waiting)
+    if sent is not None and due[1] < (at_sent := key(sent)):
+        due = (local(sent, context.tz), at_sent)  # registered since the last sending
+    return _opening(due, closes=context.end(), count=waiting)
 
 
-def _prepare(context: _Context) -> _Opening | None:
-    plan = _held(context)
+def _prepare(context: _Context) -> _Open | None:
+    plan = context.held
     session = context.session
     if plan is None or session.link_generated_at is None or not session.participants:
         return None
-    if not context.before(plan.start):
+    if not context.at < context.start[1]:
         return None
-    return _Opening(plan.start, closes=plan.start, about=plan.start)
+    return _opening(context.start, closes=context.start, about=context.start[0])
 
 
-def _check_zoom(context: _Context) -> _Opening | None:
-    plan = _held(context)
+def _check_zoom(context: _Context) -> _Open | None:
+    plan = context.held
     if plan is None or context.session.zoom_checked_at is not None:
         return None
-    if not context.before(plan.start):
+    if not context.at < context.start[1]:
         return None
     # By the end of D-1: the point is to avoid a problem on the day (R13).
-    return _Opening(day_start(plan.day, context.tz), closes=plan.start, about=plan.start)
+    return _opening(context.dues.zoom, closes=context.start, about=context.start[0])
 
 
-def _announce_not_held(context: _Context) -> _Opening | None:
+def _announce_not_held(context: _Context) -> _Open | None:
     plan = context.plan
     session = context.session
     if plan is None or session.cancelled_at is not None or not context.not_held:
         return None
-    if session.not_held_announced_at is not None or not context.before(plan.end):
+    if session.not_held_announced_at is not None or not context.before_end():
         return None
     # Told during D-2, the day the list turned out missing (R16).
-    due = end_of_day(plan.registration_closes, context.tz)
-    if before(plan.start, due):
-        due = plan.start
-    return _Opening(due, closes=plan.end, fee=context.policy.missing_list_fee, about=plan.start)
+    due = context.dues.not_held
+    if context.start[1] < due[1]:
+        due = context.start
+    return _opening(
+        due,
+        closes=context.end(),
+        fee=context.policy.missing_list_fee,
+        about=context.start[0],
+    )
 
 
-def _hold_class(context: _Context) -> _Opening | None:
-    plan = _held(context)
-    if plan is None or not context.before(plan.start):
+def _hold_class(context: _Context) -> _Open | None:
+    plan = context.held
+    if plan is None or not context.at < context.start[1]:
         return None
-    return _Opening(plan.start, closes=plan.start, about=plan.start)
+    return _opening(context.start, closes=context.start, about=context.start[0])
 
 
-def _record_attendance(context: _Context) -> _Opening | None:
-    plan = _held(context)
-    if plan is None or context.before(plan.end) or context.session.attendance is not None:
+def _record_attendance(context: _Context) -> _Open | None:
+    plan = context.held
+    if plan is None or context.before_end() or context.session.attendance is not None:
         return None  # recorded once the class is over, by the end of its day
-    return _Opening(end_of_day(plan.end, context.tz))
+    return _opening(context.dues.attendance)
 
 
-def _send_evaluation(context: _Context) -> _Opening | None:
-    plan = _held(context)
-    if plan is None or context.before(plan.end) or context.session.evaluation_sent_at is not None:
+def _send_evaluation(context: _Context) -> _Open | None:
+    plan = context.held
+    if plan is None or context.before_end():
         return None
-    return _Opening(end_of_day(plan.evaluation, context.tz))
+    if context.session.evaluation_sent_at is not None:
+        return None
+    return _opening(context.dues.evaluation)
 
 
-def _fill_in_evaluation(context: _Context) -> _Opening | None:
-    plan = _held(context)
+def _fill_in_evaluation(context: _Context) -> _Open | None:
+    plan = context.held
     sent = context.session.evaluation_sent_at
     if plan is None or sent is None or not context.session.participants:
         return None
     sent = local(sent, context.tz)
-    closes = day_start(sent.date() + dt.timedelta(days=EVALUATION_OPEN_DAYS), context.tz)
-    if not context.before(closes):
+    closes = midnight(sent.toordinal() + EVALUATION_OPEN_DAYS, context.tz)
+    at_close = key(closes)
+    if not context.at < at_close:
         return None
-    return _Opening(sent, closes=closes)
+    return _opening((sent, key(sent)), closes=(closes, at_close))
 
 
-def _invoice_fees(context: _Context) -> _Opening | None:
+def _invoice_fees(context: _Context) -> _Open | None:
     session = context.session
-    if context.plan is None or session.fees_invoiced_at is not None:
-        return None
     plan = context.plan
-    invoice = _owed(
-        session,
-        Deadlines(
-            plan.dates_confirmed,
-            plan.free_cancellation_closes,
-            plan.registration_closes,
-            plan.start,
-            plan.end,
-        ),
-        context.now,
-    )
-    if invoice.total <= 0:
+    if plan is None or session.fees_invoiced_at is not None:
         return None
-    (line,) = invoice.lines  # one charge at most arises (R18)
+    lines = _owed(session, plan, context.now).lines
+    if not lines:
+        return None
+    (line,) = lines  # one charge at most arises (R18)
+    fee = line.amount
+    if fee <= 0:
+        return None  # a policy that charges nothing
     days = context.policy.invoicing_days_after
+    arises = line.arises_at
+    rule = Rule(line.rule)
     if days is None:
-        return _Opening(line.arises_at, fee=invoice.total, rule=Rule(line.rule))
-    arises = local(line.arises_at, context.tz)
-    due = end_of_day(day_start(arises.date() + dt.timedelta(days=days), context.tz), context.tz)
-    return _Opening(due, fee=invoice.total, rule=Rule(line.rule), deadline=True)
+        return _opening((arises, key(arises)), fee=fee, rule=rule)
+    due = midnight(local(arises, context.tz).toordinal() + days + 1, context.tz)
+    return _opening((due, key(due)), fee=fee, rule=rule, deadline=True)
 
 
-_OPENINGS: dict[ActionKind, Callable[[_Context], _Opening | None]] = {
+_OPENINGS: dict[ActionKind, Callable[[_Context], _Open | None]] = {
     ActionKind.ASK_AVAILABILITY: _ask_availability,
     ActionKind.PROPOSE_SLOTS: _propose_slots,
     ActionKind.FORWARD_DATES: _forward_dates,
@@ -478,5 +570,20 @@ _OPENINGS: dict[ActionKind, Callable[[_Context], _Opening | None]] = {
     ActionKind.INVOICE_FEES: _invoice_fees,
 }
 
-# Each step with its place in the process and the function that opens it.
-_TABLE = tuple((order, step, _OPENINGS[step.kind]) for order, step in enumerate(PROCESS))
+# Each step with its place in the process, what the actions say of it and
+# the function that opens it: those of a session being planned, then those
+# of a session whose dates are confirmed (R3).
+_TABLE = tuple(
+    (order, step.kind, step.actor, step.rule, step.deadline, _OPENINGS[step.kind])
+    for order, step in enumerate(PROCESS)
+)
+_PLANNING_KINDS = frozenset(
+    {
+        ActionKind.ASK_AVAILABILITY,
+        ActionKind.PROPOSE_SLOTS,
+        ActionKind.FORWARD_DATES,
+        ActionKind.CONFIRM_SLOT,
+    }
+)
+_PLANNING = tuple(row for row in _TABLE if row[1] in _PLANNING_KINDS)
+_DATED = tuple(row for row in _TABLE if row[1] not in _PLANNING_KINDS)

@@ -108,9 +108,9 @@ from incompany_rules.errors import (
     SessionStartedError,
     UnregisteredAttendeeError,
 )
-from incompany_rules.instants import before, checked, local, on_clock
+from incompany_rules.instants import before, checked, key, local, on_clock
 from incompany_rules.languages import Language, language
-from incompany_rules.milestones import Deadlines, deadlines
+from incompany_rules.milestones import _Plan
 from incompany_rules.participants import numbers_of
 from incompany_rules.policy import ShortfallBasis
 from incompany_rules.rules import Rule
@@ -122,6 +122,7 @@ from incompany_rules.validation import (
     items_of,
     money,
     times,
+    trusted,
     whole_number,
 )
 from incompany_rules.validation import total as sum_of_amounts
@@ -398,7 +399,8 @@ def _require_session(session: object) -> None:
 # Cancelling, rule R15
 
 
-def _cancellation(session: Session, plan: Deadlines, when: pendulum.DateTime, field: str) -> Fee:
+def _cancellation(session: Session, plan: _Plan, when: pendulum.DateTime, field: str) -> Fee:
+    """Return what cancelling at `when`, on the policy's clock, costs."""
     if not before(when, plan.start):
         raise SessionStartedError(
             field,
@@ -406,7 +408,8 @@ def _cancellation(session: Session, plan: Deadlines, when: pendulum.DateTime, fi
             "a started session cannot be cancelled (R15)",
         )
     price = session.policy.late_cancellation_fee
-    closes = plan.free_cancellation_closes
+    fixed = plan.fixed
+    closes = fixed.free_cancellation_closes
     if before(when, closes):
         reason, rule, owed = FeeReason.FREE_CANCELLATION, Rule.R15, False
     elif _list_charged(session, plan, when):
@@ -414,29 +417,29 @@ def _cancellation(session: Session, plan: Deadlines, when: pendulum.DateTime, fi
             FeeReason.LIST_CHARGED_FIRST,
             Rule.R18,
             False,
-            plan.registration_closes,
+            fixed.registration_closes,
         )
     else:
         reason, rule, owed = FeeReason.LATE_CANCELLATION, Rule.R15, True
-    return Fee(
-        kind=FeeKind.LATE_CANCELLATION,
-        rule=rule,
-        reason=reason,
-        owed=owed,
-        quantity=1 if owed else 0,
-        unit_price=price,
-        amount=price if owed else _ZERO,
-        arises_at=when,
-        deadline=closes,
+    return _fee(
+        FeeKind.LATE_CANCELLATION,
+        rule,
+        reason,
+        owed,
+        1 if owed else 0,
+        price,
+        price if owed else _ZERO,
+        when,
+        closes,
     )
 
 
-def _list_charged(session: Session, plan: Deadlines, cancelled: pendulum.DateTime | None) -> bool:
+def _list_charged(session: Session, plan: _Plan, cancelled: dt.datetime | None) -> bool:
     """Whether the R16 charge arose for `session` cancelled at `cancelled` (or not at all)."""
-    closes = plan.registration_closes
+    closes = plan.fixed.registration_closes
     return (
         not session.participants
-        and before(plan.dates_confirmed, closes)
+        and before(plan.confirmed, closes)
         and (cancelled is None or not before(cancelled, closes))
     )
 
@@ -469,7 +472,7 @@ def cancellation_fee(session: Session, when: dt.datetime) -> Fee:
         incompany_rules.errors.SessionStartedError: Invalid when: the class started at 2026-04-01T09:00:00+02:00; a started session cannot be cancelled (R15)
     """
     _require_session(session)
-    moment = on_clock(when, session.policy.tz, field="when")
+    moment = on_clock(when, session.policy.tz, field="when")  # checks `when`
     if session.confirmed_slot is None:
         return Fee(
             kind=FeeKind.LATE_CANCELLATION,
@@ -481,7 +484,7 @@ def cancellation_fee(session: Session, when: dt.datetime) -> Fee:
             amount=_ZERO,
             arises_at=moment,
         )
-    return _cancellation(session, deadlines(session), moment, "when")
+    return _cancellation(session, _Plan(session), moment, "when")
 
 
 def cancellation_fee_schedule(session: Session) -> tuple[FeeStep, ...]:
@@ -502,18 +505,20 @@ def cancellation_fee_schedule(session: Session) -> tuple[FeeStep, ...]:
     cancelling it is free).
     """
     _require_session(session)
-    plan = deadlines(session)
+    plan = _Plan(session)
     start = plan.start
-    confirmed = plan.dates_confirmed
+    confirmed = plan.confirmed
+    fixed = plan.fixed
     # Dates confirmed after the end of D-15 never had a free window (T8): the
     # schedule starts at the confirmation, with what cancelling costs then.
-    first = None if before(confirmed, plan.free_cancellation_closes) else confirmed
+    first = None if before(confirmed, fixed.free_cancellation_closes) else confirmed
     cuts = sorted(
         {
             moment
-            for moment in (plan.free_cancellation_closes, plan.registration_closes)
+            for moment in (fixed.free_cancellation_closes, fixed.registration_closes)
             if before(moment, start) and (first is None or before(first, moment))
-        }
+        },
+        key=key,
     )
     bounds: list[pendulum.DateTime | None] = [first, *cuts]
     ends = [*cuts, start]
@@ -541,13 +546,14 @@ def cancellation_fee_schedule(session: Session) -> tuple[FeeStep, ...]:
 # The participant list, rule R16
 
 
-def _missing_list(session: Session, plan: Deadlines, cancelled: pendulum.DateTime | None) -> Fee:
+def _missing_list(session: Session, plan: _Plan) -> Fee:
     price = session.policy.missing_list_fee
-    closes = plan.registration_closes
+    closes = plan.fixed.registration_closes
+    cancelled = session.cancelled_at
     rule, owed = Rule.R16, False
     if cancelled is not None and before(cancelled, closes):
         rule, reason = Rule.R18, FeeReason.CANCELLED_BEFORE_LIST
-    elif not before(plan.dates_confirmed, closes):
+    elif not before(plan.confirmed, closes):
         reason = FeeReason.NO_REGISTRATION_WINDOW
     elif session.participants:
         reason = FeeReason.LIST_RECEIVED
@@ -596,11 +602,7 @@ def missing_list_fee(session: Session) -> Fee:
             amount=_ZERO,
             arises_at=None,
         )
-    plan = deadlines(session)
-    cancelled = session.cancelled_at
-    if cancelled is not None:
-        cancelled = local(cancelled, session.policy.tz)
-    return _missing_list(session, plan, cancelled)
+    return _missing_list(session, _Plan(session))
 
 
 # --------------------------------------------------------------------------
@@ -636,19 +638,11 @@ def _attendees(session: Session, attended: object) -> int | None:
 def _invoice(
     kind: FeeKind, rule: str, quantity: int, price: Decimal, at: pendulum.DateTime
 ) -> Invoice:
-    """Return an invoice of one line."""
-    line = InvoiceLine(
-        kind=kind,
-        rule=rule,
-        quantity=quantity,
-        unit_price=price,
-        amount=times(quantity, price),
-        arises_at=at,
-    )
-    return Invoice((line,))
+    """Return an invoice of one line, from the policy's figures."""
+    return _one_line((_line(kind, rule, quantity, price, times(quantity, price), at),))
 
 
-def _shortfall(session: Session, plan: Deadlines, present: int) -> Invoice:
+def _shortfall(session: Session, plan: _Plan, present: int) -> Invoice:
     policy = session.policy
     missing = policy.min_participants - present
     if missing <= 0:
@@ -707,7 +701,7 @@ def shortfall_invoice(session: Session, attended: object = None) -> Invoice:
             "the shortfall counts attendance, and none is recorded on the session "
             "(Session.attendance) or given",
         )
-    return _shortfall(session, deadlines(session), present)
+    return _shortfall(session, _Plan(session), present)
 
 
 # --------------------------------------------------------------------------
@@ -736,10 +730,10 @@ def fees_due(session: Session, now: dt.datetime) -> Invoice:
     moment = checked(now, field="now")
     if session.confirmed_slot is None:
         return _EMPTY
-    return _owed(session, deadlines(session), moment)
+    return _owed(session, _Plan(session), moment)
 
 
-def _owed(session: Session, plan: Deadlines, moment: dt.datetime) -> Invoice:
+def _owed(session: Session, plan: _Plan, moment: dt.datetime) -> Invoice:
     """Return what [`fees_due`][incompany_rules.fees.fees_due] returns, given the session's deadlines.
 
     For a caller that has read them already, as
@@ -747,7 +741,7 @@ def _owed(session: Session, plan: Deadlines, moment: dt.datetime) -> Invoice:
 
     Args:
         session: A session whose dates are confirmed.
-        plan: Its deadlines.
+        plan: Its calendar.
         moment: The instant asked, checked, on any clock.
 
     Returns:
@@ -755,14 +749,19 @@ def _owed(session: Session, plan: Deadlines, moment: dt.datetime) -> Invoice:
     """
     cancelled = None if session.cancelled_at is None else _notified(session, plan, moment)
     policy = session.policy
-    if not session.participants:
-        # No list: the R16 charge from the end of D-3, unless cancelled before (R18).
-        closes = plan.registration_closes
-        if not before(moment, closes) and _list_charged(session, plan, cancelled):
-            return _invoice(FeeKind.MISSING_LIST, Rule.R16, 1, policy.missing_list_fee, closes)
+    fixed = plan.fixed
+    # No list: the R16 charge from the end of D-3, unless cancelled before (R18).
+    if (
+        not session.participants
+        and not before(moment, fixed.registration_closes)
+        and _list_charged(session, plan, cancelled)
+    ):
+        return _invoice(
+            FeeKind.MISSING_LIST, Rule.R16, 1, policy.missing_list_fee, fixed.registration_closes
+        )
     if cancelled is not None:
         # An R16 charge that arose first was returned above (R18).
-        if before(cancelled, plan.free_cancellation_closes):
+        if before(cancelled, fixed.free_cancellation_closes):
             return _EMPTY
         return _invoice(
             FeeKind.LATE_CANCELLATION, Rule.R15, 1, policy.late_cancellation_fee, cancelled
@@ -772,7 +771,7 @@ def _owed(session: Session, plan: Deadlines, moment: dt.datetime) -> Invoice:
     return _EMPTY
 
 
-def _notified(session: Session, plan: Deadlines, moment: dt.datetime) -> pendulum.DateTime | None:
+def _notified(session: Session, plan: _Plan, moment: dt.datetime) -> pendulum.DateTime | None:
     """Return the cancellation recorded on `session` if notified by `moment`, else `None`."""
     assert session.cancelled_at is not None  # noqa: S101 (the caller checked)
     cancelled = local(session.cancelled_at, session.policy.tz)
@@ -785,7 +784,7 @@ def _notified(session: Session, plan: Deadlines, moment: dt.datetime) -> pendulu
     return None if before(moment, cancelled) else cancelled
 
 
-def _recorded_shortfall(session: Session, plan: Deadlines) -> Invoice:
+def _recorded_shortfall(session: Session, plan: _Plan) -> Invoice:
     """Return the shortfall of a held class once its count is known, else nothing yet."""
     if session.policy.shortfall_basis is ShortfallBasis.REGISTERED:
         return _shortfall(session, plan, len(session.participants))
@@ -795,3 +794,8 @@ def _recorded_shortfall(session: Session, plan: Deadlines) -> Invoice:
 
 
 _EMPTY = Invoice()
+# What the rules make from a policy's figures (checked money) and the
+# calendar's instants: made as they are, each check would pass.
+_fee = trusted(Fee)
+_line = trusted(InvoiceLine)
+_one_line = trusted(Invoice)

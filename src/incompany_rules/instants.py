@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast
 
 import attrs
 import pendulum
@@ -51,12 +51,15 @@ import pendulum
 from incompany_rules.errors import InvalidTypeError, InvalidValueError, NaiveDatetimeError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from incompany_rules.policy import Policy
 
 __all__ = [
     "CACHE_SIZE",
     "EARLIEST",
     "END",
+    "DayKeys",
     "Days",
     "after_hours",
     "before",
@@ -64,6 +67,7 @@ __all__ = [
     "checked",
     "day_start",
     "days",
+    "derived",
     "earlier",
     "end_of_day",
     "instant",
@@ -98,7 +102,10 @@ _FAR = dt.timedelta(days=2)
 # same exact answer: between two tzinfos that differ, subtraction takes
 # each side's UTC offset, fold included, in whole microseconds.
 _minus = dt.datetime.__sub__
+# pendulum's own zones, which always give an offset.
+_ZONE_TYPES = frozenset({pendulum.Timezone, pendulum.FixedTimezone})
 _astimezone = dt.datetime.astimezone
+_offset = dt.datetime.utcoffset
 
 
 # --------------------------------------------------------------------------
@@ -129,7 +136,11 @@ def instant(value: object, *, field: str) -> pendulum.DateTime:
           ...
         incompany_rules.errors.InvalidValueError: Invalid now: expected an instant in the years 1900 to 2999 (UTC), got 3000-01-01T00:30:00+00:00
     """
-    if type(value) is pendulum.DateTime and value.tzinfo is not None and 1900 < value.year < 2999:
+    if (
+        type(value) is pendulum.DateTime
+        and type(value.tzinfo) in _ZONE_TYPES
+        and 1900 < value.year < 2999
+    ):
         return value  # the usual case, surely in range whatever the offset
     value = checked(value, field=field)  # raises: not a datetime, naive, or out of range
     if type(value) is pendulum.DateTime:
@@ -209,7 +220,10 @@ def checked(value: object, *, field: str) -> dt.datetime:
     Raises:
         IncompanyRulesError: As [`instant`][incompany_rules.instants.instant] does.
     """
-    if isinstance(value, dt.datetime) and value.tzinfo is not None and 1900 < value.year < 2999:
+    if type(value) is pendulum.DateTime and type(value.tzinfo) in _ZONE_TYPES:
+        if 1900 < value.year < 2999:
+            return value  # the usual case: pendulum's zones always have an offset
+    elif isinstance(value, dt.datetime) and value.tzinfo is not None and 1900 < value.year < 2999:
         try:
             if value.utcoffset() is not None:
                 return value
@@ -349,7 +363,8 @@ def before(a: dt.datetime, b: dt.datetime) -> bool:
     wall = _minus(a, b)
     if wall > _FAR or wall < -_FAR:
         return wall < _ZERO
-    return _minus(a, _EPOCH) < _minus(b, _EPOCH)
+    # a - b in UTC is the wall difference less the difference of the offsets.
+    return wall < _offset(a) - _offset(b)  # type: ignore[operator]
 
 
 def later(a: _Instant, b: _Instant) -> _Instant:
@@ -421,18 +436,18 @@ def local(value: dt.datetime, tz: dt.tzinfo) -> pendulum.DateTime:
         value = _EPOCH + _minus(value, _EPOCH)
     converted = _astimezone(value, tz)
     if isinstance(tz, pendulum.Timezone):
-        return pendulum.DateTime(
-            converted.year,
-            converted.month,
-            converted.day,
-            converted.hour,
-            converted.minute,
-            converted.second,
-            converted.microsecond,
-            tzinfo=tz,
-            fold=converted.fold,
-        )
+        return _as_pendulum(converted)
     return pendulum.instance(converted)
+
+
+def _as_pendulum(value: dt.datetime) -> pendulum.DateTime:
+    """Return the standard-library `value` as a `pendulum.DateTime`: the same wall time, zone and fold.
+
+    Built from the state the value pickles to (protocol 4 keeps the fold),
+    which `datetime`'s constructor takes back: half the cost of reading the
+    seven fields one by one.
+    """
+    return pendulum.DateTime(*value.__reduce_ex__(4)[1])
 
 
 def midnight(ordinal: int, tz: pendulum.Timezone) -> pendulum.DateTime:
@@ -478,7 +493,7 @@ def midnight(ordinal: int, tz: pendulum.Timezone) -> pendulum.DateTime:
 CACHE_SIZE = 16384
 """How many entries each cache of the calendar keeps before it is emptied."""
 _MIDNIGHTS: dict[tuple[int, int], pendulum.DateTime] = {}
-_USE = [0, 0, 0, 0]  # midnights: hits, misses; days: hits, misses
+_USE = [0, 0, 0, 0, 0, 0]  # midnights, days, derived: hits, misses each
 
 
 class Days(NamedTuple):
@@ -488,6 +503,10 @@ class Days(NamedTuple):
     shares them: [`days`][incompany_rules.instants.days] computes them once.
     """
 
+    #: D, the local day of the class start, as `date.toordinal()` gives it.
+    day: int
+    #: The local day of the class end, the same way.
+    end_day: int
     #: 00:00 on D-21: reminder and tacit confirmation (R6, R7).
     reminder: pendulum.DateTime
     #: 00:00 on D-15: definitive confirmation, as planned (R10).
@@ -502,6 +521,24 @@ class Days(NamedTuple):
     platform_link: pendulum.DateTime
     #: The planned link when participants are e-mailed too, else `None` (R12).
     participant_access_email: pendulum.DateTime | None
+    #: Where each instant above lies on the time line, as [`key`][incompany_rules.instants.key] gives it.
+    keys: DayKeys
+
+
+class DayKeys(NamedTuple):
+    """The [`key`][incompany_rules.instants.key] of each instant of [`Days`][incompany_rules.instants.Days].
+
+    Computed once with them, so that comparing a session's instants with its
+    deadlines costs one key per instant of the session.
+    """
+
+    reminder: dt.timedelta
+    definitive_confirmation: dt.timedelta
+    free_cancellation_closes: dt.timedelta
+    registration_closes: dt.timedelta
+    evaluation: dt.timedelta
+    platform_link: dt.timedelta
+    participant_access_email: dt.timedelta | None
 
 
 def days(policy: Policy, start: int, end: int) -> Days:
@@ -539,14 +576,30 @@ def days(policy: Policy, start: int, end: int) -> Days:
     tz = policy.tz
     definitive = midnight(start - policy.definitive_confirmation_days_before, tz)
     link = after_hours(definitive, policy.link_delay_hours, tz)
+    reminder = midnight(start - policy.reminder_days_before, tz)
+    free = midnight(start - policy.free_cancellation_days_before + 1, tz)
+    closes = midnight(start - policy.registration_days_before + 1, tz)
+    evaluation = midnight(end + policy.evaluation_days_after, tz)
+    emails = link if link.date() >= policy.participant_email_from else None
     found = Days(
-        reminder=midnight(start - policy.reminder_days_before, tz),
+        day=start,
+        end_day=end,
+        reminder=reminder,
         definitive_confirmation=definitive,
-        free_cancellation_closes=midnight(start - policy.free_cancellation_days_before + 1, tz),
-        registration_closes=midnight(start - policy.registration_days_before + 1, tz),
-        evaluation=midnight(end + policy.evaluation_days_after, tz),
+        free_cancellation_closes=free,
+        registration_closes=closes,
+        evaluation=evaluation,
         platform_link=link,
-        participant_access_email=link if link.date() >= policy.participant_email_from else None,
+        participant_access_email=emails,
+        keys=DayKeys(
+            key(reminder),
+            key(definitive),
+            key(free),
+            key(closes),
+            key(evaluation),
+            key(link),
+            None if emails is None else key(link),
+        ),
     )
     _DAYS[start, end, id(policy)] = (policy, found)
     return found
@@ -555,26 +608,60 @@ def days(policy: Policy, start: int, end: int) -> Days:
 _DAYS: dict[tuple[int, int, int], tuple[Policy, Days]] = {}
 
 
+def derived(owner: Days, make: Callable[[Days], _Derived]) -> _Derived:
+    """Return `make(owner)`, computed once for each `Days` the calendar keeps.
+
+    For values that depend on a class's day deadlines alone (the milestones
+    every session of that day shares): they are kept in a bounded cache
+    next to [`days`][incompany_rules.instants.days]' own, emptied when full,
+    and counted by [`cache_info`][incompany_rules.instants.cache_info].
+
+    Args:
+        owner: What [`days`][incompany_rules.instants.days] returned.
+        make: Computes the value from `owner`; one function per use.
+
+    Returns:
+        What `make` returned for `owner`, the first time or kept since.
+    """
+    entry = _DERIVED.get((id(owner), make))
+    if entry is not None and entry[0] is owner:
+        _USE[4] += 1
+        return cast("_Derived", entry[1])
+    _USE[5] += 1
+    if len(_DERIVED) >= CACHE_SIZE:
+        _DERIVED.clear()
+    found = make(owner)
+    _DERIVED[id(owner), make] = (owner, found)
+    return found
+
+
+_Derived = TypeVar("_Derived")
+_DERIVED: dict[tuple[int, object], tuple[Days, object]] = {}
+
+
 def cache_info() -> dict[str, int]:
     """Return the use of the calendar's caches since the library was imported.
 
     Returns:
-        The `hits` and `misses` of [`midnight`][incompany_rules.instants.midnight]
-        and of [`days`][incompany_rules.instants.days] together, how many
-        entries they keep now (`size`) and at most each (`limit`,
-        [`CACHE_SIZE`][incompany_rules.instants.CACHE_SIZE]).
+        The `hits` and `misses` of [`midnight`][incompany_rules.instants.midnight],
+        [`days`][incompany_rules.instants.days] and
+        [`derived`][incompany_rules.instants.derived] together, those of the
+        last two apart, how many entries they keep now (`size`) and at most
+        each (`limit`, [`CACHE_SIZE`][incompany_rules.instants.CACHE_SIZE]).
 
     Examples:
         >>> sorted(cache_info())
-        ['days_hits', 'days_misses', 'hits', 'limit', 'misses', 'size']
+        ['days_hits', 'days_misses', 'derived_hits', 'derived_misses', 'hits', 'limit', 'misses', 'size']
     """
-    hits, misses, days_hits, days_misses = _USE
+    hits, misses, days_hits, days_misses, derived_hits, derived_misses = _USE
     return {
-        "hits": hits + days_hits,
-        "misses": misses + days_misses,
+        "hits": hits + days_hits + derived_hits,
+        "misses": misses + days_misses + derived_misses,
         "days_hits": days_hits,
         "days_misses": days_misses,
-        "size": len(_MIDNIGHTS) + len(_DAYS),
+        "derived_hits": derived_hits,
+        "derived_misses": derived_misses,
+        "size": len(_MIDNIGHTS) + len(_DAYS) + len(_DERIVED),
         "limit": CACHE_SIZE,
     }
 
@@ -669,17 +756,7 @@ def _portable(value: object) -> object:
 def _restored(value: object) -> object:
     """Undo `_portable`."""
     if type(value) is dt.datetime:
-        return pendulum.DateTime(
-            value.year,
-            value.month,
-            value.day,
-            value.hour,
-            value.minute,
-            value.second,
-            value.microsecond,
-            tzinfo=value.tzinfo,
-            fold=value.fold,
-        )
+        return _as_pendulum(value)
     return value
 
 

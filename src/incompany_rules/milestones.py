@@ -66,7 +66,7 @@ Examples:
 
 from __future__ import annotations
 
-import datetime as dt  # noqa: TC003 (the doctests read the module's names)
+import datetime as dt
 import enum
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -80,10 +80,10 @@ from incompany_rules.instants import (
     before,
     day_start,  # noqa: F401 (importable from here, as it was)
     days,
+    derived,
     end_of_day,
     instant,
     key,
-    later,
     local,
     midnight,
 )
@@ -250,24 +250,83 @@ class Deadlines(NamedTuple):
     end: pendulum.DateTime
 
 
-def _dates(
-    session: Session,
-) -> tuple[pendulum.DateTime, pendulum.DateTime, pendulum.DateTime, Days]:
-    """Return the class start, end, dates confirmed and day deadlines of `session`.
+class _Plan:
+    """The calendar of one session as one call of a rule reads it (fees and actions share it).
 
-    The one computation behind [`schedule`][incompany_rules.milestones.schedule]
-    and [`deadlines`][incompany_rules.milestones.deadlines].
+    Every instant is on the policy's clock; the end and the confirmation
+    are put on it when first read, and the key of the end (see
+    [`key`][incompany_rules.instants.key]) when first compared. The day
+    deadlines, with their keys, are the calendar's
+    ([`days`][incompany_rules.instants.days]).
+
+    The caller has checked that `session` is a `Session`.
+
+    Raises:
+        InvalidSessionError: For a session whose dates are not confirmed.
     """
-    expect(session, Session, field="session")
-    slot, confirmed_at = session.confirmed_slot, session.dates_confirmed_at
-    if slot is None or confirmed_at is None:
-        raise InvalidSessionError(
-            "Session.confirmed_slot", "no slot is confirmed yet, so the session has no dates"
-        )
-    policy = session.policy
-    tz = policy.tz
-    start, end = local(slot.start, tz), local(slot.end, tz)
-    return start, end, local(confirmed_at, tz), days(policy, start.toordinal(), end.toordinal())
+
+    __slots__ = (
+        "_confirmed",
+        "_end",
+        "_end_key",
+        "fixed",
+        "session",
+        "start",
+    )
+    _end: pendulum.DateTime | None
+    _confirmed: pendulum.DateTime | None
+    _end_key: dt.timedelta | None
+
+    def __init__(self, session: Session) -> None:
+        slot = session.confirmed_slot
+        if slot is None or session.dates_confirmed_at is None:
+            raise InvalidSessionError(
+                "Session.confirmed_slot", "no slot is confirmed yet, so the session has no dates"
+            )
+        self.session = session
+        #: The class start.
+        self.start = start = local(slot.start, session.policy.tz)
+        day = start.toordinal()
+        # A class lies on one local day (Session checks it): its end is on D too.
+        #: The deadlines of the class's day (D).
+        self.fixed = days(session.policy, day, day)
+        self._end = self._confirmed = None
+        self._end_key = None
+
+    @property
+    def end(self) -> pendulum.DateTime:
+        """The class end."""
+        found = self._end
+        if found is None:
+            slot = self.session.confirmed_slot
+            assert slot is not None  # noqa: S101 (checked when made)
+            found = self._end = local(slot.end, self.session.policy.tz)
+        return found
+
+    @property
+    def confirmed(self) -> pendulum.DateTime:
+        """When the client confirmed the dates."""
+        found = self._confirmed
+        if found is None:
+            confirmed = self.session.dates_confirmed_at
+            assert confirmed is not None  # noqa: S101 (checked when made)
+            found = self._confirmed = local(confirmed, self.session.policy.tz)
+        return found
+
+    def start_key(self) -> dt.timedelta:
+        """Return the key of the class start."""
+        return key(self.start)
+
+    def end_key(self) -> dt.timedelta:
+        """Return the key of the class end."""
+        found = self._end_key
+        if found is None:
+            found = self._end_key = key(self.end)
+        return found
+
+    def confirmed_key(self) -> dt.timedelta:
+        """Return the key of the instant the dates were confirmed."""
+        return key(self.confirmed)
 
 
 def schedule(session: Session) -> Schedule:
@@ -283,19 +342,21 @@ def schedule(session: Session) -> Schedule:
         InvalidSessionError: When no slot is confirmed yet: before that there
             is no `D` to count from.
     """
-    start, end, confirmed, fixed = _dates(session)
+    expect(session, Session, field="session")
+    plan = _Plan(session)
+    fixed = plan.fixed
     link, emails = _link(session, fixed)
     return Schedule(
-        day=start.date(),
-        dates_confirmed=confirmed,
+        day=plan.start.date(),
+        dates_confirmed=plan.confirmed,
         reminder=fixed.reminder,
         definitive_confirmation=fixed.definitive_confirmation,
         free_cancellation_closes=fixed.free_cancellation_closes,
         platform_link=link,
         participant_access_email=emails,
         registration_closes=fixed.registration_closes,
-        start=start,
-        end=end,
+        start=plan.start,
+        end=plan.end,
         evaluation=fixed.evaluation,
     )
 
@@ -310,8 +371,16 @@ def _link(session: Session, fixed: Days) -> tuple[pendulum.DateTime, pendulum.Da
     if recorded is not None:
         link = after_hours(recorded, policy.link_delay_hours, policy.tz)
     # R12 applies by the link's date: the recorded one when there is one.
-    emails = link if generated is None else local(generated, policy.tz)
-    return link, emails if emails.date() >= policy.participant_email_from else None
+    if generated is not None:
+        return link, _access_emails(session, generated)
+    return link, link if link.date() >= policy.participant_email_from else None
+
+
+def _access_emails(session: Session, generated: dt.datetime) -> pendulum.DateTime | None:
+    """Return when participants are e-mailed their access, for a link generated at `generated` (R12)."""
+    policy = session.policy
+    emails = local(generated, policy.tz)
+    return emails if emails.date() >= policy.participant_email_from else None
 
 
 def deadlines(session: Session) -> Deadlines:
@@ -332,9 +401,15 @@ def deadlines(session: Session) -> Deadlines:
         >>> deadlines(session).registration_closes == schedule(session).registration_closes
         True
     """
-    start, end, confirmed, fixed = _dates(session)
+    expect(session, Session, field="session")
+    plan = _Plan(session)
+    fixed = plan.fixed
     return Deadlines(
-        confirmed, fixed.free_cancellation_closes, fixed.registration_closes, start, end
+        plan.confirmed,
+        fixed.free_cancellation_closes,
+        fixed.registration_closes,
+        plan.start,
+        plan.end,
     )
 
 
@@ -358,40 +433,95 @@ def milestones(session: Session) -> tuple[Milestone, ...]:
     expect(session, Session, field="session")
     if session.confirmed_slot is None:
         return ()
-    start, end, confirmed, fixed = _dates(session)
-    link, emails = _link(session, fixed)
-    floor = local(later(confirmed, session.requested_at), session.policy.tz)
-    lowest = key(floor)
-    # The instants in process order, each step sharing its predecessor's
-    # instant where the table says so (the kinds in _STEPS follow them).
-    instants = (
-        confirmed,
-        fixed.reminder,
-        fixed.definitive_confirmation,
-        fixed.free_cancellation_closes,
-        link,
-        emails,
-        fixed.registration_closes,
-        start,
-        end,
-        fixed.evaluation,
-    )
-    dated = []
-    for planned, steps in zip(instants, _STEPS, strict=True):
-        if planned is None:
-            continue  # no access e-mail (R12)
-        at, position = planned, key(planned)
+    plan = _Plan(session)
+    confirmed, fixed = plan.confirmed, plan.fixed
+    # Where each instant lies on the time line, computed once: the rows
+    # sort by it, then by process order (unique, so milestones are never
+    # compared). The steps on the class's day deadlines are shared by every
+    # session of that day and policy, made once (instants.derived).
+    at_confirmation = plan.confirmed_key()
+    dated = [
+        _row(at_confirmation, _OPENS[0], confirmed),
+        _row(at_confirmation, _OPENS[1], confirmed),
+        _row(plan.start_key(), _START, plan.start),
+        _row(plan.end_key(), _END, plan.end),
+    ]
+    if session.definitive_confirmation_at is None and session.link_generated_at is None:
+        shared = derived(fixed, _fixed_rows)
+    else:
+        shared = derived(fixed, _day_rows)
+        link, emails = _link(session, fixed)
+        dated.append(_row(key(link), _LINK, link))
+        if emails is not None:
+            dated.append(_row(key(emails), _EMAILS, emails))
+    # Nothing is dated before the request or the dates (T8).
+    requested = session.requested_at
+    lowest = key(requested)
+    if lowest <= at_confirmation:
+        floor, lowest = confirmed, at_confirmation
+    else:
+        floor = local(requested, session.policy.tz)
+    for index, (position, order, milestone) in enumerate(dated):
         if position < lowest:
-            at, position = floor, lowest  # nothing before the request or the dates (T8)
-        for order, what, rule, window in steps:
-            dated.append((position, order, Milestone(what, at, rule, window)))
-    dated.sort()  # by instant, then process order: never reaches the milestones
+            dated[index] = (lowest, order, Milestone(*_moved(milestone, floor)))
+    # The shared rows are sorted: only the first ones can fall before the floor.
+    moved = 0
+    while moved < len(shared) and shared[moved][0] < lowest:
+        _, order, milestone = shared[moved]
+        dated.append((lowest, order, Milestone(*_moved(milestone, floor))))
+        moved += 1
+    dated += shared[moved:]
+    dated.sort()
     return tuple(row[2] for row in dated)
 
 
-def _steps(
-    *kinds: tuple[MilestoneKind, Window | None],
-) -> tuple[tuple[int, MilestoneKind, str, Window | None], ...]:
+_Row = tuple[dt.timedelta, int, Milestone]
+
+
+def _moved(
+    milestone: Milestone, at: pendulum.DateTime
+) -> tuple[MilestoneKind, pendulum.DateTime, str, Window | None]:
+    return (milestone.kind, at, milestone.rule, milestone.window)
+
+
+def _row(position: dt.timedelta, step: _Step, at: pendulum.DateTime) -> _Row:
+    """Return a milestone of `step` at `at`, after its key and process order to sort by."""
+    order, what, rule, window = step
+    return (position, order, Milestone(what, at, rule, window))
+
+
+def _day_rows(fixed: Days) -> tuple[_Row, ...]:
+    """Return the milestones on the class's day deadlines, each in a row to sort by, sorted."""
+    keys = fixed.keys
+    return tuple(
+        sorted(
+            _row(position, step, at)
+            for at, position, steps in (
+                (fixed.reminder, keys.reminder, _STEPS[1]),
+                (fixed.definitive_confirmation, keys.definitive_confirmation, _STEPS[2]),
+                (fixed.free_cancellation_closes, keys.free_cancellation_closes, _STEPS[3]),
+                (fixed.registration_closes, keys.registration_closes, _STEPS[6]),
+                (fixed.evaluation, keys.evaluation, _STEPS[9]),
+            )
+            for step in steps
+        )
+    )
+
+
+def _fixed_rows(fixed: Days) -> tuple[_Row, ...]:
+    """Return the rows of `_day_rows` and those of the planned link and e-mails (R11, R12), sorted."""
+    keys = fixed.keys
+    rows = [*_day_rows(fixed), _row(keys.platform_link, _LINK, fixed.platform_link)]
+    emails, at_emails = fixed.participant_access_email, keys.participant_access_email
+    if emails is not None and at_emails is not None:
+        rows.append(_row(at_emails, _EMAILS, emails))
+    return tuple(sorted(rows))
+
+
+_Step = tuple[int, MilestoneKind, str, Window | None]
+
+
+def _steps(*kinds: tuple[MilestoneKind, Window | None]) -> tuple[_Step, ...]:
     return tuple(
         (_ORDER[what], what, MILESTONE_RULES[what.value], window) for what, window in kinds
     )
@@ -427,3 +557,8 @@ _STEPS = (
         (_K.EVALUATION, None),
     ),
 )
+_OPENS = _STEPS[0]
+(_LINK,) = _STEPS[4]
+(_EMAILS,) = _STEPS[5]
+(_START,) = _STEPS[7]
+(_END,) = _STEPS[8]

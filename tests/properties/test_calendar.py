@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from incompany_rules import MilestoneKind, Session, milestones, schedule
-from incompany_rules.instants import utc
+from incompany_rules.instants import days, key, utc
 from incompany_rules.strategies import Stage, instants_near, policies, sessions
 
 CONFIRMED = [s for s in Stage if s is not Stage.REQUESTED]
@@ -80,6 +80,21 @@ class TestDayBasedMilestones:
             plan.evaluation.date(),
             plan.evaluation.time(),
         )
+
+
+class TestTheDaysKeys:
+    @given(confirmed_sessions | anywhere)
+    def test_each_deadline_of_the_day_carries_its_own_key(self, session: Session) -> None:
+        """T2-T6: the calendar keeps each day deadline's place on the time line, exactly."""
+        plan = schedule(session)
+        day = plan.day.toordinal()
+        found = days(session.policy, day, day)
+        keys = found.keys
+        instants = found._asdict()
+        for name in keys._fields:
+            moment = instants[name]
+            assert getattr(keys, name) == (None if moment is None else key(moment)), name
+        assert (found.day, found.end_day) == (day, plan.end.toordinal())
 
 
 class TestHourBasedMilestones:

@@ -12,11 +12,15 @@ import zoneinfo
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+import attrs
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from incompany_rules import (
+    Fee,
     FeeKind,
+    Invoice,
+    InvoiceLine,
     Session,
     ShortfallBasis,
     cancellation_fee,
@@ -83,6 +87,27 @@ class TestDeadlines:
             plan.end,
         ) == tuple(found)
         assert all(moment.tzinfo is session.policy.tz for moment in found)
+
+
+class TestFeesPassTheirOwnChecks:
+    """The rules build their fees without running the constructors' checks: these would pass."""
+
+    @given(charged_sessions.flatmap(with_instant))
+    def test_every_fee_and_line_is_as_its_constructor_makes_it(
+        self, drawn: tuple[Session, dt.datetime]
+    ) -> None:
+        session, now = drawn
+        fees = [missing_list_fee(session)]
+        if session.confirmed_slot is None or now < schedule(session).start:
+            fees.append(cancellation_fee(session, now))
+        for fee in fees:
+            checked = Fee(**attrs.asdict(fee, recurse=False))
+            assert (checked, repr(checked)) == (fee, repr(fee))
+        for moment in and_long_after(session, now):
+            invoice = fees_due(session, moment)
+            lines = [InvoiceLine(**attrs.asdict(line, recurse=False)) for line in invoice]
+            assert Invoice(lines) == invoice
+            assert [repr(line) for line in lines] == [repr(line) for line in invoice]
 
 
 class TestNoAmountIsNegative:
