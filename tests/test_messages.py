@@ -33,6 +33,7 @@ from incompany_rules import (
     InvalidValueError,
     Invoice,
     InvoiceLine,
+    NaiveDatetimeError,
     NationalNumber,
     Participant,
     Policy,
@@ -569,6 +570,31 @@ CASES: list[tuple[Callable[[], object], type[IncompanyRulesError], str]] = [
         lambda: pseudonym("85.07.30-033.28", "a secret"),  # type: ignore[arg-type]
         InvalidTypeError,
         "Invalid key: expected bytes, got str",
+    ),
+    (
+        lambda: pseudonym("85.07.30-033.28", None),  # type: ignore[arg-type]
+        InvalidTypeError,
+        "Invalid key: expected bytes, got NoneType",
+    ),
+    (
+        lambda: what_if_fee_rows([], START, {}, key=b"k"),
+        InvalidKeyError,
+        "Invalid key: must be at least 16 bytes (secrets.token_bytes(32) makes one)",
+    ),
+    (
+        lambda: what_if_fee_rows([], dt.datetime(2026, 4, 1, 9), {}),
+        NaiveDatetimeError,
+        "Invalid now: expected a timezone-aware datetime, got a naive one (2026-04-01T09:00:00)",
+    ),
+    (
+        lambda: recap_lines("sessions"),  # type: ignore[arg-type]
+        InvalidTypeError,
+        "Invalid sessions: expected sessions, not a str",
+    ),
+    (
+        lambda: recap_lines([requested_session(START), 1]),  # type: ignore[list-item]
+        InvalidTypeError,
+        "Invalid sessions: expected Session items, got int",
     ),
     (
         lambda: participant_rows(None),  # type: ignore[arg-type]
