@@ -129,6 +129,13 @@ class TestRoundTrip:
             assert text == data["session"]["reminder_sent_at"]
             assert plain(session) == plain(from_data(data))
 
+    def test_a_form_at_offset_zero_named_by_its_offset_loads(self) -> None:
+        data = to_data(confirmed_session(OCTOBER))
+        data["session"]["reminder_sent_at"] = "2026-09-01T08:00:00+00:00[+00:00]"
+        loaded = from_data(data).reminder_sent_at
+        assert loaded is not None
+        assert "2026-09-01T08:00:00+00:00" == loaded.isoformat()
+
     def test_the_version_and_the_policy_are_in_the_form(self) -> None:
         data = to_data(confirmed_session(OCTOBER))
         assert FORMAT_VERSION == data["version"] == 1
