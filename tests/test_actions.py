@@ -101,12 +101,13 @@ class TestLateConfirmation:
         decision = can_confirm_slot(self.SESSION, self.SESSION.proposed_slots[0], self.LATE)
         assert decision.allowed
         (notice,) = decision.notices
-        assert (ReasonCode.LATE_CONFIRMATION, Rule.R15, brussels(2026, 3, 30), Decimal(375)) == (
-            notice.code,
-            notice.rule,
-            notice.at,
-            notice.amount,
-        )
+        assert (
+            ReasonCode.LATE_CONFIRMATION,
+            Rule.R15,
+            brussels(2026, 3, 30),
+            15,  # the days before the class that free cancellation ends
+            Decimal(375),
+        ) == (notice.code, notice.rule, notice.at, notice.limit, notice.amount)
 
     def test_confirming_by_the_end_of_d_minus_15_carries_no_notice(self) -> None:
         session = requested_session(START)
