@@ -67,6 +67,28 @@ class TestReason:
             Reason(ReasonCode.REGISTRATION_NOT_OPEN, "R8").text("en")
         )
 
+    def test_an_amount_is_written_as_money_in_each_language(self) -> None:
+        reason = Reason(ReasonCode.LATE_CONFIRMATION, at=CLOSED, limit=15, amount=Decimal(375))
+        assert [
+            (
+                "Dates confirmées après la fin de J-15 : dès maintenant, l'annulation coûte "
+                "375,00 € et la liste des participants est attendue au plus tard le dimanche "
+                "29 mars 2026 à 23:59."
+            ),
+            (
+                "Data bevestigd na het einde van D-15: vanaf nu kost annuleren € 375,00 en wordt "
+                "de deelnemerslijst uiterlijk op zondag 29 maart 2026 om 23:59 verwacht."
+            ),
+            (
+                "Dates confirmed after the end of D-15: from now on, cancelling costs €375.00, "
+                "and the participant list is due by Sunday 29 March 2026 at 23:59."
+            ),
+        ] == [reason.text(lang) for lang in ("fr", "nl", "en")]
+
+    def test_a_missing_deadline_is_written_as_a_question_mark(self) -> None:
+        reason = Reason(ReasonCode.LATE_CONFIRMATION, limit=15, amount=Decimal(375))
+        assert reason.text("en").endswith("and the participant list is due by ?.")
+
     def test_counts_are_written_in_the_text(self) -> None:
         reason = Reason(ReasonCode.TOO_FEW_PARTICIPANTS, "R1", count=4, limit=6)
         assert "4 planned participants, at least 6 are needed." == reason.text("en")
