@@ -597,6 +597,16 @@ CASES: list[tuple[Callable[[], object], type[IncompanyRulesError], str]] = [
         "Invalid sessions: expected Session items, got int",
     ),
     (
+        lambda: participant_rows(5),  # type: ignore[arg-type]
+        InvalidTypeError,
+        "Invalid sessions: expected an iterable of sessions, got int",
+    ),
+    (
+        lambda: to_data(5),  # type: ignore[arg-type]
+        InvalidTypeError,
+        "Invalid session: expected a Session, got int",
+    ),
+    (
         lambda: participant_rows(None),  # type: ignore[arg-type]
         InvalidTypeError,
         "Invalid sessions: expected an iterable of sessions, got NoneType",
