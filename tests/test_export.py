@@ -81,6 +81,19 @@ def one(
     return built
 
 
+class NoOffset(dt.tzinfo):
+    """A zone that gives no offset: Python takes a time on it as naive."""
+
+    def utcoffset(self, _moment: dt.datetime | None) -> None:
+        return None
+
+    def dst(self, _moment: dt.datetime | None) -> None:
+        return None
+
+    def tzname(self, _moment: dt.datetime | None) -> None:
+        return None
+
+
 READ: list[tuple[str, object, dict[str, Any], str]] = [
     (
         "naive text on the named clock",
@@ -99,6 +112,12 @@ READ: list[tuple[str, object, dict[str, Any], str]] = [
         pd.Timestamp("2026-12-20 09:00"),
         {"clock": "Europe/Brussels"},
         "2026-12-20T08:00:00+00:00",
+    ),
+    (
+        "a zone without an offset, read as naive",
+        dt.datetime(2026, 10, 20, 9, tzinfo=NoOffset()),
+        {"clock": "Europe/Brussels"},
+        "2026-10-20T07:00:00+00:00",
     ),
     ("aware text without a clock", "2026-10-20T07:00:00+00:00", {}, "2026-10-20T07:00:00+00:00"),
     (
