@@ -17,6 +17,7 @@ from incompany_rules import (
     InvalidValueError,
     Reason,
     ReasonCode,
+    Rule,
     TransitionRefusedError,
 )
 from incompany_rules.process import REASON_RULES
@@ -109,6 +110,9 @@ class TestReason:
     @pytest.mark.parametrize("code", list(ReasonCode))
     def test_a_code_carries_its_one_rule_by_default(self, code: ReasonCode) -> None:
         assert REASON_RULES[code.value] == Reason(code).rule
+
+    def test_a_rule_given_as_its_id_becomes_the_enum(self) -> None:
+        assert Reason(ReasonCode.REGISTRATION_CLOSED, "R8").rule is Rule.R8
 
     def test_a_code_given_another_rule_is_refused(self) -> None:
         with pytest.raises(InvalidValueError, match="not_registered is a reason of rule R9"):

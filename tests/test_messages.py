@@ -504,6 +504,32 @@ CASES: list[tuple[Callable[[], object], type[IncompanyRulesError], str]] = [
         "Invalid InvoiceLine.unit_price: expected an amount >= 0, got NaN",
     ),
     (
+        lambda: line(1, 150, Decimal(150)),
+        InvalidTypeError,
+        "Invalid InvoiceLine.unit_price: expected a Decimal amount in euros, got int",
+    ),
+    (
+        # Above the ceiling of one amount, within that of a line: the product is named.
+        lambda: line(10, Decimal(20000), Decimal(200001)),
+        InvalidValueError,
+        "Invalid InvoiceLine.amount: must be quantity x unit_price (10 x 20000)",
+    ),
+    (
+        lambda: Decision(allowed=True, notices="ab"),
+        InvalidTypeError,
+        "Invalid Decision.notices: expected reasons, not a str",
+    ),
+    (
+        lambda: Reason(ReasonCode.REGISTRATION_CLOSED, "R99"),
+        InvalidValueError,
+        "Invalid Reason.rule: registration_closed is a reason of rule R8, got 'R99'",
+    ),
+    (
+        lambda: deadlines(5),  # type: ignore[arg-type]
+        InvalidTypeError,
+        "Invalid session: expected a Session, got int",
+    ),
+    (
         lambda: line(1, Decimal(150), 150),
         InvalidTypeError,
         "Invalid InvoiceLine.amount: expected a Decimal amount in euros, got int",
