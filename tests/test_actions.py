@@ -583,3 +583,33 @@ class TestAnnouncementWhenRegistrationClosesOnTheClassDay:
         session = confirmed_session(start, policy=policy)
         action = one(session, brussels(2026, 4, 1, 8), K.ANNOUNCE_NOT_HELD)
         assert (start, start) == (action.due, action.about)
+
+
+class TestEachStepSaysWhenItCloses:
+    """A step is listed until its window closes, and says when that is."""
+
+    SESSION = CONFIRMED.evolve(participants=PEOPLE[:2])
+
+    def test_the_confirmation_and_the_recap_close_when_the_class_starts(self) -> None:
+        before = next_actions(self.SESSION, START.subtract(microseconds=1))
+        last = {action.kind: action.closes for action in before}
+        assert (START, START) == (
+            last[ActionKind.DEFINITIVE_CONFIRMATION],
+            last[ActionKind.SEND_RECAP],
+        )
+        at_start = {action.kind for action in next_actions(self.SESSION, START)}
+        assert set() == at_start & {ActionKind.DEFINITIVE_CONFIRMATION, ActionKind.SEND_RECAP}
+
+    def test_the_list_of_participants_closes_with_registration(self) -> None:
+        closes = brussels(2026, 3, 30)  # D-3 at 00:00
+        before = next_actions(self.SESSION, closes.subtract(microseconds=1))
+        (register,) = [a for a in before if a.kind is ActionKind.REGISTER_PARTICIPANTS]
+        assert closes == register.closes
+        kinds = {action.kind for action in next_actions(self.SESSION, closes)}
+        assert ActionKind.REGISTER_PARTICIPANTS not in kinds
+
+    def test_the_link_may_be_generated_until_the_class_ends(self) -> None:
+        session = FULL.evolve(definitive_confirmation_at=brussels(2026, 3, 17))
+        open_steps = next_actions(session, brussels(2026, 3, 17, 12))
+        (link,) = [a for a in open_steps if a.kind is ActionKind.GENERATE_LINK]
+        assert brussels(2026, 4, 1, 12, 30) == link.closes
