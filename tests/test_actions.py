@@ -613,3 +613,27 @@ class TestEachStepSaysWhenItCloses:
         open_steps = next_actions(session, brussels(2026, 3, 17, 12))
         (link,) = [a for a in open_steps if a.kind is ActionKind.GENERATE_LINK]
         assert brussels(2026, 4, 1, 12, 30) == link.closes
+
+    def test_the_steps_of_the_class_day_close_at_its_start_and_speak_of_it(self) -> None:
+        ready = FULL.evolve(
+            definitive_confirmation_at=brussels(2026, 3, 17),
+            link_generated_at=brussels(2026, 3, 18),
+        )
+        before = next_actions(ready, START.subtract(microseconds=1))
+        last = {action.kind: (action.closes, action.about) for action in before}
+        day_steps = (K.CHECK_ZOOM, K.PREPARE, K.HOLD_CLASS)
+        assert [(START, START)] * 3 == [last[kind] for kind in day_steps]
+        at_start = {action.kind for action in next_actions(ready, START)}
+        assert set() == at_start & set(day_steps)
+
+    def test_a_class_without_a_list_is_announced_until_its_end(self) -> None:
+        (announce,) = [a for a in next_actions(CONFIRMED, START) if a.kind is K.ANNOUNCE_NOT_HELD]
+        assert (brussels(2026, 4, 1, 12, 30), START) == (announce.closes, announce.about)
+
+    def test_a_fee_to_invoice_carries_its_amount_and_rule_and_never_closes(self) -> None:
+        (invoice,) = [a for a in next_actions(CONFIRMED, START) if a.kind is K.INVOICE_FEES]
+        assert (Decimal(375), Rule.R16, None) == (invoice.fee, invoice.rule, invoice.closes)
+
+    def test_nothing_is_invoiced_when_no_fee_is_owed(self) -> None:
+        held = FULL.evolve(attendance=PEOPLE[:6])
+        assert K.INVOICE_FEES not in kinds(held, brussels(2026, 4, 2, 9))
