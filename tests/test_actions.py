@@ -637,3 +637,9 @@ class TestEachStepSaysWhenItCloses:
     def test_nothing_is_invoiced_when_no_fee_is_owed(self) -> None:
         held = FULL.evolve(attendance=PEOPLE[:6])
         assert K.INVOICE_FEES not in kinds(held, brussels(2026, 4, 2, 9))
+
+    def test_the_first_steps_open_at_the_very_instant_of_the_request(self) -> None:
+        session = requested_session(START)
+        requested = session.requested_at
+        assert () == next_actions(session, requested.subtract(microseconds=1))
+        assert {K.FORWARD_DATES, K.CONFIRM_SLOT} == kinds(session, requested)
