@@ -344,6 +344,20 @@ class TestStepsNobodyWasToldAbout:
         text = one(PLANNED, brussels(2026, 3, 1), K.REGISTER_PARTICIPANTS).consequence("en")
         assert "myCefora account with the HR function and a completed TOS document" in text
 
+    @pytest.mark.parametrize(
+        ("registered", "consequence"),
+        [
+            (5, "1 participant short of the minimum: €150.00 after the class (R17)."),
+            (4, "2 participants short of the minimum: €300.00 after the class (R17)."),
+        ],
+    )
+    def test_the_participants_short_are_counted_in_the_singular_or_plural(
+        self, registered: int, consequence: str
+    ) -> None:
+        session = CONFIRMED.evolve(participants=PEOPLE[:registered])
+        action = one(session, brussels(2026, 3, 20), K.REGISTER_PARTICIPANTS)
+        assert consequence == action.consequence("en")
+
     def test_participants_fill_in_the_evaluation_once_it_is_sent(self) -> None:
         held = record_attendance(FULL, PEOPLE[:6], brussels(2026, 4, 1, 13))
         sent = record_evaluation_sent(held, brussels(2026, 4, 2, 9))
