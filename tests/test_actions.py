@@ -358,6 +358,21 @@ class TestStepsNobodyWasToldAbout:
         action = one(session, brussels(2026, 3, 20), K.REGISTER_PARTICIPANTS)
         assert consequence == action.consequence("en")
 
+    def test_a_consequence_writes_its_instants_and_amounts_in_the_language_asked(self) -> None:
+        """The class start, the registration deadline and the fee, in English throughout."""
+        said = {
+            action.kind: action.consequence("en")
+            for action in next_actions(CONFIRMED, brussels(2026, 3, 25))
+        }
+        assert (
+            "The class on Wednesday 1 April 2026 at 09:00 does not take place.",
+            (
+                "No participant list when registration closes on Sunday 29 March 2026 at 23:59: "
+                "€375.00 (R16). Registering requires a myCefora account with the HR function and "
+                "a completed TOS document."
+            ),
+        ) == (said[K.HOLD_CLASS], said[K.REGISTER_PARTICIPANTS])
+
     def test_participants_fill_in_the_evaluation_once_it_is_sent(self) -> None:
         held = record_attendance(FULL, PEOPLE[:6], brussels(2026, 4, 1, 13))
         sent = record_evaluation_sent(held, brussels(2026, 4, 2, 9))
