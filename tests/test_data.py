@@ -5,14 +5,14 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 import attrs
 import pendulum
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 
 from helpers import refused_as
 from incompany_rules import (
@@ -37,18 +37,20 @@ from incompany_rules.strategies import sessions
 OCTOBER = pendulum.datetime(2026, 10, 27, 9, tz="Europe/Brussels")
 
 
-@pytest.fixture(scope="module", autouse=True)
-def fresh_converter() -> Iterator[None]:
-    """Check a converter built while the tests run, not the one built at import.
+@pytest.fixture(autouse=True)
+def fresh_converter(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Check a converter built by each test, not the one built at import.
 
     The module builds its converter once, at import, and cattrs keeps the
     function it generates for each class on first use: the tests here would
     otherwise check the converter, and the generated functions, of whatever
-    ran first (the facade's import, a doctest, another module's test).
+    ran first (the facade's import, a doctest, another module's test). The
+    examples of one property share their test's converter.
     """
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(data, "_CONVERTER", data._converter())  # noqa: SLF001
-        yield
+    monkeypatch.setattr(data, "_CONVERTER", data._converter())  # noqa: SLF001
+
+
+SHARED = settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 def plain(value: object) -> object:  # noqa: PLR0911 (one return per kind of value)
@@ -84,6 +86,7 @@ def attrs_keys(cls: type, form: dict[str, Any]) -> None:
 
 
 class TestRoundTrip:
+    @SHARED
     @given(sessions())
     def test_every_part_of_every_session_comes_back(self, session: Session) -> None:
         data = to_data(session)
@@ -92,6 +95,7 @@ class TestRoundTrip:
         assert plain(session) == plain(back)
         assert data == to_data(back)
 
+    @SHARED
     @given(sessions())
     def test_the_form_has_every_field_of_the_session(self, session: Session) -> None:
         form = to_data(session)["session"]
