@@ -50,7 +50,12 @@ def fresh_converter(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(data, "_CONVERTER", data._converter())  # noqa: SLF001
 
 
-SHARED = settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+SHARED = settings(
+    suppress_health_check=[
+        *settings().suppress_health_check,  # the profile's own
+        HealthCheck.function_scoped_fixture,
+    ]
+)
 
 
 def plain(value: object) -> object:  # noqa: PLR0911 (one return per kind of value)
