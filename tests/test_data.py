@@ -408,6 +408,11 @@ DESCRIBED: list[tuple[str, Change, str]] = [
     ("missing email", put("participants[3].email", DELETE), "participants[3].email: missing"),
     ("unknown key", put("participants[3].mail", "a@b.be"), "participants[3]: unknown key 'mail'"),
     (
+        "two unknown keys",
+        lambda form: form["participants"][3].update(mail="a@b.be", phone="02"),
+        "participants[3]: unknown key 'mail', 'phone'",
+    ),
+    (
         "number as int",
         put("participants[3].national_number", int(NUMBER)),
         "participants[3].national_number: expected a national register number as a string, got int",
