@@ -3,9 +3,11 @@
 - ``ci``: bounded and deterministic, for CI (``.ci/run`` sets it).
 - ``thorough``: many examples, for local runs before a release.
 - ``dev``: the default while developing.
-- ``mutmut``: few examples, deterministic, for mutation testing
-  (``docs/contributing.md``): every mutant reruns the tests that reach it,
-  so each must be quick and must draw the same examples every time.
+- ``mutmut``: few examples, deterministic, no shrinking, for mutation
+  testing (``docs/contributing.md``): every mutant reruns the tests that
+  reach it, so each must be quick and must draw the same examples every
+  time; a failing example need only be found, not shrunk (shrinking it
+  took longer than mutmut's timeout).
 
 The tests run on a machine clock far from UTC, Chatham (+12:45, +13:45 in
 its summer): the library never reads the machine's timezone, and an
@@ -15,7 +17,7 @@ instant converted to "the local zone" by mistake shows there.
 import os
 import time
 
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 os.environ["TZ"] = "Pacific/Chatham"
 if hasattr(time, "tzset"):  # not on Windows
@@ -37,6 +39,7 @@ settings.register_profile(
     deadline=None,
     derandomize=True,
     database=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
     # mutmut runs the same tests several times in one process, each time on
     # new instances of the test classes.
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.differing_executors],

@@ -101,12 +101,13 @@ class TestLateConfirmation:
         decision = can_confirm_slot(self.SESSION, self.SESSION.proposed_slots[0], self.LATE)
         assert decision.allowed
         (notice,) = decision.notices
-        assert (ReasonCode.LATE_CONFIRMATION, Rule.R15, brussels(2026, 3, 30), Decimal(375)) == (
-            notice.code,
-            notice.rule,
-            notice.at,
-            notice.amount,
-        )
+        assert (
+            ReasonCode.LATE_CONFIRMATION,
+            Rule.R15,
+            brussels(2026, 3, 30),
+            15,  # the days before the class that free cancellation ends
+            Decimal(375),
+        ) == (notice.code, notice.rule, notice.at, notice.limit, notice.amount)
 
     def test_confirming_by_the_end_of_d_minus_15_carries_no_notice(self) -> None:
         session = requested_session(START)
@@ -342,6 +343,35 @@ class TestStepsNobodyWasToldAbout:
     def test_where_registration_is_asked_hr_is_told_the_account_it_needs(self) -> None:
         text = one(PLANNED, brussels(2026, 3, 1), K.REGISTER_PARTICIPANTS).consequence("en")
         assert "myCefora account with the HR function and a completed TOS document" in text
+
+    @pytest.mark.parametrize(
+        ("registered", "consequence"),
+        [
+            (5, "1 participant short of the minimum: €150.00 after the class (R17)."),
+            (4, "2 participants short of the minimum: €300.00 after the class (R17)."),
+        ],
+    )
+    def test_the_participants_short_are_counted_in_the_singular_or_plural(
+        self, registered: int, consequence: str
+    ) -> None:
+        session = CONFIRMED.evolve(participants=PEOPLE[:registered])
+        action = one(session, brussels(2026, 3, 20), K.REGISTER_PARTICIPANTS)
+        assert consequence == action.consequence("en")
+
+    def test_a_consequence_writes_its_instants_and_amounts_in_the_language_asked(self) -> None:
+        """The class start, the registration deadline and the fee, in English throughout."""
+        said = {
+            action.kind: action.consequence("en")
+            for action in next_actions(CONFIRMED, brussels(2026, 3, 25))
+        }
+        assert (
+            "The class on Wednesday 1 April 2026 at 09:00 does not take place.",
+            (
+                "No participant list when registration closes on Sunday 29 March 2026 at 23:59: "
+                "€375.00 (R16). Registering requires a myCefora account with the HR function and "
+                "a completed TOS document."
+            ),
+        ) == (said[K.HOLD_CLASS], said[K.REGISTER_PARTICIPANTS])
 
     def test_participants_fill_in_the_evaluation_once_it_is_sent(self) -> None:
         held = record_attendance(FULL, PEOPLE[:6], brussels(2026, 4, 1, 13))
@@ -582,3 +612,63 @@ class TestAnnouncementWhenRegistrationClosesOnTheClassDay:
         session = confirmed_session(start, policy=policy)
         action = one(session, brussels(2026, 4, 1, 8), K.ANNOUNCE_NOT_HELD)
         assert (start, start) == (action.due, action.about)
+
+
+class TestEachStepSaysWhenItCloses:
+    """A step is listed until its window closes, and says when that is."""
+
+    SESSION = CONFIRMED.evolve(participants=PEOPLE[:2])
+
+    def test_the_confirmation_and_the_recap_close_when_the_class_starts(self) -> None:
+        before = next_actions(self.SESSION, START.subtract(microseconds=1))
+        last = {action.kind: action.closes for action in before}
+        assert (START, START) == (
+            last[ActionKind.DEFINITIVE_CONFIRMATION],
+            last[ActionKind.SEND_RECAP],
+        )
+        at_start = {action.kind for action in next_actions(self.SESSION, START)}
+        assert set() == at_start & {ActionKind.DEFINITIVE_CONFIRMATION, ActionKind.SEND_RECAP}
+
+    def test_the_list_of_participants_closes_with_registration(self) -> None:
+        closes = brussels(2026, 3, 30)  # D-3 at 00:00
+        before = next_actions(self.SESSION, closes.subtract(microseconds=1))
+        (register,) = [a for a in before if a.kind is ActionKind.REGISTER_PARTICIPANTS]
+        assert closes == register.closes
+        kinds = {action.kind for action in next_actions(self.SESSION, closes)}
+        assert ActionKind.REGISTER_PARTICIPANTS not in kinds
+
+    def test_the_link_may_be_generated_until_the_class_ends(self) -> None:
+        session = FULL.evolve(definitive_confirmation_at=brussels(2026, 3, 17))
+        open_steps = next_actions(session, brussels(2026, 3, 17, 12))
+        (link,) = [a for a in open_steps if a.kind is ActionKind.GENERATE_LINK]
+        assert brussels(2026, 4, 1, 12, 30) == link.closes
+
+    def test_the_steps_of_the_class_day_close_at_its_start_and_speak_of_it(self) -> None:
+        ready = FULL.evolve(
+            definitive_confirmation_at=brussels(2026, 3, 17),
+            link_generated_at=brussels(2026, 3, 18),
+        )
+        before = next_actions(ready, START.subtract(microseconds=1))
+        last = {action.kind: (action.closes, action.about) for action in before}
+        day_steps = (K.CHECK_ZOOM, K.PREPARE, K.HOLD_CLASS)
+        assert [(START, START)] * 3 == [last[kind] for kind in day_steps]
+        at_start = {action.kind for action in next_actions(ready, START)}
+        assert set() == at_start & set(day_steps)
+
+    def test_a_class_without_a_list_is_announced_until_its_end(self) -> None:
+        (announce,) = [a for a in next_actions(CONFIRMED, START) if a.kind is K.ANNOUNCE_NOT_HELD]
+        assert (brussels(2026, 4, 1, 12, 30), START) == (announce.closes, announce.about)
+
+    def test_a_fee_to_invoice_carries_its_amount_and_rule_and_never_closes(self) -> None:
+        (invoice,) = [a for a in next_actions(CONFIRMED, START) if a.kind is K.INVOICE_FEES]
+        assert (Decimal(375), Rule.R16, None) == (invoice.fee, invoice.rule, invoice.closes)
+
+    def test_nothing_is_invoiced_when_no_fee_is_owed(self) -> None:
+        held = FULL.evolve(attendance=PEOPLE[:6])
+        assert K.INVOICE_FEES not in kinds(held, brussels(2026, 4, 2, 9))
+
+    def test_the_first_steps_open_at_the_very_instant_of_the_request(self) -> None:
+        session = requested_session(START)
+        requested = session.requested_at
+        assert () == next_actions(session, requested.subtract(microseconds=1))
+        assert {K.FORWARD_DATES, K.CONFIRM_SLOT} == kinds(session, requested)

@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 import pendulum
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 
 from helpers import refused_as
 from incompany_rules import (
@@ -26,6 +26,7 @@ from incompany_rules import (
     InvalidTypeError,
     NationalNumber,
     Session,
+    data,
     from_data,
     to_data,
 )
@@ -34,6 +35,27 @@ from incompany_rules.examples import confirmed_session, sample_participants
 from incompany_rules.strategies import sessions
 
 OCTOBER = pendulum.datetime(2026, 10, 27, 9, tz="Europe/Brussels")
+
+
+@pytest.fixture(autouse=True)
+def fresh_converter(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Check a converter built by each test, not the one built at import.
+
+    The module builds its converter once, at import, and cattrs keeps the
+    function it generates for each class on first use: the tests here would
+    otherwise check the converter, and the generated functions, of whatever
+    ran first (the facade's import, a doctest, another module's test). The
+    examples of one property share their test's converter.
+    """
+    monkeypatch.setattr(data, "_CONVERTER", data._converter())  # noqa: SLF001
+
+
+SHARED = settings(
+    suppress_health_check=[
+        *settings().suppress_health_check,  # the profile's own
+        HealthCheck.function_scoped_fixture,
+    ]
+)
 
 
 def plain(value: object) -> object:  # noqa: PLR0911 (one return per kind of value)
@@ -69,6 +91,7 @@ def attrs_keys(cls: type, form: dict[str, Any]) -> None:
 
 
 class TestRoundTrip:
+    @SHARED
     @given(sessions())
     def test_every_part_of_every_session_comes_back(self, session: Session) -> None:
         data = to_data(session)
@@ -77,6 +100,7 @@ class TestRoundTrip:
         assert plain(session) == plain(back)
         assert data == to_data(back)
 
+    @SHARED
     @given(sessions())
     def test_the_form_has_every_field_of_the_session(self, session: Session) -> None:
         form = to_data(session)["session"]
@@ -113,6 +137,13 @@ class TestRoundTrip:
             data = to_data(session)
             assert text == data["session"]["reminder_sent_at"]
             assert plain(session) == plain(from_data(data))
+
+    def test_a_form_at_offset_zero_named_by_its_offset_loads(self) -> None:
+        data = to_data(confirmed_session(OCTOBER))
+        data["session"]["reminder_sent_at"] = "2026-09-01T08:00:00+00:00[+00:00]"
+        loaded = from_data(data).reminder_sent_at
+        assert loaded is not None
+        assert "2026-09-01T08:00:00+00:00" == loaded.isoformat()
 
     def test_the_version_and_the_policy_are_in_the_form(self) -> None:
         data = to_data(confirmed_session(OCTOBER))
@@ -369,3 +400,144 @@ class TestRefusedForms:
         before = copy.deepcopy(data)
         assert 4 == len(from_data(data).participants)
         assert before == data
+
+
+# What a malformed value of the form reads as, word for word: the kind of
+# value expected, what came instead, and for text the text itself.
+DESCRIBED: list[tuple[str, Change, str]] = [
+    ("missing email", put("participants[3].email", DELETE), "participants[3].email: missing"),
+    ("unknown key", put("participants[3].mail", "a@b.be"), "participants[3]: unknown key 'mail'"),
+    (
+        "two unknown keys",
+        lambda form: form["participants"][3].update(mail="a@b.be", phone="02"),
+        "participants[3]: unknown key 'mail', 'phone'",
+    ),
+    (
+        "number as int",
+        put("participants[3].national_number", int(NUMBER)),
+        "participants[3].national_number: expected a national register number as a string, got int",
+    ),
+    (
+        "participants not a list",
+        put("participants", "abc"),
+        "participants: expected a list, got str",
+    ),
+    (
+        "participant not an object",
+        put("participants[1]", 1),
+        "participants[1]: expected an object, got int",
+    ),
+    (
+        "count as text",
+        put("planned_participants", "8"),
+        "planned_participants: expected a whole number, got str",
+    ),
+    (
+        "count as bool",
+        put("planned_participants", value=True),
+        "planned_participants: expected a whole number, got bool",
+    ),
+    (
+        "flag as int",
+        put("training.in_digital_offer", 1),
+        "training.in_digital_offer: expected true or false, got int",
+    ),
+    ("code as int", put("training.code", 7), "training.code: expected a string, got int"),
+    (
+        "offset not the zone's",
+        put("requested_at", "2026-09-15T10:00:00+01:00[Europe/Brussels]"),
+        (
+            "requested_at: the offset of '2026-09-15T10:00:00+01:00[Europe/Brussels]' is not "
+            "Europe/Brussels's at that instant (+02:00)"
+        ),
+    ),
+    (
+        "fixed offset not its own",
+        put("reminder_sent_at", "2026-09-15T10:00:00+02:00[+01:00]"),
+        (
+            "reminder_sent_at: the offset of '2026-09-15T10:00:00+02:00[+01:00]' is not +01:00's "
+            "at that instant (+01:00)"
+        ),
+    ),
+    (
+        "no offset",
+        put("requested_at", "2026-09-15T10:00:00[Europe/Brussels]"),
+        (
+            "requested_at: expected an instant with its UTC offset, got "
+            "'2026-09-15T10:00:00[Europe/Brussels]'"
+        ),
+    ),
+    (
+        "no zone",
+        put("requested_at", "2026-09-15T10:00:00+02:00"),
+        (
+            "requested_at: expected ISO 8601 with an offset and a [zone], such as "
+            "'2026-04-01T09:00:00+02:00[Europe/Brussels]', got '2026-09-15T10:00:00+02:00'"
+        ),
+    ),
+    (
+        "unknown zone",
+        put("requested_at", "2026-09-15T10:00:00+02:00[Mars/Base]"),
+        "requested_at: unknown timezone 'Mars/Base' in '2026-09-15T10:00:00+02:00[Mars/Base]'",
+    ),
+    (
+        "30 February",
+        put("requested_at", "2026-02-30T10:00:00+01:00[Europe/Brussels]"),
+        (
+            "requested_at: expected an ISO 8601 instant, got "
+            "'2026-02-30T10:00:00+01:00[Europe/Brussels]'"
+        ),
+    ),
+    (
+        "instant as number",
+        put("requested_at", 1789000000),
+        (
+            "requested_at: expected an instant such as '2026-04-01T09:00:00+02:00[Europe/Brussels]', "
+            "got int"
+        ),
+    ),
+    (
+        "fee as number",
+        put("policy.late_cancellation_fee", 375),
+        (
+            "policy.late_cancellation_fee: expected an amount written as a string, such as "
+            "'375.00', got int"
+        ),
+    ),
+    (
+        "fee not an amount",
+        put("policy.late_cancellation_fee", "a lot"),
+        "policy.late_cancellation_fee: expected an amount such as '375.00', got 'a lot'",
+    ),
+    (
+        "fee not a number",
+        put("policy.late_cancellation_fee", "NaN"),
+        "policy.late_cancellation_fee: expected a finite amount, got 'NaN'",
+    ),
+    (
+        "unknown basis",
+        put("policy.shortfall_basis", "booked"),
+        "policy.shortfall_basis: expected one of 'attended', 'registered', got 'booked'",
+    ),
+    (
+        "bad date",
+        put("policy.participant_email_from", "2021-13-01"),
+        "policy.participant_email_from: expected a date such as '2026-04-01', got '2021-13-01'",
+    ),
+    (
+        "date as number",
+        put("policy.participant_email_from", 20210301),
+        "policy.participant_email_from: expected a date such as '2026-04-01', got int",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"), [case[1:] for case in DESCRIBED], ids=[case[0] for case in DESCRIBED]
+)
+def test_a_malformed_value_is_described_word_for_word(change: Change, message: str) -> None:
+    form = with_people()
+    change(form["session"])
+    with pytest.raises(IncompanyRulesError) as raised:
+        from_data(form)
+    assert f"Invalid {message}" == str(raised.value)

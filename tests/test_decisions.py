@@ -17,6 +17,7 @@ from incompany_rules import (
     InvalidValueError,
     Reason,
     ReasonCode,
+    Rule,
     TransitionRefusedError,
 )
 from incompany_rules.process import REASON_RULES
@@ -67,6 +68,28 @@ class TestReason:
             Reason(ReasonCode.REGISTRATION_NOT_OPEN, "R8").text("en")
         )
 
+    def test_an_amount_is_written_as_money_in_each_language(self) -> None:
+        reason = Reason(ReasonCode.LATE_CONFIRMATION, at=CLOSED, limit=15, amount=Decimal(375))
+        assert [
+            (
+                "Dates confirmées après la fin de J-15 : dès maintenant, l'annulation coûte "
+                "375,00 € et la liste des participants est attendue au plus tard le dimanche "
+                "29 mars 2026 à 23:59."
+            ),
+            (
+                "Data bevestigd na het einde van D-15: vanaf nu kost annuleren € 375,00 en wordt "
+                "de deelnemerslijst uiterlijk op zondag 29 maart 2026 om 23:59 verwacht."
+            ),
+            (
+                "Dates confirmed after the end of D-15: from now on, cancelling costs €375.00, "
+                "and the participant list is due by Sunday 29 March 2026 at 23:59."
+            ),
+        ] == [reason.text(lang) for lang in ("fr", "nl", "en")]
+
+    def test_a_missing_deadline_is_written_as_a_question_mark(self) -> None:
+        reason = Reason(ReasonCode.LATE_CONFIRMATION, limit=15, amount=Decimal(375))
+        assert reason.text("en").endswith("and the participant list is due by ?.")
+
     def test_counts_are_written_in_the_text(self) -> None:
         reason = Reason(ReasonCode.TOO_FEW_PARTICIPANTS, "R1", count=4, limit=6)
         assert "4 planned participants, at least 6 are needed." == reason.text("en")
@@ -87,6 +110,9 @@ class TestReason:
     @pytest.mark.parametrize("code", list(ReasonCode))
     def test_a_code_carries_its_one_rule_by_default(self, code: ReasonCode) -> None:
         assert REASON_RULES[code.value] == Reason(code).rule
+
+    def test_a_rule_given_as_its_id_becomes_the_enum(self) -> None:
+        assert Reason(ReasonCode.REGISTRATION_CLOSED, "R8").rule is Rule.R8
 
     def test_a_code_given_another_rule_is_refused(self) -> None:
         with pytest.raises(InvalidValueError, match="not_registered is a reason of rule R9"):

@@ -81,6 +81,19 @@ def one(
     return built
 
 
+class NoOffset(dt.tzinfo):
+    """A zone that gives no offset: Python takes a time on it as naive."""
+
+    def utcoffset(self, _moment: dt.datetime | None) -> None:
+        return None
+
+    def dst(self, _moment: dt.datetime | None) -> None:
+        return None
+
+    def tzname(self, _moment: dt.datetime | None) -> None:
+        return None
+
+
 READ: list[tuple[str, object, dict[str, Any], str]] = [
     (
         "naive text on the named clock",
@@ -99,6 +112,12 @@ READ: list[tuple[str, object, dict[str, Any], str]] = [
         pd.Timestamp("2026-12-20 09:00"),
         {"clock": "Europe/Brussels"},
         "2026-12-20T08:00:00+00:00",
+    ),
+    (
+        "a zone without an offset, read as naive",
+        dt.datetime(2026, 10, 20, 9, tzinfo=NoOffset()),
+        {"clock": "Europe/Brussels"},
+        "2026-10-20T07:00:00+00:00",
     ),
     ("aware text without a clock", "2026-10-20T07:00:00+00:00", {}, "2026-10-20T07:00:00+00:00"),
     (
@@ -124,6 +143,24 @@ READ: list[tuple[str, object, dict[str, Any], str]] = [
         "2026-03-29 02:30",
         {"clock": "Europe/Brussels", "nonexistent": "shift_backward"},
         "2026-03-29T00:59:59.999999+00:00",
+    ),
+    (
+        "March 02:30:15 shifted forward",
+        "2026-03-29 02:30:15",
+        {"clock": "Europe/Brussels", "nonexistent": "shift_forward"},
+        "2026-03-29T01:00:00+00:00",
+    ),
+    (
+        "March 02:30:15 shifted backward",
+        "2026-03-29 02:30:15",
+        {"clock": "Europe/Brussels", "nonexistent": "shift_backward"},
+        "2026-03-29T00:59:59.999999+00:00",
+    ),
+    (
+        "naive text to the microsecond",
+        "2026-10-20 09:00:00.250000",
+        {"clock": "Europe/Brussels"},
+        "2026-10-20T07:00:00.250000+00:00",
     ),
     (
         "October 02:30, the earlier",
@@ -170,12 +207,32 @@ class TestInstants:
         assert session.reminder_sent_at is not None
         assert utc == session.reminder_sent_at.in_timezone("UTC").isoformat()
 
+    @pytest.mark.parametrize(
+        ("nonexistent", "shown"),
+        [
+            ("shift_forward", "2026-03-29T03:00:00+02:00"),
+            ("shift_backward", "2026-03-29T01:59:59.999999+01:00"),
+        ],
+    )
+    def test_a_time_in_the_skipped_hour_is_moved_on_the_named_clock(
+        self, nonexistent: str, shown: str
+    ) -> None:
+        session = one(
+            row(reminder_sent_at="2026-03-29 02:30"),
+            clock="Europe/Brussels",
+            nonexistent=nonexistent,
+        )
+        assert session.reminder_sent_at is not None
+        assert session.reminder_sent_at.tzinfo is BRUSSELS
+        assert shown == session.reminder_sent_at.isoformat()
+
     def test_a_naive_time_is_kept_on_the_named_clock(self) -> None:
         session = one(row(), clock="Europe/Brussels")
         assert brussels(2026, 2, 2, 10) == session.requested_at
         assert session.requested_at.tzinfo is BRUSSELS
 
 
+BRUSSELS_CLOCK = {"clock": "Europe/Brussels"}
 REFUSED: list[
     tuple[
         str,
@@ -289,6 +346,81 @@ REFUSED: list[
         {"clock": "Europe/Brussels", "_twice": True},
         InvalidRowError,
         "sessions[1]",
+    ),
+    (
+        "a missing project",
+        row(project=None),
+        [],
+        BRUSSELS_CLOCK,
+        InvalidRowError,
+        "sessions[0].project",
+    ),
+    ("a missing group", row(group=None), [], BRUSSELS_CLOCK, InvalidRowError, "sessions[0].group"),
+    (
+        "a missing request",
+        row(requested_at=None),
+        [],
+        BRUSSELS_CLOCK,
+        InvalidRowError,
+        "sessions[0].requested_at",
+    ),
+    ("a bad start", row(start="soon"), [], BRUSSELS_CLOCK, InvalidRowError, "sessions[0].start"),
+    ("a bad end", row(end="soon"), [], BRUSSELS_CLOCK, InvalidRowError, "sessions[0].end"),
+    (
+        "a bad confirmation",
+        row(dates_confirmed_at="soon"),
+        [],
+        BRUSSELS_CLOCK,
+        InvalidRowError,
+        "sessions[0].dates_confirmed_at",
+    ),
+    (
+        "a person's missing project",
+        row(),
+        [person(project=None)],
+        BRUSSELS_CLOCK,
+        InvalidRowError,
+        "participants[0].project",
+    ),
+    (
+        "a person's missing group",
+        row(),
+        [person(group=None)],
+        BRUSSELS_CLOCK,
+        InvalidRowError,
+        "participants[0].group",
+    ),
+    (
+        "a missing number",
+        row(),
+        [person(national_number=None)],
+        BRUSSELS_CLOCK,
+        InvalidRowError,
+        "participants[0].national_number",
+    ),
+    (
+        "two sessions not in the table",
+        row(),
+        [person(group="G3"), person(BRAM, group="G2")],
+        BRUSSELS_CLOCK,
+        InvalidRowError,
+        "participants[0]",
+    ),
+    (
+        "an unknown reading of a skipped hour",
+        row(),
+        [],
+        {"clock": "Europe/Brussels", "nonexistent": "later"},
+        InvalidValueError,
+        "nonexistent",
+    ),
+    (
+        "an aware time before the supported years",
+        aware_row(reminder_sent_at="1800-01-01T09:00:00+01:00"),
+        [],
+        {},
+        InvalidValueError,
+        "sessions[0].reminder_sent_at",
     ),
     (
         "a missing title",
@@ -427,6 +559,7 @@ class TestRefusedRows:
         error: type[IncompanyRulesError],
         field: str,
     ) -> None:
+        options = dict(options)  # the table's own dict stays whole for a rerun
         rows = [session, session] if options.pop("_twice", False) else [session]
         with refused_as(error, field) as raised:
             sessions_from_rows(rows, people, **options)
@@ -522,3 +655,22 @@ class TestSessions:
             for p in s.participants
         ]
         assert sessions == sessions_from_rows(rows, people, clock="Europe/Brussels")
+
+
+@pytest.mark.parametrize(
+    ("session", "options", "message"),
+    [
+        (row(project=42), {}, "sessions[0].project: expected a string, got int"),
+        (row(planned=True), {}, "sessions[0].planned: expected a whole number, got bool True"),
+        (row(planned=2.5), {}, "sessions[0].planned: expected a whole number, got float 2.5"),
+        (row(requested_at=None), {}, "sessions[0].requested_at: missing"),
+        (row(), {"policy": {}}, "policy: expected a Policy, got dict"),
+    ],
+    ids=["text as a number", "count as a flag", "count with a fraction", "missing", "policy"],
+)
+def test_a_refused_cell_reads_word_for_word(
+    session: dict[str, object], options: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(IncompanyRulesError) as raised:
+        sessions_from_rows([session], [], clock="Europe/Brussels", **options)
+    assert f"Invalid {message}" == str(raised.value)

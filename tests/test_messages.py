@@ -33,6 +33,7 @@ from incompany_rules import (
     InvalidValueError,
     Invoice,
     InvoiceLine,
+    NaiveDatetimeError,
     NationalNumber,
     Participant,
     Policy,
@@ -503,6 +504,32 @@ CASES: list[tuple[Callable[[], object], type[IncompanyRulesError], str]] = [
         "Invalid InvoiceLine.unit_price: expected an amount >= 0, got NaN",
     ),
     (
+        lambda: line(1, 150, Decimal(150)),
+        InvalidTypeError,
+        "Invalid InvoiceLine.unit_price: expected a Decimal amount in euros, got int",
+    ),
+    (
+        # Above the ceiling of one amount, within that of a line: the product is named.
+        lambda: line(10, Decimal(20000), Decimal(200001)),
+        InvalidValueError,
+        "Invalid InvoiceLine.amount: must be quantity x unit_price (10 x 20000)",
+    ),
+    (
+        lambda: Decision(allowed=True, notices="ab"),
+        InvalidTypeError,
+        "Invalid Decision.notices: expected reasons, not a str",
+    ),
+    (
+        lambda: Reason(ReasonCode.REGISTRATION_CLOSED, "R99"),
+        InvalidValueError,
+        "Invalid Reason.rule: registration_closed is a reason of rule R8, got 'R99'",
+    ),
+    (
+        lambda: deadlines(5),  # type: ignore[arg-type]
+        InvalidTypeError,
+        "Invalid session: expected a Session, got int",
+    ),
+    (
         lambda: line(1, Decimal(150), 150),
         InvalidTypeError,
         "Invalid InvoiceLine.amount: expected a Decimal amount in euros, got int",
@@ -569,6 +596,41 @@ CASES: list[tuple[Callable[[], object], type[IncompanyRulesError], str]] = [
         lambda: pseudonym("85.07.30-033.28", "a secret"),  # type: ignore[arg-type]
         InvalidTypeError,
         "Invalid key: expected bytes, got str",
+    ),
+    (
+        lambda: pseudonym("85.07.30-033.28", None),  # type: ignore[arg-type]
+        InvalidTypeError,
+        "Invalid key: expected bytes, got NoneType",
+    ),
+    (
+        lambda: what_if_fee_rows([], START, {}, key=b"k"),
+        InvalidKeyError,
+        "Invalid key: must be at least 16 bytes (secrets.token_bytes(32) makes one)",
+    ),
+    (
+        lambda: what_if_fee_rows([], dt.datetime(2026, 4, 1, 9), {}),
+        NaiveDatetimeError,
+        "Invalid now: expected a timezone-aware datetime, got a naive one (2026-04-01T09:00:00)",
+    ),
+    (
+        lambda: recap_lines("sessions"),  # type: ignore[arg-type]
+        InvalidTypeError,
+        "Invalid sessions: expected sessions, not a str",
+    ),
+    (
+        lambda: recap_lines([requested_session(START), 1]),  # type: ignore[list-item]
+        InvalidTypeError,
+        "Invalid sessions: expected Session items, got int",
+    ),
+    (
+        lambda: participant_rows(5),  # type: ignore[arg-type]
+        InvalidTypeError,
+        "Invalid sessions: expected an iterable of sessions, got int",
+    ),
+    (
+        lambda: to_data(5),  # type: ignore[arg-type]
+        InvalidTypeError,
+        "Invalid session: expected a Session, got int",
     ),
     (
         lambda: participant_rows(None),  # type: ignore[arg-type]

@@ -7,7 +7,10 @@ import importlib.resources
 import subprocess
 import sys
 
+import pytest
+
 import incompany_rules
+from incompany_rules import data, export
 
 # Helpers and type aliases that stay in their module: incompany_rules.policy.money, ...
 _MODULE_ONLY = {
@@ -76,3 +79,20 @@ class TestPackage:
             [sys.executable, "-c", code], capture_output=True, text=True, check=True
         )
         assert "False" == result.stdout.strip()
+
+    def test_a_name_imported_on_first_use_is_its_module_own_and_stays_bound(self) -> None:
+        assert incompany_rules.__getattr__("to_data") is data.to_data
+        assert vars(incompany_rules)["to_data"] is data.to_data
+        assert incompany_rules.__getattr__("InvalidRowError") is export.InvalidRowError
+
+    def test_an_unknown_name_is_an_attribute_error_naming_it(self) -> None:
+        name = "to_dat"
+        with pytest.raises(AttributeError) as raised:
+            getattr(incompany_rules, name)
+        assert "module 'incompany_rules' has no attribute 'to_dat'" == str(raised.value)
+        assert not hasattr(incompany_rules, "__version_info__")
+
+    def test_dir_lists_every_public_name_and_what_is_loaded(self) -> None:
+        listed = dir(incompany_rules)
+        assert set(incompany_rules.__all__) <= set(listed)
+        assert {"__getattr__", "__dir__", "importlib"} <= set(listed)

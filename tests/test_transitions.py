@@ -702,6 +702,7 @@ NAIVE_STEPS: list[tuple[Callable[[], object], str]] = [
     (lambda: record_evaluation_sent(CONFIRMED, NAIVE), "at"),
     (lambda: record_attendance(CONFIRMED, [], NAIVE), "at"),
     (lambda: record_fees_invoiced(CONFIRMED, NAIVE), "at"),
+    (lambda: record_access_emails_sent(CONFIRMED, NAIVE), "at"),
 ]
 
 
@@ -739,11 +740,13 @@ class TestPlanningAndAnnouncementFacts:
         assert brussels(2026, 2, 5) == asked.availability_asked_at
         error = refused(lambda: record_availability_asked(asked, brussels(2026, 2, 6)))
         assert (ReasonCode.ALREADY_RECORDED,) == error.decision.codes
+        assert "record_availability_asked" == error.field
 
     def test_dates_are_forwarded_once_proposed_and_before_a_confirmation(self) -> None:
         bare = requested_session(START).evolve(proposed_slots=())
         error = refused(lambda: record_dates_forwarded(bare, brussels(2026, 2, 5)))
         assert (ReasonCode.NO_SLOT_PROPOSED,) == error.decision.codes
+        assert "record_dates_forwarded" == error.field
         error = refused(lambda: record_dates_forwarded(CONFIRMED, brussels(2026, 2, 19)))
         assert (ReasonCode.DATES_ALREADY_CONFIRMED,) == error.decision.codes
 
@@ -758,6 +761,7 @@ class TestPlanningAndAnnouncementFacts:
     def test_the_recap_needs_confirmed_dates(self) -> None:
         error = refused(lambda: record_recap_sent(requested_session(START), brussels(2026, 2, 5)))
         assert (ReasonCode.DATES_NOT_CONFIRMED,) == error.decision.codes
+        assert "record_recap_sent" == error.field
         assert brussels(2026, 2, 19) == (
             record_recap_sent(CONFIRMED, brussels(2026, 2, 19)).recap_sent_at
         )
@@ -775,6 +779,13 @@ class TestPlanningAndAnnouncementFacts:
         assert REGISTRATION_CLOSES == told.not_held_announced_at
         error = refused(lambda: record_not_held_announced(requested_session(START), START))
         assert (ReasonCode.DATES_NOT_CONFIRMED,) == error.decision.codes
+        assert "record_not_held_announced" == error.field
+
+    def test_a_cancelled_class_is_not_announced_as_not_held_whatever_its_list(self) -> None:
+        """The cancellation is the only reason given: the list is not looked at then."""
+        cancelled = HELD.evolve(cancelled_at=brussels(2026, 3, 1))
+        error = refused(lambda: record_not_held_announced(cancelled, brussels(2026, 3, 30, 9)))
+        assert (ReasonCode.SESSION_CANCELLED,) == error.decision.codes
 
     def test_access_e_mails_recorded_without_names_count_for_everyone_registered(self) -> None:
         """R12: a sending recorded without names covers everyone registered then."""

@@ -193,7 +193,11 @@ class TestShown:
             (Decimal(DIGITS), "*********28"),
             (float(DIGITS), "***********.0"),
             (10**30, "an int of about 31 digits"),
+            (2**64 - 1, "******************15"),  # the largest of 64 bits is still quoted
+            (2**64, "an int of about 20 digits"),
             ("x" * 41, "a str of 41 characters"),
+            ("x" * 38, "'" + "x" * 38 + "'"),  # 40 characters, quotes included, is short
+            ("x" * 39, "a str of 39 characters"),
             (None, "None"),
             (True, "True"),
             ([DIGITS], "a list"),

@@ -65,7 +65,7 @@ import attrs
 import cattrs
 import pendulum
 from cattrs.errors import ForbiddenExtraKeysError
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.gen import make_dict_structure_fn
 
 from incompany_rules.errors import IncompanyRulesError, InvalidTypeError, InvalidValueError
 from incompany_rules.instants import local
@@ -267,13 +267,8 @@ def _converter() -> cattrs.Converter:
     converter.register_structure_hook(enum.Enum, _structure_enum)
     converter.register_unstructure_hook_factory(_is_collection, _unstructure_collection)
     converter.register_structure_hook_factory(_is_collection, _structure_collection)
-    converter.register_unstructure_hook_factory(attrs.has, _unstructure_factory)
     converter.register_structure_hook_factory(attrs.has, _structure_factory)
     return converter
-
-
-def _unstructure_factory(cls: type) -> Any:  # noqa: ANN401 (cattrs' hook signature)
-    return make_dict_unstructure_fn(cls, _CONVERTER)
 
 
 def _structure_factory(cls: type) -> Any:  # noqa: ANN401 (cattrs' hook signature)

@@ -85,8 +85,6 @@ def day(date: dt.date, lang: Language = DEFAULT_LANGUAGE) -> str:
     weekday = format_date(date, "EEEE", locale=locale)
     month = format_date(date, "MMMM", locale=locale)
     number = "1er" if lang == "fr" and date.day == 1 else str(date.day)
-    if lang == "en":
-        weekday = weekday.capitalize()
     return f"{weekday} {number} {month} {date.year}"
 
 
@@ -101,8 +99,7 @@ def until(closes: dt.datetime, lang: Language = DEFAULT_LANGUAGE) -> str:
     A window closing at 00:00 shows 23:59 on the day before; one closing at
     09:00 shows 08:59.
     """
-    last = closes - _MINUTE
-    return moment(last.replace(second=0, microsecond=0), lang)
+    return moment(closes - _MINUTE, lang)  # moment shows hours and minutes only
 
 
 def text(key: str, lang: Language = DEFAULT_LANGUAGE, **figures: object) -> str:

@@ -348,11 +348,16 @@ def ours(thing: object) -> bool:
 
 
 def public_methods(value: object) -> list[str]:
-    """The library's own public methods of ``value`` (a NamedTuple's ``index`` is tuple's)."""
+    """The library's own public methods of ``value`` (a NamedTuple's ``index`` is tuple's).
+
+    Under mutation testing each class also holds mutmut's copies of its
+    methods, whose names hold ``__mutmut``: they are not the library's API.
+    """
     return sorted(
         name
         for name in dir(type(value))
         if not name.startswith("_")
+        and "__mutmut" not in name
         and callable(getattr(value, name, None))
         and ours(getattr(type(value), name))
     )
