@@ -525,6 +525,11 @@ CASES: list[tuple[Callable[[], object], type[IncompanyRulesError], str]] = [
         "Invalid Reason.rule: registration_closed is a reason of rule R8, got 'R99'",
     ),
     (
+        lambda: Reason(ReasonCode.NOT_REGISTERED, "R17"),  # another rule's id: a Rule now
+        InvalidValueError,
+        "Invalid Reason.rule: not_registered is a reason of rule R9, got 'R17'",
+    ),
+    (
         lambda: deadlines(5),  # type: ignore[arg-type]
         InvalidTypeError,
         "Invalid session: expected a Session, got int",

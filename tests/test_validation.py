@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import enum
 import pickle
 import re
 from decimal import Decimal
@@ -38,6 +39,7 @@ from incompany_rules import (
     Policy,
     Reason,
     ReasonCode,
+    Rule,
     Session,
     Slot,
     cancellation_fee,
@@ -181,6 +183,13 @@ class TestTheNumberNeverShows:
         assert DIGITS == pickle.loads(pickle.dumps(number)).reveal()  # noqa: S301
 
 
+class _Coded(enum.Enum):
+    """Members whose values are a number like a national one, and something else."""
+
+    NUMBER = int(DIGITS)
+    THING = (1, 2)
+
+
 class TestShown:
     @pytest.mark.parametrize(
         ("value", "expected"),
@@ -203,6 +212,9 @@ class TestShown:
             ([DIGITS], "a list"),
             (object(), "an object"),
             (b"85073003328", "a bytes"),
+            (Rule.R17, "'R17'"),  # an enum member by its value
+            (_Coded.NUMBER, "*********28"),
+            (_Coded.THING, "a _Coded"),
         ],
     )
     def test_a_value_is_quoted_masked_or_named_by_type(self, value: object, expected: str) -> None:

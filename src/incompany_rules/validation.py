@@ -27,6 +27,7 @@ Examples:
 from __future__ import annotations
 
 import decimal
+import enum
 import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
@@ -104,10 +105,14 @@ def shown(value: object) -> str:
     (separators allowed) masked but for its last two; anything else is named
     by its type (and length, for long text).
 
+    An enum member is shown by its value, masked the same way.
+
     Examples:
         >>> shown("85073003328"), shown(12), shown("x" * 50), shown(10**40)
         ("'*********28'", '12', 'a str of 50 characters', 'an int of about 41 digits')
     """
+    if isinstance(value, enum.Enum) and type(value.value) in {str, int}:
+        value = value.value  # a rule id given as text has become its Rule
     if value is None or type(value) is bool:
         return repr(value)
     if type(value) is int:
