@@ -22,6 +22,7 @@ import pendulum
 import pytest
 from hypothesis.vendor.pretty import pretty
 
+from helpers import brussels, refused_as
 from incompany_rules import (
     DEFAULT_POLICY,
     HrAccount,
@@ -61,6 +62,7 @@ from incompany_rules.validation import (
     money,
     shown,
     text,
+    trusted,
     whole_number,
 )
 
@@ -181,6 +183,35 @@ class TestTheNumberNeverShows:
     def test_pickle_keeps_the_digits_as_documented(self) -> None:
         number = NationalNumber(DIGITS)
         assert DIGITS == pickle.loads(pickle.dumps(number)).reveal()  # noqa: S301
+
+
+class TestTrusted:
+    """The builder the rules use for values made from checked ones."""
+
+    LINE = (FeeKind.SHORTFALL, "R17", 2, Decimal(150), Decimal(300), brussels(2026, 4, 1, 12, 30))
+
+    def test_builds_what_the_constructor_builds(self) -> None:
+        made = trusted(InvoiceLine)(*self.LINE)
+        checked = InvoiceLine(
+            kind=FeeKind.SHORTFALL,
+            rule="R17",
+            quantity=2,
+            unit_price=Decimal(150),
+            amount=Decimal(300),
+            arises_at=brussels(2026, 4, 1, 12, 30),
+        )
+        assert (made, repr(made), hash(made)) == (checked, repr(checked), hash(checked))
+
+    def test_runs_no_check_as_documented(self) -> None:
+        kind, rule, quantity, price, _, at = self.LINE
+        made = trusted(InvoiceLine)(kind, rule, quantity, price, Decimal(1), at)
+        assert made.amount == Decimal(1)  # the constructor would refuse 2 x 150 = 1
+        with refused_as(InvalidValueError, "InvoiceLine.amount"):
+            attrs.evolve(made)
+
+    def test_takes_every_field_in_order(self) -> None:
+        with pytest.raises(ValueError, match="zip"):
+            trusted(InvoiceLine)(*self.LINE[:-1])
 
 
 class _Coded(enum.Enum):

@@ -534,6 +534,13 @@ class DayKeys(NamedTuple):
 
     Computed once with them, so that comparing a session's instants with its
     deadlines costs one key per instant of the session.
+
+    Examples:
+        >>> from incompany_rules import DEFAULT_POLICY
+        >>> day = dt.date(2026, 4, 1).toordinal()
+        >>> found = days(DEFAULT_POLICY, day, day)
+        >>> found.keys.registration_closes == key(found.registration_closes)
+        True
     """
 
     reminder: dt.timedelta
@@ -626,6 +633,16 @@ def derived(owner: Days, make: Callable[[Days], _Derived]) -> _Derived:
 
     Returns:
         What `make` returned for `owner`, the first time or kept since.
+
+    Examples:
+        >>> from incompany_rules import DEFAULT_POLICY
+        >>> day = dt.date(2026, 4, 1).toordinal()
+        >>> def free_day(fixed: Days) -> str:
+        ...     return (fixed.free_cancellation_closes - dt.timedelta(days=1)).date().isoformat()
+        >>> derived(days(DEFAULT_POLICY, day, day), free_day)
+        '2026-03-17'
+        >>> derived(days(DEFAULT_POLICY, day, day), free_day) is derived(days(DEFAULT_POLICY, day, day), free_day)
+        True
     """
     entry = _DERIVED.get((id(owner), make))
     if entry is not None and entry[0] is owner:
