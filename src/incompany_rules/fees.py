@@ -399,6 +399,14 @@ def _require_session(session: object) -> None:
 # Cancelling, rule R15
 
 
+# What cancelling answers: its reason, its rule and whether the fee is owed
+# (an enum member read from its class costs as much as a comparison).
+_FREE = (FeeReason.FREE_CANCELLATION, Rule.R15, False)
+_LIST_FIRST = (FeeReason.LIST_CHARGED_FIRST, Rule.R18, False)
+_LATE = (FeeReason.LATE_CANCELLATION, Rule.R15, True)
+_CANCELLATION = FeeKind.LATE_CANCELLATION
+
+
 def _cancellation(
     session: Session, plan: _Plan, when: pendulum.DateTime, at: dt.timedelta, field: str
 ) -> Fee:
@@ -411,29 +419,15 @@ def _cancellation(
         )
     price = session.policy.late_cancellation_fee
     fixed = plan.fixed
-    closes = fixed.free_cancellation_closes
     if at < fixed.keys.free_cancellation_closes:
-        reason, rule, owed = FeeReason.FREE_CANCELLATION, Rule.R15, False
+        (reason, rule, owed), closes = _FREE, fixed.free_cancellation_closes
     elif _list_charged(session, plan, at):
-        reason, rule, owed, closes = (
-            FeeReason.LIST_CHARGED_FIRST,
-            Rule.R18,
-            False,
-            fixed.registration_closes,
-        )
+        (reason, rule, owed), closes = _LIST_FIRST, fixed.registration_closes
     else:
-        reason, rule, owed = FeeReason.LATE_CANCELLATION, Rule.R15, True
-    return _fee(
-        FeeKind.LATE_CANCELLATION,
-        rule,
-        reason,
-        owed,
-        1 if owed else 0,
-        price,
-        price if owed else _ZERO,
-        when,
-        closes,
-    )
+        (reason, rule, owed), closes = _LATE, fixed.free_cancellation_closes
+    if owed:
+        return _fee(_CANCELLATION, rule, reason, owed, 1, price, price, when, closes)
+    return _fee(_CANCELLATION, rule, reason, owed, 0, price, _ZERO, when, closes)
 
 
 def _list_charged(session: Session, plan: _Plan, cancelled: dt.timedelta | None) -> bool:
