@@ -210,8 +210,12 @@ class TestTrusted:
             attrs.evolve(made)
 
     def test_takes_every_field_in_order(self) -> None:
-        with pytest.raises(ValueError, match="zip"):
+        with pytest.raises(TypeError, match="missing 1 required positional argument"):
             trusted(InvoiceLine)(*self.LINE[:-1])
+        with pytest.raises(TypeError, match="takes 6 positional arguments but 7 were given"):
+            trusted(InvoiceLine)(*self.LINE, None)
+        with pytest.raises(TypeError, match="positional-only"):
+            trusted(InvoiceLine)(*self.LINE[:-1], v5=self.LINE[-1])
 
 
 class _Coded(enum.Enum):

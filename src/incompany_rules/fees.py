@@ -399,8 +399,18 @@ def _require_session(session: object) -> None:
 # Cancelling, rule R15
 
 
-def _cancellation(session: Session, plan: _Plan, when: pendulum.DateTime, field: str) -> Fee:
-    """Return what cancelling at `when`, on the policy's clock, costs."""
+# What cancelling answers: its reason, its rule and whether the fee is owed
+# (an enum member read from its class costs as much as a comparison).
+_FREE = (FeeReason.FREE_CANCELLATION, Rule.R15, False)
+_LIST_FIRST = (FeeReason.LIST_CHARGED_FIRST, Rule.R18, False)
+_LATE = (FeeReason.LATE_CANCELLATION, Rule.R15, True)
+_CANCELLATION = FeeKind.LATE_CANCELLATION
+
+
+def _cancellation(
+    session: Session, plan: _Plan, when: pendulum.DateTime, at: dt.timedelta, field: str
+) -> Fee:
+    """Return what cancelling at `when`, on the policy's clock, costs; `at` is its key."""
     if not before(when, plan.start):
         raise SessionStartedError(
             field,
@@ -409,38 +419,24 @@ def _cancellation(session: Session, plan: _Plan, when: pendulum.DateTime, field:
         )
     price = session.policy.late_cancellation_fee
     fixed = plan.fixed
-    closes = fixed.free_cancellation_closes
-    if before(when, closes):
-        reason, rule, owed = FeeReason.FREE_CANCELLATION, Rule.R15, False
-    elif _list_charged(session, plan, when):
-        reason, rule, owed, closes = (
-            FeeReason.LIST_CHARGED_FIRST,
-            Rule.R18,
-            False,
-            fixed.registration_closes,
-        )
+    if at < fixed.keys.free_cancellation_closes:
+        (reason, rule, owed), closes = _FREE, fixed.free_cancellation_closes
+    elif _list_charged(session, plan, at):
+        (reason, rule, owed), closes = _LIST_FIRST, fixed.registration_closes
     else:
-        reason, rule, owed = FeeReason.LATE_CANCELLATION, Rule.R15, True
-    return _fee(
-        FeeKind.LATE_CANCELLATION,
-        rule,
-        reason,
-        owed,
-        1 if owed else 0,
-        price,
-        price if owed else _ZERO,
-        when,
-        closes,
-    )
+        (reason, rule, owed), closes = _LATE, fixed.free_cancellation_closes
+    if owed:
+        return _fee(_CANCELLATION, rule, reason, owed, 1, price, price, when, closes)
+    return _fee(_CANCELLATION, rule, reason, owed, 0, price, _ZERO, when, closes)
 
 
-def _list_charged(session: Session, plan: _Plan, cancelled: dt.datetime | None) -> bool:
-    """Whether the R16 charge arose for `session` cancelled at `cancelled` (or not at all)."""
-    closes = plan.fixed.registration_closes
+def _list_charged(session: Session, plan: _Plan, cancelled: dt.timedelta | None) -> bool:
+    """Whether the R16 charge arose for `session` cancelled at the key `cancelled` (or not at all)."""
+    fixed = plan.fixed
     return (
         not session.participants
-        and before(plan.confirmed, closes)
-        and (cancelled is None or not before(cancelled, closes))
+        and before(plan.confirmed, fixed.registration_closes)
+        and (cancelled is None or not cancelled < fixed.keys.registration_closes)
     )
 
 
@@ -484,7 +480,7 @@ def cancellation_fee(session: Session, when: dt.datetime) -> Fee:
             amount=_ZERO,
             arises_at=moment,
         )
-    return _cancellation(session, _Plan(session), moment, "when")
+    return _cancellation(session, _Plan(session), moment, key(when), "when")
 
 
 def cancellation_fee_schedule(session: Session) -> tuple[FeeStep, ...]:
@@ -525,7 +521,7 @@ def cancellation_fee_schedule(session: Session) -> tuple[FeeStep, ...]:
     steps: list[FeeStep] = []
     for begins, finishes in zip(bounds, ends, strict=True):
         probe = begins if begins is not None else finishes.subtract(microseconds=1)
-        fee = _cancellation(session, plan, probe, "when")
+        fee = _cancellation(session, plan, probe, key(probe), "when")
         if steps and (steps[-1].reason, steps[-1].amount) == (fee.reason, fee.amount):
             steps[-1] = attrs.evolve(steps[-1], ends=finishes)
             continue
@@ -766,7 +762,7 @@ def _owed(session: Session, plan: _Plan | None, moment: dt.datetime) -> Invoice:
     if (
         not session.participants
         and not before(moment, fixed.registration_closes)
-        and _list_charged(session, plan, cancelled)
+        and _list_charged(session, plan, None if cancelled is None else key(cancelled))
     ):
         return _invoice(
             FeeKind.MISSING_LIST, Rule.R16, 1, policy.missing_list_fee, fixed.registration_closes

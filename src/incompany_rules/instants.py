@@ -108,6 +108,10 @@ _ZONE_TYPES = frozenset({pendulum.Timezone, pendulum.FixedTimezone})
 _astimezone = dt.datetime.astimezone
 _offset = dt.datetime.utcoffset
 _state = dt.datetime.__reduce_ex__
+# A plain naive datetime made from the bytes a datetime pickles its wall
+# clock and fold to (protocol 4), without its zone.
+_wall = cast("Callable[..., dt.datetime]", dt.datetime)
+_WALL_EPOCH = dt.datetime(1970, 1, 1)  # noqa: DTZ001 (a wall clock: no zone)
 
 
 # --------------------------------------------------------------------------
@@ -330,7 +334,22 @@ def key(value: dt.datetime) -> dt.timedelta:
         >>> key(pendulum.datetime(2026, 10, 25, 2, 30, tz=brussels).replace(fold=1))
         datetime.timedelta(days=20751, seconds=5400)
     """
+    zone = value.tzinfo
+    if type(value) is pendulum.DateTime and type(zone) is pendulum.Timezone:
+        # The policy's usual instant: its zone reads the offset of a plain
+        # wall clock several times faster than that of a pendulum instant.
+        wall = _wall(_state(value, 4)[1][0])
+        return _minus(wall, _WALL_EPOCH) - zone.utcoffset(wall)  # type: ignore[operator]
     return _minus(value, _EPOCH)
+
+
+def _utcoffset(value: dt.datetime) -> dt.timedelta | None:
+    """Return the UTC offset of the aware `value`, as `value.utcoffset()` does."""
+    zone = value.tzinfo
+    if type(value) is pendulum.DateTime and type(zone) is pendulum.Timezone:
+        # As in key(): the zone reads a plain wall clock, fold included, faster.
+        return zone.utcoffset(_wall(_state(value, 4)[1][0]))
+    return _offset(value)
 
 
 def before(a: dt.datetime, b: dt.datetime) -> bool:
@@ -366,7 +385,7 @@ def before(a: dt.datetime, b: dt.datetime) -> bool:
     if wall > _FAR or wall < -_FAR:
         return wall < _ZERO
     # a - b in UTC is the wall difference less the difference of the offsets.
-    return wall < _offset(a) - _offset(b)  # type: ignore[operator]
+    return wall < _utcoffset(a) - _utcoffset(b)  # type: ignore[operator]
 
 
 def later(a: _Instant, b: _Instant) -> _Instant:

@@ -264,24 +264,43 @@ class _Plan:
         InvalidSessionError: For a session whose dates are not confirmed.
     """
 
-    __slots__ = ("_end_key", "confirmed", "end", "fixed", "start")
+    __slots__ = ("_confirmed", "_end", "_end_key", "_session", "fixed", "start")
+    _confirmed: pendulum.DateTime | None
+    _end: pendulum.DateTime | None
     _end_key: dt.timedelta | None
 
     def __init__(self, session: Session) -> None:
-        slot, confirmed = session.confirmed_slot, session.dates_confirmed_at
-        if slot is None or confirmed is None:
+        slot = session.confirmed_slot
+        if slot is None or session.dates_confirmed_at is None:
             raise InvalidSessionError(
                 "Session.confirmed_slot", "no slot is confirmed yet, so the session has no dates"
             )
-        tz = session.policy.tz
-        #: The class.
-        self.start = start = local(slot.start, tz)
-        self.end = local(slot.end, tz)
-        #: When the client confirmed the dates.
-        self.confirmed = local(confirmed, tz)
-        #: The deadlines of the class's days.
-        self.fixed = days(session.policy, start.toordinal(), self.end.toordinal())
-        self._end_key = None
+        #: The class start.
+        self.start = start = local(slot.start, session.policy.tz)
+        day = start.toordinal()
+        #: The deadlines of the class's day: a session's class starts and
+        #: ends on one local day.
+        self.fixed = days(session.policy, day, day)
+        self._session = session
+        self._confirmed = self._end = self._end_key = None
+
+    @property
+    def end(self) -> pendulum.DateTime:
+        """The class end (read when first asked: what a class costs to cancel does not ask)."""
+        found = self._end
+        if found is None:
+            session = self._session
+            found = self._end = local(session.confirmed_slot.end, session.policy.tz)  # type: ignore[union-attr]
+        return found
+
+    @property
+    def confirmed(self) -> pendulum.DateTime:
+        """When the client confirmed the dates (read when first asked, as the end is)."""
+        found = self._confirmed
+        if found is None:
+            session = self._session
+            found = self._confirmed = local(session.dates_confirmed_at, session.policy.tz)  # type: ignore[arg-type]
+        return found
 
     def start_key(self) -> dt.timedelta:
         """Return the key of the class start."""

@@ -30,6 +30,7 @@ from incompany_rules.instants import (
 
 ZONES = ["Europe/Brussels", "America/New_York", "Australia/Sydney", "Asia/Kolkata", "UTC"]
 BRUSSELS = pendulum.timezone("Europe/Brussels")
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 @st.composite
@@ -70,6 +71,11 @@ def in_utc(value: dt.datetime) -> dt.datetime:
     return dt.datetime.astimezone(value, dt.UTC)
 
 
+def since_epoch(value: dt.datetime) -> dt.timedelta:
+    """The time elapsed since 1970-01-01 UTC, by the standard library (pendulum's gives an interval)."""
+    return dt.datetime.__sub__(in_utc(value), EPOCH)
+
+
 @given(aware(), aware())
 def test_before_is_the_order_of_the_instants_in_utc(a: dt.datetime, b: dt.datetime) -> None:
     assert before(a, b) == (in_utc(a) < in_utc(b))
@@ -80,8 +86,22 @@ def test_before_is_the_order_of_the_instants_in_utc(a: dt.datetime, b: dt.dateti
 @given(aware(), aware())
 def test_keys_compare_and_match_as_the_instants_do(a: dt.datetime, b: dt.datetime) -> None:
     assert (key(a) < key(b), key(a) == key(b)) == (in_utc(a) < in_utc(b), in_utc(a) == in_utc(b))
+    assert key(a) == since_epoch(a)
     assert utc(a) == in_utc(a)
     assert utc(a).tzinfo is dt.UTC
+
+
+@given(st.sampled_from(ZONES), wall_times(), wall_times(), st.integers(0, 1), st.integers(0, 1))
+def test_instants_of_one_pendulum_clock_compare_as_in_utc(
+    zone: str, a: dt.datetime, b: dt.datetime, fold_a: int, fold_b: int
+) -> None:
+    # Two instants on one zone, often hours apart across a clock change:
+    # compared by their wall clocks less the offsets each reads.
+    tz = pendulum.timezone(zone)
+    first = pendulum.instance(a, tz=tz).replace(fold=fold_a)
+    second = pendulum.instance(b, tz=tz).replace(fold=fold_b)
+    assert before(first, second) == (in_utc(first) < in_utc(second))
+    assert key(first) == since_epoch(first)
 
 
 @given(aware(), st.sampled_from(ZONES))
