@@ -306,7 +306,8 @@ def trusted(cls: type[T]) -> Callable[..., T]:
         cls: A slotted `attrs` class.
 
     Returns:
-        A function of the fields' values, in order, returning the instance.
+        A function of the fields' values, in order and by position only,
+        returning the instance.
 
     Examples:
         >>> @attrs.frozen
