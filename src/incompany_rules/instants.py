@@ -304,8 +304,8 @@ def on_clock(value: object, tz: pendulum.Timezone, *, field: str) -> pendulum.Da
         ...     field="now").isoformat()
         '2026-03-29T03:00:00+02:00'
     """
-    if type(value) is pendulum.DateTime and value.tzinfo is tz:
-        return instant(value, field=field)
+    if type(value) is pendulum.DateTime and value.tzinfo is tz and 1900 < value.year < 2999:
+        return value  # already on the clock, surely in range whatever the offset
     return local(checked(value, field=field), tz)
 
 
