@@ -17,7 +17,7 @@ import pendulum
 import pytest
 
 from helpers import refused_as
-from incompany_rules import DEFAULT_POLICY, NaiveDatetimeError, instants
+from incompany_rules import DEFAULT_POLICY, InvalidValueError, NaiveDatetimeError, instants
 from incompany_rules.actions import next_actions
 from incompany_rules.examples import confirmed_session, sample_participants
 from incompany_rules.instants import (
@@ -162,6 +162,33 @@ class TestLocal:
         assert on_clock(already, BRUSSELS, field="now") is already
         with refused_as(NaiveDatetimeError, "now"):
             on_clock(dt.datetime(2026, 1, 1), BRUSSELS, field="now")
+
+    @pytest.mark.parametrize(
+        "given",
+        [
+            dt.datetime(2026, 10, 25, 2, 30, fold=1, tzinfo=zoneinfo.ZoneInfo("Europe/Brussels")),
+            dt.datetime(2026, 10, 25, 1, 30, tzinfo=dt.timezone(dt.timedelta(hours=-3))),
+            dt.datetime(2998, 12, 31, 23, 59, tzinfo=dt.timezone(dt.timedelta(hours=14))),
+            dt.datetime(1901, 1, 1, tzinfo=zoneinfo.ZoneInfo("Asia/Tokyo")),
+        ],
+    )
+    def test_on_clock_puts_a_standard_library_instant_on_the_policy_clock(
+        self, given: dt.datetime
+    ) -> None:
+        shown = on_clock(given, BRUSSELS, field="now")
+        assert (type(shown), shown.tzinfo, key(shown)) == (pendulum.DateTime, BRUSSELS, key(given))
+
+    def test_on_clock_takes_the_supported_years_in_utc_on_the_policy_clock_too(self) -> None:
+        last = pendulum.datetime(3000, 1, 1, 0, 59, 59, 999_999, tz=BRUSSELS)  # 2999 in UTC
+        assert on_clock(last, BRUSSELS, field="now") is last
+        with refused_as(InvalidValueError, "now"):
+            on_clock(last.add(microseconds=1), BRUSSELS, field="now")
+        with refused_as(InvalidValueError, "now"):
+            on_clock(
+                pendulum.datetime(1899, 12, 31, 23, tz=dt.UTC).in_tz(BRUSSELS),
+                BRUSSELS,
+                field="now",
+            )
 
 
 class TestInstant:

@@ -105,6 +105,8 @@ _FAR = dt.timedelta(days=2)
 _minus = dt.datetime.__sub__
 # pendulum's own zones, which always give an offset.
 _ZONE_TYPES = frozenset({pendulum.Timezone, pendulum.FixedTimezone})
+# The standard library's zones, which always give an offset too.
+_STD_ZONES = frozenset({dt.timezone, zoneinfo.ZoneInfo})
 _astimezone = dt.datetime.astimezone
 _offset = dt.datetime.utcoffset
 _state = dt.datetime.__reduce_ex__
@@ -304,8 +306,13 @@ def on_clock(value: object, tz: pendulum.Timezone, *, field: str) -> pendulum.Da
         ...     field="now").isoformat()
         '2026-03-29T03:00:00+02:00'
     """
-    if type(value) is pendulum.DateTime and value.tzinfo is tz:
-        return instant(value, field=field)
+    if type(value) is pendulum.DateTime:
+        if value.tzinfo is tz and 1900 < value.year < 2999:
+            return value  # already on the clock, surely in range whatever the offset
+    elif (
+        type(value) is dt.datetime and type(value.tzinfo) in _STD_ZONES and 1900 < value.year < 2999
+    ):
+        return local(value, tz)  # its zone always gives an offset: nothing more to check
     return local(checked(value, field=field), tz)
 
 
