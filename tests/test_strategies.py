@@ -199,6 +199,12 @@ ADDRESS = re.compile(
 )
 
 
+def address_parts(address: str) -> tuple[list[str], list[str]]:
+    """Return the dot-separated parts of the name and the labels of the domain before its TLD."""
+    name, _, domain = address.partition("@")
+    return name.split("."), domain.split(".")[:-1]
+
+
 class TestEmails:
     @given(emails())
     def test_every_address_is_kept_as_the_library_normalises_it(self, address: str) -> None:
@@ -210,6 +216,37 @@ class TestEmails:
             assert ADDRESS.fullmatch(address), address
 
         check()
+
+    def test_name_parts_have_1_to_16_characters_and_domain_labels_1_to_12(self) -> None:
+        # Many addresses, so that a longer part would show.
+        @settings(EXISTS, max_examples=1000)
+        @given(emails())
+        def check(address: str) -> None:
+            parts, labels = address_parts(address)
+            assert all(1 <= len(part) <= 16 for part in parts), address
+            assert all(1 <= len(label) <= 12 for label in labels), address
+
+        check()
+
+    @pytest.mark.parametrize(
+        ("side", "length"),
+        [
+            pytest.param(0, 1, id="a name part of one character"),
+            pytest.param(0, 16, id="a name part of sixteen characters"),
+            pytest.param(1, 1, id="a domain label of one character"),
+            pytest.param(1, 12, id="a domain label of twelve characters"),
+        ],
+    )
+    def test_the_shortest_and_longest_parts_and_labels_are_drawn(
+        self, side: int, length: int
+    ) -> None:
+        drawn(emails(), lambda address: length in map(len, address_parts(address)[side]))
+
+    @pytest.mark.parametrize(("parts", "labels"), [(1, 1), (3, 2)])
+    def test_one_to_three_name_parts_and_one_or_two_labels_are_drawn(
+        self, parts: int, labels: int
+    ) -> None:
+        drawn(emails(), lambda address: (parts, labels) == tuple(map(len, address_parts(address))))
 
     @given(emails(domain=st.just("Acme.EXAMPLE")))
     def test_the_domain_strategy_gives_the_part_after_the_at(self, address: str) -> None:
