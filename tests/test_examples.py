@@ -125,6 +125,19 @@ class TestTheYearKeepsItsDescription:
             assert utc(plan.dates_confirmed.add(hours=1)) <= utc(session.cancelled_at)
             assert utc(session.cancelled_at) < utc(plan.start.subtract(hours=1))
 
+    @pytest.mark.parametrize("seed", range(4))
+    def test_in_large_years_too_cancellations_come_an_hour_from_either_end(self, seed: int) -> None:
+        """Four hundred cancellations a year, none in the last hour before the class."""
+        cancellations = 0
+        for session in year_of_sessions(2026, count=5000, seed=seed):
+            if session.cancelled_at is None:
+                continue
+            cancellations += 1
+            plan = schedule(session)
+            assert utc(plan.dates_confirmed.add(hours=1)) <= utc(session.cancelled_at)
+            assert utc(session.cancelled_at) < utc(plan.start.subtract(hours=1))
+        assert cancellations > 300
+
     def test_staff_are_numbered_at_a_domain_named_after_their_company(self) -> None:
         sessions = year()
         domains = {"Zénith ASBL": "zenith", "Acme SA": "acme", "Vlaamse Logistiek NV": "vlaamse"}
@@ -147,6 +160,15 @@ class TestTheYearKeepsItsDescription:
         assert min(years) >= 1960
         assert max(years) <= 2004
         assert 2000 in years
+
+    @pytest.mark.parametrize("seed", range(10))
+    def test_staff_drawn_with_any_seed_are_born_from_1960_to_2004(self, seed: int) -> None:
+        people = {p for s in year_of_sessions(2026, seed=seed) for p in s.participants}
+        births = [nn.get_birth_date(p.national_number.reveal()) for p in people]
+        years = {born.year for born in births if born is not None}
+        assert len(people) > 200
+        assert min(years) >= 1960
+        assert max(years) <= 2004
 
     def test_facts_are_recorded_at_their_milestones(self) -> None:
         """The reminder at D-21 (at the confirmation when later), the rest at their instants."""

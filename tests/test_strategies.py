@@ -56,6 +56,7 @@ from incompany_rules.strategies import (
     trainings,
 )
 from incompany_rules.strategies.instants import _anchors, _express
+from incompany_rules.strategies.parties import _COMPANY_NAMES
 from incompany_rules.strategies.people import _DISPLAY_NAMES
 from incompany_rules.strategies.stages import _moved
 from incompany_rules.transitions import (
@@ -199,6 +200,12 @@ ADDRESS = re.compile(
 )
 
 
+def address_parts(address: str) -> tuple[list[str], list[str]]:
+    """Return the dot-separated parts of the name and the labels of the domain before its TLD."""
+    name, _, domain = address.partition("@")
+    return name.split("."), domain.split(".")[:-1]
+
+
 class TestEmails:
     @given(emails())
     def test_every_address_is_kept_as_the_library_normalises_it(self, address: str) -> None:
@@ -210,6 +217,37 @@ class TestEmails:
             assert ADDRESS.fullmatch(address), address
 
         check()
+
+    def test_name_parts_have_1_to_16_characters_and_domain_labels_1_to_12(self) -> None:
+        # Many addresses, so that a longer part would show.
+        @settings(EXISTS, max_examples=1000)
+        @given(emails())
+        def check(address: str) -> None:
+            parts, labels = address_parts(address)
+            assert all(1 <= len(part) <= 16 for part in parts), address
+            assert all(1 <= len(label) <= 12 for label in labels), address
+
+        check()
+
+    @pytest.mark.parametrize(
+        ("side", "length"),
+        [
+            pytest.param(0, 1, id="a name part of one character"),
+            pytest.param(0, 16, id="a name part of sixteen characters"),
+            pytest.param(1, 1, id="a domain label of one character"),
+            pytest.param(1, 12, id="a domain label of twelve characters"),
+        ],
+    )
+    def test_the_shortest_and_longest_parts_and_labels_are_drawn(
+        self, side: int, length: int
+    ) -> None:
+        drawn(emails(), lambda address: length in map(len, address_parts(address)[side]))
+
+    @pytest.mark.parametrize(("parts", "labels"), [(1, 1), (3, 2)])
+    def test_one_to_three_name_parts_and_one_or_two_labels_are_drawn(
+        self, parts: int, labels: int
+    ) -> None:
+        drawn(emails(), lambda address: (parts, labels) == tuple(map(len, address_parts(address))))
 
     @given(emails(domain=st.just("Acme.EXAMPLE")))
     def test_the_domain_strategy_gives_the_part_after_the_at(self, address: str) -> None:
@@ -319,6 +357,41 @@ class TestCompanies:
     def test_its_shrink_target_acme_is_drawn(self) -> None:
         drawn(companies(), lambda company: company.name == "Acme SA")
 
+    def test_numbers_names_and_training_plans_keep_to_their_documented_range(self) -> None:
+        # Many companies, so that a number, name or plan outside the range would show.
+        @settings(EXISTS, max_examples=2000)
+        @given(companies(training_plan_submitted=True))
+        def check(company: Company) -> None:
+            assert re.fullmatch(r"[01][0-9]{3}\.[0-9]{3}\.[0-9]{3}", company.number)
+            base = company.name.rsplit(" ", 1)[0]
+            assert base in _COMPANY_NAMES or re.fullmatch(r"[A-Za-z0-9 &'-]{1,30}", base), base
+            at = company.training_plan_submitted_at
+            assert at is not None
+            assert brussels(2018, 1, 1) <= at <= brussels(2030, 12, 31, 23, 59, 59)
+
+        check()
+
+    @pytest.mark.parametrize(
+        "wanted",
+        [
+            pytest.param(lambda c: c.number == "0200.000.043", id="the lowest number"),
+            pytest.param(lambda c: c.number.startswith("1999.999.9"), id="the highest number"),
+            pytest.param(lambda c: len(c.name.rsplit(" ", 1)[0]) == 1, id="a name of 1"),
+            pytest.param(
+                lambda c: c.training_plan_submitted_at == brussels(2018, 1, 1),
+                id="a plan at the first second of 2018",
+            ),
+            pytest.param(
+                lambda c: c.training_plan_submitted_at == brussels(2030, 12, 31, 23, 59, 59),
+                id="a plan at the last second of 2030",
+            ),
+        ],
+    )
+    def test_the_ends_of_each_range_are_drawn(self, wanted: Callable[[Company], bool]) -> None:
+        # A plan at either end is drawn about once in a hundred companies.
+        many = settings(EXISTS, max_examples=1000)
+        assert wanted(find(companies(training_plan_submitted=True), wanted, settings=many))
+
 
 class TestHrAccounts:
     @pytest.mark.parametrize(
@@ -385,6 +458,27 @@ class TestTrainings:
             trainings(in_digital_offer=False),
             lambda training: training.title == "Excel: tableaux croisés dynamiques",
         )
+
+    def test_codes_and_titles_keep_to_their_documented_shape(self) -> None:
+        # Many trainings, so that a code or title of another shape would show.
+        @settings(EXISTS, max_examples=1000)
+        @given(trainings())
+        def check(training: Training) -> None:
+            assert re.fullmatch(r"(DIG|ONL|WEB)-[0-9]{3}", training.code), training.code
+            assert re.fullmatch(r"[A-Za-z0-9 éèàçëïôû':-]{1,60}", training.title), training.title
+
+        check()
+
+    @pytest.mark.parametrize(
+        "wanted",
+        [
+            pytest.param(lambda t: t.code.endswith("-001"), id="the first number"),
+            pytest.param(lambda t: t.code.endswith("-999"), id="the last number"),
+            pytest.param(lambda t: len(t.title) == 1, id="a title of 1"),
+        ],
+    )
+    def test_the_ends_of_each_range_are_drawn(self, wanted: Callable[[Training], bool]) -> None:
+        drawn(trainings(), wanted)
 
     def test_a_flag_that_is_not_a_boolean_is_refused(self) -> None:
         with pytest.raises(InvalidArgument, match=r"^in_digital_offer='yes' must be True, False"):

@@ -53,7 +53,7 @@ def recap_lines(sessions: Iterable[Session], lang: Language = DEFAULT_LANGUAGE) 
 
     Sessions whose dates are not confirmed come last, by project and group.
     """
-    found = items_of(sessions, Session, field="sessions", what="sessions", item="Session")
+    found = items_of(sessions, Session, field="sessions", what="sessions")
     lang = language(lang)
 
     confirmed = sorted(

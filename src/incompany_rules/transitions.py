@@ -490,7 +490,8 @@ def record_fees_invoiced(session: Session, at: dt.datetime) -> Session:
 def record_availability_asked(session: Session, at: dt.datetime) -> Session:
     """Return `session` with the trainer asked for availability at `at` (R3)."""
     step = "record_availability_asked"
-    moment, reasons = _fact(session, at, "availability_asked_at", dated=False)
+    # Equivalent: `dated` is only tested for its truth, and None is as false as False.
+    moment, reasons = _fact(session, at, "availability_asked_at", dated=False)  # pragma: no mutate
     _done(step, reasons)
     return session.evolve(availability_asked_at=moment)
 
@@ -503,7 +504,8 @@ def record_dates_forwarded(session: Session, at: dt.datetime) -> Session:
     are to be forwarded again.
     """
     step = "record_dates_forwarded"
-    moment, reasons = _fact(session, at, "dates_forwarded_at", dated=False)
+    # Equivalent: `dated` is only tested for its truth, and None is as false as False.
+    moment, reasons = _fact(session, at, "dates_forwarded_at", dated=False)  # pragma: no mutate
     if not session.proposed_slots:
         reasons.append(Reason(ReasonCode.NO_SLOT_PROPOSED))
     if session.confirmed_slot is not None:
