@@ -85,6 +85,10 @@ class InvalidDataError(InvalidValueError):
 # --------------------------------------------------------------------------
 # Values the converter cannot guess: instants, amounts, dates, numbers.
 
+# The field of an error a hook raises: a hook does not know where its value
+# is in the form, and from_data names the error by that path instead.
+_NO_FIELD = ""
+
 _INSTANT = re.compile(r"^(?P<iso>[^\[\]]+)\[(?P<zone>[^\[\]]+)\]$")
 _OFFSET = re.compile(r"^[+-]\d\d:\d\d$")
 
@@ -108,16 +112,16 @@ def _structure_instant(value: object, _: object) -> pendulum.DateTime:
     match = _INSTANT.match(text)
     if match is None:
         raise InvalidDataError(
-            "",
+            _NO_FIELD,
             f"expected ISO 8601 with an offset and a [zone], such as "
             f"'2026-04-01T09:00:00+02:00[Europe/Brussels]', got {text!r}",
         )
     try:
         given = dt.datetime.fromisoformat(match["iso"])
     except ValueError:
-        raise InvalidDataError("", f"expected an ISO 8601 instant, got {text!r}") from None
+        raise InvalidDataError(_NO_FIELD, f"expected an ISO 8601 instant, got {text!r}") from None
     if given.tzinfo is None:
-        raise InvalidDataError("", f"expected an instant with its UTC offset, got {text!r}")
+        raise InvalidDataError(_NO_FIELD, f"expected an instant with its UTC offset, got {text!r}")
     return local(given, _zone(match["zone"], given, given.tzinfo, text))
 
 
@@ -130,18 +134,18 @@ def _zone(name: str, given: dt.datetime, fixed: dt.tzinfo, text: str) -> dt.tzin
         try:
             tz = pendulum.timezone(name)
         except Exception:  # noqa: BLE001 (pendulum raises several kinds for an unknown name)
-            raise InvalidDataError("", f"unknown timezone {name!r} in {text!r}") from None
+            raise InvalidDataError(_NO_FIELD, f"unknown timezone {name!r} in {text!r}") from None
         expected = _offset(local(given, tz))
     if expected != _offset(given):
         raise InvalidDataError(
-            "", f"the offset of {text!r} is not {name}'s at that instant ({expected})"
+            _NO_FIELD, f"the offset of {text!r} is not {name}'s at that instant ({expected})"
         )
     return tz
 
 
 def _string(value: object, expected: str) -> str:
     if not isinstance(value, str):
-        raise InvalidTypeError("", f"expected {expected}, got {type(value).__name__}")
+        raise InvalidTypeError(_NO_FIELD, f"expected {expected}, got {type(value).__name__}")
     return value
 
 
@@ -150,9 +154,9 @@ def _structure_decimal(value: object, _: object) -> Decimal:
     try:
         amount = Decimal(text)
     except InvalidOperation:
-        raise InvalidDataError("", f"expected an amount such as '375.00', got {text!r}") from None
+        raise InvalidDataError(_NO_FIELD, f"expected an amount such as '375.00', got {text!r}") from None
     if not amount.is_finite():
-        raise InvalidDataError("", f"expected a finite amount, got {text!r}")
+        raise InvalidDataError(_NO_FIELD, f"expected a finite amount, got {text!r}")
     return amount
 
 
@@ -161,7 +165,7 @@ def _structure_date(value: object, _: object) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise InvalidDataError("", f"expected a date such as '2026-04-01', got {text!r}") from None
+        raise InvalidDataError(_NO_FIELD, f"expected a date such as '2026-04-01', got {text!r}") from None
 
 
 # The numbers already read in the form being loaded: attendance repeats the
@@ -183,7 +187,7 @@ def _structure_str(value: object, _: object) -> str:
 
 def _structure_int(value: object, _: object) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise InvalidTypeError("", f"expected a whole number, got {type(value).__name__}")
+        raise InvalidTypeError(_NO_FIELD, f"expected a whole number, got {type(value).__name__}")
     return value
 
 
@@ -192,12 +196,12 @@ def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
         return kind(value)
     except ValueError:
         choices = ", ".join(repr(member.value) for member in kind)
-        raise InvalidDataError("", f"expected one of {choices}, got {value!r}") from None
+        raise InvalidDataError(_NO_FIELD, f"expected one of {choices}, got {value!r}") from None
 
 
 def _structure_bool(value: object, _: object) -> bool:
     if not isinstance(value, bool):
-        raise InvalidTypeError("", f"expected true or false, got {type(value).__name__}")
+        raise InvalidTypeError(_NO_FIELD, f"expected true or false, got {type(value).__name__}")
     return value
 
 
@@ -228,7 +232,7 @@ def _structure_collection(kind: Any) -> Any:  # noqa: ANN401 (cattrs' hook signa
 
     def structure(values: object, _: object) -> object:
         if not isinstance(values, list):
-            raise InvalidTypeError("", f"expected a list, got {type(values).__name__}")
+            raise InvalidTypeError(_NO_FIELD, f"expected a list, got {type(values).__name__}")
         items = []
         for index, value in enumerate(values):
             try:
@@ -277,7 +281,7 @@ def _structure_factory(cls: type) -> Any:  # noqa: ANN401 (cattrs' hook signatur
 
     def structure(value: object, kind: type) -> object:
         if not isinstance(value, Mapping):
-            raise InvalidTypeError("", f"expected an object, got {type(value).__name__}")
+            raise InvalidTypeError(_NO_FIELD, f"expected an object, got {type(value).__name__}")
         try:
             return generated(value, kind)
         except cattrs.ClassValidationError as errors:
@@ -286,7 +290,7 @@ def _structure_factory(cls: type) -> Any:  # noqa: ANN401 (cattrs' hook signatur
             # field is about.
             for error in errors.exceptions:
                 notes = getattr(error, "__notes__", ())
-                attribute = getattr(error, "field", "").rpartition(".")[2]
+                attribute = getattr(error, "field", _NO_FIELD).rpartition(".")[2]
                 if attribute in names and not any(_step(note) for note in notes):
                     error.add_note(_PATH_NOTE + attribute)
             raise
