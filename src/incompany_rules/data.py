@@ -379,14 +379,15 @@ def _step(note: str) -> str:
 
 
 def _reported(path: str, error: BaseException) -> IncompanyRulesError:
+    field = path or "session"  # the session itself: not an object, an unknown key
     if isinstance(error, IncompanyRulesError):
-        return type(error)(path or "session", error.problem)
+        return type(error)(field, error.problem)
     if isinstance(error, ForbiddenExtraKeysError):
         keys = ", ".join(repr(key) for key in sorted(error.extra_fields))
-        return InvalidDataError(path or "session", f"unknown key {keys}")
+        return InvalidDataError(field, f"unknown key {keys}")
     # A required key left out; or, for any other failure, the kind of error
     # only (its message could hold a value, a national number included).
     problem = (
         "missing" if isinstance(error, KeyError) else f"cannot be read ({type(error).__name__})"
     )
-    return InvalidDataError(path or "session", problem)
+    return InvalidDataError(field, problem)
