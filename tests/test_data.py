@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import zoneinfo
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -137,6 +138,14 @@ class TestRoundTrip:
             data = to_data(session)
             assert text == data["session"]["reminder_sent_at"]
             assert plain(session) == plain(from_data(data))
+
+    def test_an_instant_on_the_standard_librarys_zone_keeps_its_name(self) -> None:
+        # A pendulum value on a zoneinfo zone is kept as it is given.
+        given_at = pendulum.DateTime(2026, 9, 1, 8, tzinfo=zoneinfo.ZoneInfo("Europe/Brussels"))
+        session = confirmed_session(OCTOBER).evolve(reminder_sent_at=given_at)
+        data = to_data(session)
+        assert "2026-09-01T08:00:00+02:00[Europe/Brussels]" == data["session"]["reminder_sent_at"]
+        assert plain(session) == plain(from_data(data))
 
     def test_a_form_at_offset_zero_named_by_its_offset_loads(self) -> None:
         data = to_data(confirmed_session(OCTOBER))

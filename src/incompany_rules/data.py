@@ -94,13 +94,14 @@ _OFFSET = re.compile(r"^[+-]\d\d:\d\d$")
 
 
 def _zone_name(value: dt.datetime) -> str:
-    tz = value.tzinfo
-    name = getattr(tz, "name", None) or getattr(tz, "key", None)
+    # A named zone, pendulum's or the standard library's, has an IANA key;
+    # a fixed offset (pendulum's, or the standard library's UTC) has none.
+    name = getattr(value.tzinfo, "key", None)
     return str(name) if name else _offset(value)
 
 
 def _offset(value: dt.datetime) -> str:
-    return value.isoformat()[-6:] if value.utcoffset() else "+00:00"
+    return value.isoformat()[-6:]
 
 
 def _unstructure_instant(value: dt.datetime) -> str:
