@@ -6,7 +6,7 @@ import copy
 import datetime as dt
 import json
 import zoneinfo
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -204,6 +204,28 @@ def put(path: str, value: object) -> Change:
 
 
 DELETE = object()
+
+
+class Unreadable(Mapping[str, object]):
+    """A participant whose email cannot be read: the failure and its note hold the number."""
+
+    def __init__(self, form: dict[str, object]) -> None:
+        self.form = form
+
+    def __getitem__(self, key: str) -> object:
+        if key == "email":
+            error = ValueError(f"no email could be decoded for {self.form['national_number']}")
+            error.add_note(f"reading the row of {self.form['national_number']}")
+            raise error
+        return self.form[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.form)
+
+    def __len__(self) -> int:
+        return len(self.form)
+
+
 REFUSED: list[tuple[str, Change, type[IncompanyRulesError], str]] = [
     ("bad email", put("participants[3].email", "ann@"), InvalidEmailError, "participants[3].email"),
     (
@@ -403,6 +425,14 @@ class TestRefusedForms:
         with refused_as(InvalidDataError, "session") as raised:
             from_data(data)
         assert "'remark'" in raised.value.problem
+
+    def test_a_value_that_cannot_be_read_is_named_with_the_kind_of_failure_only(self) -> None:
+        data = with_people()
+        data["session"]["participants"][3] = Unreadable(data["session"]["participants"][3])
+        with refused_as(InvalidDataError, "participants[3].email") as raised:
+            from_data(data)
+        assert "cannot be read (ValueError)" == raised.value.problem
+        assert NUMBER[:9] not in str(raised.value)
 
     def test_a_form_left_unchanged_by_the_table_still_loads(self) -> None:
         data = with_people()
