@@ -155,7 +155,9 @@ def _structure_decimal(value: object, _: object) -> Decimal:
     try:
         amount = Decimal(text)
     except InvalidOperation:
-        raise InvalidDataError(_NO_FIELD, f"expected an amount such as '375.00', got {text!r}") from None
+        raise InvalidDataError(
+            _NO_FIELD, f"expected an amount such as '375.00', got {text!r}"
+        ) from None
     if not amount.is_finite():
         raise InvalidDataError(_NO_FIELD, f"expected a finite amount, got {text!r}")
     return amount
@@ -166,7 +168,9 @@ def _structure_date(value: object, _: object) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise InvalidDataError(_NO_FIELD, f"expected a date such as '2026-04-01', got {text!r}") from None
+        raise InvalidDataError(
+            _NO_FIELD, f"expected a date such as '2026-04-01', got {text!r}"
+        ) from None
 
 
 # The numbers already read in the form being loaded: attendance repeats the
