@@ -54,7 +54,7 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
-import enum
+import enum  # noqa: TC003 (cattrs reads the hooks' annotations when they are registered)
 import re
 from collections.abc import Callable, Mapping
 from contextvars import ContextVar
@@ -256,24 +256,28 @@ def _converter() -> cattrs.Converter:
     The classes are converted field by field from their attrs definitions
     (cattrs generates the functions), so a field added to one of them is
     in the form with no change here. Only the values above have hooks.
+
+    The errors come with the path of their value (cattrs' detailed
+    validation, its default). A hook of this module is registered for the
+    type its annotation names: the type of its argument when it writes a
+    value, the type it returns when it reads one.
     """
-    converter = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
-    converter.register_unstructure_hook(dt.datetime, _unstructure_instant)
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    converter.register_unstructure_hook(_unstructure_instant)
     converter.register_unstructure_hook(Decimal, str)
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     converter.register_unstructure_hook(NationalNumber, NationalNumber.reveal)
-    for kind, hook in (
-        (pendulum.DateTime, _structure_instant),
-        (dt.datetime, _structure_instant),
-        (Decimal, _structure_decimal),
-        (dt.date, _structure_date),
-        (NationalNumber, _structure_number),
-        (str, _structure_str),
-        (int, _structure_int),
-        (bool, _structure_bool),
+    for hook in (
+        _structure_instant,
+        _structure_decimal,
+        _structure_date,
+        _structure_number,
+        _structure_str,
+        _structure_int,
+        _structure_bool,
+        _structure_enum,
     ):
-        converter.register_structure_hook(kind, hook)
-    converter.register_structure_hook(enum.Enum, _structure_enum)
+        converter.register_structure_hook(hook)
     converter.register_unstructure_hook_factory(_is_collection, _unstructure_collection)
     converter.register_structure_hook_factory(_is_collection, _structure_collection)
     converter.register_structure_hook_factory(attrs.has, _structure_factory)
