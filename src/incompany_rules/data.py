@@ -59,7 +59,7 @@ import re
 from collections.abc import Callable, Mapping
 from contextvars import ContextVar
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, get_origin
 
 import attrs
 import cattrs
@@ -212,7 +212,7 @@ def _structure_bool(value: object, _: object) -> bool:
 
 def _items(kind: Any) -> Any:  # noqa: ANN401 (any type cattrs asks about)
     """Return the item type of `tuple[X, ...]` or `frozenset[X]`, else `None`."""
-    if getattr(kind, "__origin__", None) in {tuple, frozenset}:
+    if get_origin(kind) in {tuple, frozenset}:
         return kind.__args__[0]
     return None
 
@@ -222,10 +222,9 @@ def _is_collection(kind: Any) -> bool:  # noqa: ANN401 (any type cattrs asks abo
 
 
 def _unstructure_collection(kind: Any) -> Any:  # noqa: ANN401 (cattrs' hook signature)
-    item = _items(kind)
-
     def unstructure(values: Any) -> list[Any]:  # noqa: ANN401
-        items = [_CONVERTER.unstructure(value, item) for value in values]
+        # Each item is written as its own class says (a Slot, a Participant, ...).
+        items = [_CONVERTER.unstructure(value) for value in values]
         # A set (attendance) is written sorted: one session, one form.
         return sorted(items) if kind.__origin__ is frozenset else items
 
@@ -325,7 +324,7 @@ def to_data(session: Session) -> dict[str, Any]:
     """
     if not isinstance(session, Session):
         raise InvalidTypeError("session", f"expected a Session, got {type(session).__name__}")
-    return {"version": FORMAT_VERSION, "session": _CONVERTER.unstructure(session, Session)}
+    return {"version": FORMAT_VERSION, "session": _CONVERTER.unstructure(session)}
 
 
 def from_data(data: Mapping[str, Any]) -> Session:
