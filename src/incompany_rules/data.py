@@ -285,13 +285,14 @@ def _converter() -> cattrs.Converter:
 
 def _structure_factory(cls: type) -> Any:  # noqa: ANN401 (cattrs' hook signature)
     generated: Callable[[Mapping[str, Any], Any], object] = make_dict_structure_fn(cls, _CONVERTER)
-    names = {field.name.lstrip("_") for field in attrs.fields(cls)}
+    names = {field.alias for field in attrs.fields(cls)}
 
     def structure(value: object, kind: type) -> object:
         if not isinstance(value, Mapping):
             raise InvalidTypeError(_NO_FIELD, f"expected an object, got {type(value).__name__}")
         try:
-            return generated(value, kind)
+            # Equivalent: the function generated for cls does not read the type it is given.
+            return generated(value, kind)  # pragma: no mutate
         except cattrs.ClassValidationError as errors:
             # Errors of the class itself (its converters, validators and
             # cross-field checks) come with no attribute: name the one their
