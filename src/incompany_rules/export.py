@@ -54,6 +54,7 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
+import math
 import operator
 from collections.abc import Iterable, Mapping
 from typing import Literal
@@ -327,22 +328,19 @@ def _exists(moment: pendulum.DateTime) -> bool:
 
 def _transition(before: dt.datetime, after: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
     """Return the first UTC instant of `after`'s offset in `tz`, between the two (whole seconds)."""
-    low, high = _stdlib(before), _stdlib(after)
-    offset = low.astimezone(tz).utcoffset()
-    while high - low > dt.timedelta(seconds=1):
-        middle = low + (high - low) // 2
-        middle = middle.replace(microsecond=0)
-        if middle.astimezone(tz).utcoffset() == offset:
+    # Searched in whole seconds since the epoch: the span halves at each step.
+    low, high = math.floor(before.timestamp()), math.floor(after.timestamp())
+    offset = dt.datetime.fromtimestamp(low, tz).utcoffset()
+    while high - low > 1:
+        middle = (low + high) // 2
+        if dt.datetime.fromtimestamp(middle, tz).utcoffset() == offset:
             low = middle
         else:
             high = middle
-    return high
+    return _EPOCH + dt.timedelta(seconds=high)
 
 
-def _stdlib(moment: dt.datetime) -> dt.datetime:
-    """Return `moment`, in UTC, as a plain `datetime` (pendulum's arithmetic differs)."""
-    moment = moment.astimezone(dt.UTC)
-    return dt.datetime(*moment.timetuple()[:6], moment.microsecond, tzinfo=dt.UTC)
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 class _Group:
