@@ -455,6 +455,22 @@ REFUSED: list[
         "sessions[0].title",
     ),
     (
+        "a missing training code",
+        row(training=None),
+        [],
+        {"clock": "Europe/Brussels"},
+        InvalidRowError,
+        "sessions[0].training",
+    ),
+    (
+        "a number for an enterprise number",
+        row(company=403170701),
+        [],
+        {"clock": "Europe/Brussels"},
+        InvalidTypeError,
+        "sessions[0].company",
+    ),
+    (
         "a number for a name",
         row(company_name=42),
         [],
