@@ -356,8 +356,8 @@ class _Group:
         self.key = key
         self.first_row = first_row
         self.people: list[Participant] = []
-        self.attended: list[Participant] = []
-        self.recorded = False
+        # As Session.attendance: None until a row says whether its person attended.
+        self.attended: list[Participant] | None = None
 
 
 def _people(rows: Iterable[Mapping[str, object]]) -> dict[tuple[str, str], _Group]:
@@ -375,7 +375,7 @@ def _people(rows: Iterable[Mapping[str, object]]) -> dict[tuple[str, str], _Grou
         attended = _flag(row, where, "attended")
         group.people.append(person)
         if attended is not None:
-            group.recorded = True
+            group.attended = group.attended or []
             if attended:
                 group.attended.append(person)
     return groups
@@ -414,7 +414,7 @@ def _session(  # noqa: PLR0913 (the row, where it is, and what the other table a
             confirmed_slot=None if confirmed_at is None else slot,
             dates_confirmed_at=confirmed_at,
             participants=() if group is None else group.people,
-            attendance=group.attended if group is not None and group.recorded else None,
+            attendance=None if group is None else group.attended,
             **facts,
         )
     except IncompanyRulesError as error:
