@@ -5,7 +5,8 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
-from collections.abc import Callable
+import zoneinfo
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -138,6 +139,14 @@ class TestRoundTrip:
             assert text == data["session"]["reminder_sent_at"]
             assert plain(session) == plain(from_data(data))
 
+    def test_an_instant_on_the_standard_librarys_zone_keeps_its_name(self) -> None:
+        # A pendulum value on a zoneinfo zone is kept as it is given.
+        given_at = pendulum.DateTime(2026, 9, 1, 8, tzinfo=zoneinfo.ZoneInfo("Europe/Brussels"))
+        session = confirmed_session(OCTOBER).evolve(reminder_sent_at=given_at)
+        data = to_data(session)
+        assert "2026-09-01T08:00:00+02:00[Europe/Brussels]" == data["session"]["reminder_sent_at"]
+        assert plain(session) == plain(from_data(data))
+
     def test_a_form_at_offset_zero_named_by_its_offset_loads(self) -> None:
         data = to_data(confirmed_session(OCTOBER))
         data["session"]["reminder_sent_at"] = "2026-09-01T08:00:00+00:00[+00:00]"
@@ -195,6 +204,28 @@ def put(path: str, value: object) -> Change:
 
 
 DELETE = object()
+
+
+class Unreadable(Mapping[str, object]):
+    """A participant whose email cannot be read: the failure and its note hold the number."""
+
+    def __init__(self, form: dict[str, object]) -> None:
+        self.form = form
+
+    def __getitem__(self, key: str) -> object:
+        if key == "email":
+            error = ValueError(f"no email could be decoded for {self.form['national_number']}")
+            error.add_note(f"reading the row of {self.form['national_number']}")
+            raise error
+        return self.form[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.form)
+
+    def __len__(self) -> int:
+        return len(self.form)
+
+
 REFUSED: list[tuple[str, Change, type[IncompanyRulesError], str]] = [
     ("bad email", put("participants[3].email", "ann@"), InvalidEmailError, "participants[3].email"),
     (
@@ -394,6 +425,14 @@ class TestRefusedForms:
         with refused_as(InvalidDataError, "session") as raised:
             from_data(data)
         assert "'remark'" in raised.value.problem
+
+    def test_a_value_that_cannot_be_read_is_named_with_the_kind_of_failure_only(self) -> None:
+        data = with_people()
+        data["session"]["participants"][3] = Unreadable(data["session"]["participants"][3])
+        with refused_as(InvalidDataError, "participants[3].email") as raised:
+            from_data(data)
+        assert "cannot be read (ValueError)" == raised.value.problem
+        assert NUMBER[:9] not in str(raised.value)
 
     def test_a_form_left_unchanged_by_the_table_still_loads(self) -> None:
         data = with_people()

@@ -157,6 +157,30 @@ READ: list[tuple[str, object, dict[str, Any], str]] = [
         "2026-03-29T00:59:59.999999+00:00",
     ),
     (
+        "March 02:00:00.5 shifted forward",
+        "2026-03-29 02:00:00.5",
+        {"clock": "Europe/Brussels", "nonexistent": "shift_forward"},
+        "2026-03-29T01:00:00+00:00",
+    ),
+    (
+        "March 02:00:00.5 shifted backward",
+        "2026-03-29 02:00:00.5",
+        {"clock": "Europe/Brussels", "nonexistent": "shift_backward"},
+        "2026-03-29T00:59:59.999999+00:00",
+    ),
+    (
+        "March 02:59 shifted forward",
+        "2026-03-29 02:59",
+        {"clock": "Europe/Brussels", "nonexistent": "shift_forward"},
+        "2026-03-29T01:00:00+00:00",
+    ),
+    (
+        "March 02:59:59.5 shifted forward",
+        "2026-03-29 02:59:59.5",
+        {"clock": "Europe/Brussels", "nonexistent": "shift_forward"},
+        "2026-03-29T01:00:00+00:00",
+    ),
+    (
         "naive text to the microsecond",
         "2026-10-20 09:00:00.250000",
         {"clock": "Europe/Brussels"},
@@ -429,6 +453,22 @@ REFUSED: list[
         {"clock": "Europe/Brussels"},
         InvalidRowError,
         "sessions[0].title",
+    ),
+    (
+        "a missing training code",
+        row(training=None),
+        [],
+        {"clock": "Europe/Brussels"},
+        InvalidRowError,
+        "sessions[0].training",
+    ),
+    (
+        "a number for an enterprise number",
+        row(company=403170701),
+        [],
+        {"clock": "Europe/Brussels"},
+        InvalidTypeError,
+        "sessions[0].company",
     ),
     (
         "a number for a name",

@@ -54,12 +54,12 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
-import enum
+import enum  # noqa: TC003 (cattrs reads the hooks' annotations when they are registered)
 import re
 from collections.abc import Callable, Mapping
 from contextvars import ContextVar
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, get_origin
 
 import attrs
 import cattrs
@@ -85,18 +85,23 @@ class InvalidDataError(InvalidValueError):
 # --------------------------------------------------------------------------
 # Values the converter cannot guess: instants, amounts, dates, numbers.
 
+# The field of an error a hook raises: a hook does not know where its value
+# is in the form, and from_data names the error by that path instead.
+_NO_FIELD = ""
+
 _INSTANT = re.compile(r"^(?P<iso>[^\[\]]+)\[(?P<zone>[^\[\]]+)\]$")
 _OFFSET = re.compile(r"^[+-]\d\d:\d\d$")
 
 
 def _zone_name(value: dt.datetime) -> str:
-    tz = value.tzinfo
-    name = getattr(tz, "name", None) or getattr(tz, "key", None)
+    # A named zone, pendulum's or the standard library's, has an IANA key;
+    # a fixed offset (pendulum's, or the standard library's UTC) has none.
+    name = getattr(value.tzinfo, "key", None)
     return str(name) if name else _offset(value)
 
 
 def _offset(value: dt.datetime) -> str:
-    return value.isoformat()[-6:] if value.utcoffset() else "+00:00"
+    return value.isoformat()[-6:]
 
 
 def _unstructure_instant(value: dt.datetime) -> str:
@@ -108,16 +113,16 @@ def _structure_instant(value: object, _: object) -> pendulum.DateTime:
     match = _INSTANT.match(text)
     if match is None:
         raise InvalidDataError(
-            "",
+            _NO_FIELD,
             f"expected ISO 8601 with an offset and a [zone], such as "
             f"'2026-04-01T09:00:00+02:00[Europe/Brussels]', got {text!r}",
         )
     try:
         given = dt.datetime.fromisoformat(match["iso"])
     except ValueError:
-        raise InvalidDataError("", f"expected an ISO 8601 instant, got {text!r}") from None
+        raise InvalidDataError(_NO_FIELD, f"expected an ISO 8601 instant, got {text!r}") from None
     if given.tzinfo is None:
-        raise InvalidDataError("", f"expected an instant with its UTC offset, got {text!r}")
+        raise InvalidDataError(_NO_FIELD, f"expected an instant with its UTC offset, got {text!r}")
     return local(given, _zone(match["zone"], given, given.tzinfo, text))
 
 
@@ -130,18 +135,18 @@ def _zone(name: str, given: dt.datetime, fixed: dt.tzinfo, text: str) -> dt.tzin
         try:
             tz = pendulum.timezone(name)
         except Exception:  # noqa: BLE001 (pendulum raises several kinds for an unknown name)
-            raise InvalidDataError("", f"unknown timezone {name!r} in {text!r}") from None
+            raise InvalidDataError(_NO_FIELD, f"unknown timezone {name!r} in {text!r}") from None
         expected = _offset(local(given, tz))
     if expected != _offset(given):
         raise InvalidDataError(
-            "", f"the offset of {text!r} is not {name}'s at that instant ({expected})"
+            _NO_FIELD, f"the offset of {text!r} is not {name}'s at that instant ({expected})"
         )
     return tz
 
 
 def _string(value: object, expected: str) -> str:
     if not isinstance(value, str):
-        raise InvalidTypeError("", f"expected {expected}, got {type(value).__name__}")
+        raise InvalidTypeError(_NO_FIELD, f"expected {expected}, got {type(value).__name__}")
     return value
 
 
@@ -150,9 +155,11 @@ def _structure_decimal(value: object, _: object) -> Decimal:
     try:
         amount = Decimal(text)
     except InvalidOperation:
-        raise InvalidDataError("", f"expected an amount such as '375.00', got {text!r}") from None
+        raise InvalidDataError(
+            _NO_FIELD, f"expected an amount such as '375.00', got {text!r}"
+        ) from None
     if not amount.is_finite():
-        raise InvalidDataError("", f"expected a finite amount, got {text!r}")
+        raise InvalidDataError(_NO_FIELD, f"expected a finite amount, got {text!r}")
     return amount
 
 
@@ -161,7 +168,9 @@ def _structure_date(value: object, _: object) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise InvalidDataError("", f"expected a date such as '2026-04-01', got {text!r}") from None
+        raise InvalidDataError(
+            _NO_FIELD, f"expected a date such as '2026-04-01', got {text!r}"
+        ) from None
 
 
 # The numbers already read in the form being loaded: attendance repeats the
@@ -183,7 +192,7 @@ def _structure_str(value: object, _: object) -> str:
 
 def _structure_int(value: object, _: object) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise InvalidTypeError("", f"expected a whole number, got {type(value).__name__}")
+        raise InvalidTypeError(_NO_FIELD, f"expected a whole number, got {type(value).__name__}")
     return value
 
 
@@ -192,18 +201,18 @@ def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
         return kind(value)
     except ValueError:
         choices = ", ".join(repr(member.value) for member in kind)
-        raise InvalidDataError("", f"expected one of {choices}, got {value!r}") from None
+        raise InvalidDataError(_NO_FIELD, f"expected one of {choices}, got {value!r}") from None
 
 
 def _structure_bool(value: object, _: object) -> bool:
     if not isinstance(value, bool):
-        raise InvalidTypeError("", f"expected true or false, got {type(value).__name__}")
+        raise InvalidTypeError(_NO_FIELD, f"expected true or false, got {type(value).__name__}")
     return value
 
 
 def _items(kind: Any) -> Any:  # noqa: ANN401 (any type cattrs asks about)
     """Return the item type of `tuple[X, ...]` or `frozenset[X]`, else `None`."""
-    if getattr(kind, "__origin__", None) in {tuple, frozenset}:
+    if get_origin(kind) in {tuple, frozenset}:
         return kind.__args__[0]
     return None
 
@@ -213,10 +222,9 @@ def _is_collection(kind: Any) -> bool:  # noqa: ANN401 (any type cattrs asks abo
 
 
 def _unstructure_collection(kind: Any) -> Any:  # noqa: ANN401 (cattrs' hook signature)
-    item = _items(kind)
-
     def unstructure(values: Any) -> list[Any]:  # noqa: ANN401
-        items = [_CONVERTER.unstructure(value, item) for value in values]
+        # Each item is written as its own class says (a Slot, a Participant, ...).
+        items = [_CONVERTER.unstructure(value) for value in values]
         # A set (attendance) is written sorted: one session, one form.
         return sorted(items) if kind.__origin__ is frozenset else items
 
@@ -228,7 +236,7 @@ def _structure_collection(kind: Any) -> Any:  # noqa: ANN401 (cattrs' hook signa
 
     def structure(values: object, _: object) -> object:
         if not isinstance(values, list):
-            raise InvalidTypeError("", f"expected a list, got {type(values).__name__}")
+            raise InvalidTypeError(_NO_FIELD, f"expected a list, got {type(values).__name__}")
         items = []
         for index, value in enumerate(values):
             try:
@@ -247,24 +255,28 @@ def _converter() -> cattrs.Converter:
     The classes are converted field by field from their attrs definitions
     (cattrs generates the functions), so a field added to one of them is
     in the form with no change here. Only the values above have hooks.
+
+    The errors come with the path of their value (cattrs' detailed
+    validation, its default). A hook of this module is registered for the
+    type its annotation names: the type of its argument when it writes a
+    value, the type it returns when it reads one.
     """
-    converter = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
-    converter.register_unstructure_hook(dt.datetime, _unstructure_instant)
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    converter.register_unstructure_hook(_unstructure_instant)
     converter.register_unstructure_hook(Decimal, str)
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     converter.register_unstructure_hook(NationalNumber, NationalNumber.reveal)
-    for kind, hook in (
-        (pendulum.DateTime, _structure_instant),
-        (dt.datetime, _structure_instant),
-        (Decimal, _structure_decimal),
-        (dt.date, _structure_date),
-        (NationalNumber, _structure_number),
-        (str, _structure_str),
-        (int, _structure_int),
-        (bool, _structure_bool),
+    for hook in (
+        _structure_instant,
+        _structure_decimal,
+        _structure_date,
+        _structure_number,
+        _structure_str,
+        _structure_int,
+        _structure_bool,
+        _structure_enum,
     ):
-        converter.register_structure_hook(kind, hook)
-    converter.register_structure_hook(enum.Enum, _structure_enum)
+        converter.register_structure_hook(hook)
     converter.register_unstructure_hook_factory(_is_collection, _unstructure_collection)
     converter.register_structure_hook_factory(_is_collection, _structure_collection)
     converter.register_structure_hook_factory(attrs.has, _structure_factory)
@@ -273,20 +285,21 @@ def _converter() -> cattrs.Converter:
 
 def _structure_factory(cls: type) -> Any:  # noqa: ANN401 (cattrs' hook signature)
     generated: Callable[[Mapping[str, Any], Any], object] = make_dict_structure_fn(cls, _CONVERTER)
-    names = {field.name.lstrip("_") for field in attrs.fields(cls)}
+    names = {field.alias for field in attrs.fields(cls)}
 
     def structure(value: object, kind: type) -> object:
         if not isinstance(value, Mapping):
-            raise InvalidTypeError("", f"expected an object, got {type(value).__name__}")
+            raise InvalidTypeError(_NO_FIELD, f"expected an object, got {type(value).__name__}")
         try:
-            return generated(value, kind)
+            # Equivalent: the function generated for cls does not read the type it is given.
+            return generated(value, kind)  # pragma: no mutate
         except cattrs.ClassValidationError as errors:
             # Errors of the class itself (its converters, validators and
             # cross-field checks) come with no attribute: name the one their
             # field is about.
             for error in errors.exceptions:
                 notes = getattr(error, "__notes__", ())
-                attribute = getattr(error, "field", "").rpartition(".")[2]
+                attribute = getattr(error, "field", _NO_FIELD).rpartition(".")[2]
                 if attribute in names and not any(_step(note) for note in notes):
                     error.add_note(_PATH_NOTE + attribute)
             raise
@@ -312,7 +325,7 @@ def to_data(session: Session) -> dict[str, Any]:
     """
     if not isinstance(session, Session):
         raise InvalidTypeError("session", f"expected a Session, got {type(session).__name__}")
-    return {"version": FORMAT_VERSION, "session": _CONVERTER.unstructure(session, Session)}
+    return {"version": FORMAT_VERSION, "session": _CONVERTER.unstructure(session)}
 
 
 def from_data(data: Mapping[str, Any]) -> Session:
@@ -375,14 +388,15 @@ def _step(note: str) -> str:
 
 
 def _reported(path: str, error: BaseException) -> IncompanyRulesError:
+    field = path or "session"  # the session itself: not an object, an unknown key
     if isinstance(error, IncompanyRulesError):
-        return type(error)(path or "session", error.problem)
+        return type(error)(field, error.problem)
     if isinstance(error, ForbiddenExtraKeysError):
         keys = ", ".join(repr(key) for key in sorted(error.extra_fields))
-        return InvalidDataError(path or "session", f"unknown key {keys}")
+        return InvalidDataError(field, f"unknown key {keys}")
     # A required key left out; or, for any other failure, the kind of error
     # only (its message could hold a value, a national number included).
     problem = (
         "missing" if isinstance(error, KeyError) else f"cannot be read ({type(error).__name__})"
     )
-    return InvalidDataError(path or "session", problem)
+    return InvalidDataError(field, problem)

@@ -54,6 +54,7 @@ Examples:
 from __future__ import annotations
 
 import datetime as dt
+import math
 import operator
 from collections.abc import Iterable, Mapping
 from typing import Literal
@@ -147,8 +148,9 @@ def sessions_from_rows(  # noqa: PLR0913 (keyword-only options, each documented)
         key = (_text(row, where, "project"), _text(row, where, "group"))
         if key in built:
             raise InvalidRowError(where, f"session {key[0]}/{key[1]} is listed twice")
-        group = people.pop(key, None)
-        built[key] = _session(reader, row, where, group, policy)
+        built[key] = _session(
+            reader, row, where, key=key, group=people.pop(key, None), policy=policy
+        )
     if people:
         first = min(people.values(), key=lambda group: group.first_row)
         raise InvalidRowError(
@@ -196,17 +198,22 @@ def _missing(value: object) -> bool:
     return value is None or value != value  # noqa: PLR0124 (NaN and NaT are not equal to themselves)
 
 
-def _value(row: Mapping[str, object], where: str, column: str, *, required: bool) -> object:
+def _cell(row: Mapping[str, object], column: str) -> object:
+    """Return the value of `column` in `row`, `None` for an empty cell or no such column."""
     value = row.get(column)
-    if _missing(value):
-        if required:
-            raise InvalidRowError(f"{where}.{column}", "missing")
-        return None
+    return None if _missing(value) else value
+
+
+def _value(row: Mapping[str, object], where: str, column: str) -> object:
+    """Return the value of the required `column` in `row`, or raise."""
+    value = _cell(row, column)
+    if value is None:
+        raise InvalidRowError(f"{where}.{column}", "missing")
     return value
 
 
 def _text(row: Mapping[str, object], where: str, column: str) -> str:
-    value = _value(row, where, column, required=True)
+    value = _value(row, where, column)
     if not isinstance(value, str):
         raise InvalidTypeError(
             f"{where}.{column}", f"expected a string, got {type(value).__name__}"
@@ -215,7 +222,7 @@ def _text(row: Mapping[str, object], where: str, column: str) -> str:
 
 
 def _count(row: Mapping[str, object], where: str, column: str) -> int | None:
-    value = _value(row, where, column, required=False)
+    value = _cell(row, column)
     if isinstance(value, float) and value.is_integer():
         return int(value)  # pandas stores a whole-number column with empty cells as floats
     if value is None or isinstance(value, bool):
@@ -233,7 +240,7 @@ def _not_a_count(where: str, column: str, value: object) -> int:
 
 
 def _flag(row: Mapping[str, object], where: str, column: str) -> bool | None:
-    value = _value(row, where, column, required=False)
+    value = _cell(row, column)
     if value is None or isinstance(value, bool):
         return value
     raise InvalidTypeError(
@@ -252,7 +259,7 @@ class _Reader:
     def instant(
         self, row: Mapping[str, object], where: str, column: str, *, required: bool = False
     ) -> pendulum.DateTime | None:
-        value = _value(row, where, column, required=required)
+        value = _value(row, where, column) if required else _cell(row, column)
         field = f"{where}.{column}"
         if value is None:
             return None
@@ -327,22 +334,19 @@ def _exists(moment: pendulum.DateTime) -> bool:
 
 def _transition(before: dt.datetime, after: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
     """Return the first UTC instant of `after`'s offset in `tz`, between the two (whole seconds)."""
-    low, high = _stdlib(before), _stdlib(after)
-    offset = low.astimezone(tz).utcoffset()
-    while high - low > dt.timedelta(seconds=1):
-        middle = low + (high - low) // 2
-        middle = middle.replace(microsecond=0)
-        if middle.astimezone(tz).utcoffset() == offset:
+    # Searched in whole seconds since the epoch: the span halves at each step.
+    low, high = math.floor(before.timestamp()), math.floor(after.timestamp())
+    offset = dt.datetime.fromtimestamp(low, tz).utcoffset()
+    while high - low > 1:
+        middle = (low + high) // 2
+        if dt.datetime.fromtimestamp(middle, tz).utcoffset() == offset:
             low = middle
         else:
             high = middle
-    return high
+    return _EPOCH + dt.timedelta(seconds=high)
 
 
-def _stdlib(moment: dt.datetime) -> dt.datetime:
-    """Return `moment`, in UTC, as a plain `datetime` (pendulum's arithmetic differs)."""
-    moment = moment.astimezone(dt.UTC)
-    return dt.datetime(*moment.timetuple()[:6], moment.microsecond, tzinfo=dt.UTC)
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 class _Group:
@@ -352,8 +356,8 @@ class _Group:
         self.key = key
         self.first_row = first_row
         self.people: list[Participant] = []
-        self.attended: list[Participant] = []
-        self.recorded = False
+        # As Session.attendance: None until a row says whether its person attended.
+        self.attended: list[Participant] | None = None
 
 
 def _people(rows: Iterable[Mapping[str, object]]) -> dict[tuple[str, str], _Group]:
@@ -362,60 +366,64 @@ def _people(rows: Iterable[Mapping[str, object]]) -> dict[tuple[str, str], _Grou
         where = f"participants[{index}]"
         key = (_text(row, where, "project"), _text(row, where, "group"))
         group = groups.setdefault(key, _Group(key, index))
+        number = _value(row, where, "national_number")
+        email = _value(row, where, "email")
         try:
-            person = Participant(
-                _value(row, where, "national_number", required=True),
-                _value(row, where, "email", required=True),
-                name=_value(row, where, "name", required=False),
-            )
+            person = Participant(number, email, name=_cell(row, "name"))
         except IncompanyRulesError as error:
             raise type(error)(f"{where}.{error.field.rpartition('.')[2]}", error.problem) from None
         attended = _flag(row, where, "attended")
         group.people.append(person)
         if attended is not None:
-            group.recorded = True
+            group.attended = group.attended or []
             if attended:
                 group.attended.append(person)
     return groups
 
 
-def _session(
+def _session(  # noqa: PLR0913 (the row, where it is, and what the other table and the caller give)
     reader: _Reader,
     row: Mapping[str, object],
     where: str,
+    *,
+    key: tuple[str, str],
     group: _Group | None,
     policy: Policy,
 ) -> Session:
+    # Each cell is read first, so that its error names its column.
     requested_at = reader.instant(row, where, "requested_at", required=True)
     confirmed_at = reader.instant(row, where, "dates_confirmed_at")
     start = reader.instant(row, where, "start")
     end = reader.instant(row, where, "end")
     facts = {name: reader.instant(row, where, name) for name in _FACTS}
+    code, title = _text(row, where, "training"), _text(row, where, "title")
+    number, name = _text(row, where, "company"), _text(row, where, "company_name")
+    planned = _count(row, where, "planned")
+    # A value the classes refuse is named by the column it comes from.
     try:
         slot = None if start is None and end is None else Slot(start, end)
         return Session(
-            project=_text(row, where, "project"),
-            group=_text(row, where, "group"),
-            training=Training(_text(row, where, "training"), _text(row, where, "title")),
-            company=Company(_text(row, where, "company"), _text(row, where, "company_name")),
+            project=key[0],
+            group=key[1],
+            training=Training(code, title),
+            company=Company(number, name),
             requested_at=requested_at,
             policy=policy,
-            planned_participants=_count(row, where, "planned"),
+            planned_participants=planned,
             proposed_slots=() if slot is None else (slot,),
             confirmed_slot=None if confirmed_at is None else slot,
             dates_confirmed_at=confirmed_at,
             participants=() if group is None else group.people,
-            attendance=group.attended if group is not None and group.recorded else None,
+            attendance=None if group is None else group.attended,
             **facts,
         )
     except IncompanyRulesError as error:
-        if error.field.startswith(where):
-            raise
-        column = _COLUMNS.get(error.field, error.field.rpartition(".")[2])
+        column = _COLUMNS.get(error.field, error.field.removeprefix("Session."))
         raise type(error)(f"{where}.{column}", error.problem) from None
 
 
-# Where a session's error names a field, the column of the session rows it comes from.
+# Where a session's error names a field, the column of the session rows it comes
+# from; a field of Session not listed is the column of the same name.
 _COLUMNS = {
     "Company.number": "company",
     "Company.name": "company_name",
