@@ -133,6 +133,10 @@ class TestRoundTrip:
                 dt.datetime(2026, 9, 1, 8, tzinfo=dt.timezone(dt.timedelta(hours=-3))),
                 "2026-09-01T08:00:00-03:00[-03:00]",
             ),
+            (  # an offset of whole seconds, as local mean times have
+                dt.datetime(2026, 9, 1, 8, tzinfo=dt.timezone(-dt.timedelta(seconds=1050))),
+                "2026-09-01T08:00:00-00:17:30[-00:17:30]",
+            ),
         ):
             session = confirmed_session(OCTOBER).evolve(reminder_sent_at=given_at)
             data = to_data(session)
@@ -512,6 +516,22 @@ DESCRIBED: list[tuple[str, Change, str]] = [
         (
             "requested_at: expected ISO 8601 with an offset and a [zone], such as "
             "'2026-04-01T09:00:00+02:00[Europe/Brussels]', got '2026-09-15T10:00:00+02:00'"
+        ),
+    ),
+    (
+        "the last year a calendar has",
+        put("requested_at", "9999-12-31T23:30:00+00:00[Europe/Brussels]"),
+        (
+            "requested_at: expected an instant in the years 1900 to 2999 (UTC), got "
+            "9999-12-31T23:30:00+00:00"
+        ),
+    ),
+    (
+        "offset with seconds not the named one",
+        put("requested_at", "2026-09-15T10:00:00+01:00:30[+01:00:31]"),
+        (
+            "requested_at: the offset of '2026-09-15T10:00:00+01:00:30[+01:00:31]' is not "
+            "+01:00:31's at that instant (+01:00:31)"
         ),
     ),
     (

@@ -10,7 +10,9 @@ session back, validated as a new one. Nothing is lost:
 - instants are ISO 8601 text with their UTC offset *and* their zone name,
   as RFC 9557 writes them (`2026-10-25T02:30:00+01:00[Europe/Brussels]`),
   so that the hour the clocks repeat in October stays unambiguous and the
-  clock the instant was given on comes back;
+  clock the instant was given on comes back; an instant at a fixed offset
+  is named by its offset, seconds included when it has any
+  (`2026-09-01T08:00:00-00:17:30[-00:17:30]`);
 - amounts are `Decimal` written as strings (`"375"`, `"150.00"`);
 - dates are `YYYY-MM-DD`; enumerations are their values;
 - the form carries its [`FORMAT_VERSION`][incompany_rules.data.FORMAT_VERSION],
@@ -68,7 +70,7 @@ from cattrs.errors import ForbiddenExtraKeysError
 from cattrs.gen import make_dict_structure_fn
 
 from incompany_rules.errors import IncompanyRulesError, InvalidTypeError, InvalidValueError
-from incompany_rules.instants import local
+from incompany_rules.instants import checked, local
 from incompany_rules.participants import NationalNumber
 from incompany_rules.session import Session
 
@@ -90,7 +92,10 @@ class InvalidDataError(InvalidValueError):
 _NO_FIELD = ""
 
 _INSTANT = re.compile(r"^(?P<iso>[^\[\]]+)\[(?P<zone>[^\[\]]+)\]$")
-_OFFSET = re.compile(r"^[+-]\d\d:\d\d$")
+# An offset as ISO 8601 and `datetime.isoformat` write it: hours, minutes,
+# and seconds when there are any.
+_OFFSET = re.compile(r"^[+-]\d\d:\d\d(:\d\d)?$")
+_OFFSET_AT_END = re.compile(r"[+-]\d\d:\d\d(:\d\d(\.\d{6})?)?$")
 
 
 def _zone_name(value: dt.datetime) -> str:
@@ -101,7 +106,7 @@ def _zone_name(value: dt.datetime) -> str:
 
 
 def _offset(value: dt.datetime) -> str:
-    return value.isoformat()[-6:]
+    return _OFFSET_AT_END.search(value.isoformat())[0]  # type: ignore[index]
 
 
 def _unstructure_instant(value: dt.datetime) -> str:
@@ -123,6 +128,7 @@ def _structure_instant(value: object, _: object) -> pendulum.DateTime:
         raise InvalidDataError(_NO_FIELD, f"expected an ISO 8601 instant, got {text!r}") from None
     if given.tzinfo is None:
         raise InvalidDataError(_NO_FIELD, f"expected an instant with its UTC offset, got {text!r}")
+    checked(given, field=_NO_FIELD)  # in the supported years, before any conversion
     return local(given, _zone(match["zone"], given, given.tzinfo, text))
 
 
