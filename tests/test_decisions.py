@@ -63,10 +63,18 @@ class TestReason:
             reason.text("en")
         )
 
-    def test_a_missing_instant_is_written_as_a_question_mark(self) -> None:
-        assert "Registration only opens on ?." == (
-            Reason(ReasonCode.REGISTRATION_NOT_OPEN, "R8").text("en")
-        )
+    @pytest.mark.parametrize(
+        ("code", "expected"),
+        [
+            (ReasonCode.REGISTRATION_NOT_OPEN, "Registration only opens on ?."),
+            (ReasonCode.NO_ACCESS_EMAILS, "No access e-mail for a link generated before ?."),
+        ],
+    )
+    def test_a_missing_instant_is_written_as_a_question_mark(
+        self, code: ReasonCode, expected: str
+    ) -> None:
+        """An instant, or a day, not given is a question mark."""
+        assert expected == Reason(code).text("en")
 
     def test_an_amount_is_written_as_money_in_each_language(self) -> None:
         reason = Reason(ReasonCode.LATE_CONFIRMATION, at=CLOSED, limit=15, amount=Decimal(375))
@@ -85,6 +93,13 @@ class TestReason:
                 "and the participant list is due by Sunday 29 March 2026 at 23:59."
             ),
         ] == [reason.text(lang) for lang in ("fr", "nl", "en")]
+
+    def test_a_missing_amount_is_left_out(self) -> None:
+        reason = Reason(ReasonCode.LATE_CONFIRMATION, at=CLOSED, limit=15)
+        assert (
+            "Dates confirmed after the end of D-15: from now on, cancelling costs , and the "
+            "participant list is due by Sunday 29 March 2026 at 23:59."
+        ) == reason.text("en")
 
     def test_a_missing_deadline_is_written_as_a_question_mark(self) -> None:
         reason = Reason(ReasonCode.LATE_CONFIRMATION, limit=15, amount=Decimal(375))

@@ -16,6 +16,7 @@ from incompany_rules import (
     Fee,
     FeeKind,
     FeeReason,
+    FeeStep,
     IncompanyRulesError,
     InvalidSessionError,
     InvalidTypeError,
@@ -234,6 +235,51 @@ class TestCancellationFee:
         assert expected == fee
         assert "Free cancellation: no date is confirmed yet" == fee.describe("en")
 
+    # Each row: a session, when cancelling is asked, and the answer not owed,
+    # with its rule, reason and deadline.
+    @pytest.mark.parametrize(
+        ("people", "when", "rule", "reason", "deadline"),
+        [
+            pytest.param(
+                6,
+                brussels(2026, 3, 17, 23, 59, 59),
+                "R15",
+                FeeReason.FREE_CANCELLATION,
+                brussels(2026, 3, 18),
+                id="free",
+            ),
+            pytest.param(
+                0,
+                brussels(2026, 3, 30),
+                "R18",
+                FeeReason.LIST_CHARGED_FIRST,
+                brussels(2026, 3, 30),
+                id="list-charged-first",
+            ),
+        ],
+    )
+    def test_a_cancellation_not_owed_is_a_whole_late_cancellation_fee(
+        self,
+        people: int,
+        when: pendulum.DateTime,
+        rule: str,
+        reason: FeeReason,
+        deadline: pendulum.DateTime,
+    ) -> None:
+        """The answer equals the fee built and checked from the same figures."""
+        expected = Fee(
+            kind=FeeKind.LATE_CANCELLATION,
+            rule=rule,
+            reason=reason,
+            owed=False,
+            quantity=0,
+            unit_price=Decimal(375),
+            amount=Decimal(0),
+            arises_at=when,
+            deadline=deadline,
+        )
+        assert expected == cancellation_fee(session_at(APRIL_1, people), when)
+
     def test_a_free_cancellation_is_decided_by_r15(self) -> None:
         """Notified by the end of D-15, the answer names rule R15."""
         fee = cancellation_fee(session_at(APRIL_1), brussels(2026, 3, 1))
@@ -374,6 +420,20 @@ class TestCancellationFeeSchedule:
         assert (
             "L'annulation coûte 375,00 € du mercredi 18 mars 2026 à 00:00"
             " au mercredi 1er avril 2026 à 08:59" == late.describe()
+        )
+
+    def test_a_step_built_without_a_start_leaves_that_date_out(self) -> None:
+        """A step an application builds from "any earlier instant" names only its end."""
+        step = FeeStep(
+            starts=None,
+            ends=APRIL_1,
+            owed=True,
+            amount=Decimal(375),
+            rule="R15",
+            reason=FeeReason.LATE_CANCELLATION,
+        )
+        assert "Cancelling costs €375.00 from  until Wednesday 1 April 2026 at 08:59" == (
+            step.describe("en")
         )
 
     @pytest.mark.parametrize(
@@ -724,6 +784,10 @@ class TestFeesDue:
     ) -> None:
         assert total == fees_due(held(attended=4), now).total
 
+    def test_the_shortfall_arises_at_the_class_end_on_the_policys_clock(self) -> None:
+        (line,) = fees_due(held(attended=4), brussels(2026, 4, 2))
+        assert "2026-04-01T12:30:00+02:00" == line.arises_at.isoformat()
+
     def test_on_the_registered_basis_the_shortfall_needs_no_attendance(self) -> None:
         policy = DEFAULT_POLICY.evolve(shortfall_basis="registered")
         assert Decimal(150) == fees_due(held(5, policy=policy), brussels(2026, 4, 2)).total
@@ -968,6 +1032,31 @@ class TestValues:
             arises_at=APRIL_1,
         )
         assert "Participant manquant (R17) : 2 x 150,00 € = 300,00 €" == line.describe()
+
+    # Each row: a reason whose text shows an instant, whether it is owed, and
+    # the text of a fee built without a deadline.
+    @pytest.mark.parametrize(
+        ("reason", "owed", "expected"),
+        [
+            (FeeReason.LATE_CANCELLATION, True, "Late cancellation (from ): €375.00"),
+            (FeeReason.FREE_CANCELLATION, False, "Free cancellation: notified by "),
+        ],
+    )
+    def test_a_fee_built_without_a_deadline_leaves_the_date_out(
+        self, reason: FeeReason, owed: bool, expected: str
+    ) -> None:
+        """An application may build a fee with no deadline; it still describes itself."""
+        fee = Fee(
+            kind=FeeKind.LATE_CANCELLATION,
+            rule="R15",
+            reason=reason,
+            owed=owed,
+            quantity=int(owed),
+            unit_price=Decimal(375),
+            amount=Decimal(375) * owed,
+            arises_at=APRIL_1,
+        )
+        assert expected == fee.describe("en")
 
     def test_a_fee_not_owed_has_no_quantity_and_no_line(self) -> None:
         free = cancellation_fee(session_at(APRIL_1), brussels(2026, 3, 1))

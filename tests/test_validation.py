@@ -55,6 +55,7 @@ from incompany_rules.fees import FeeKind
 from incompany_rules.instants import checked, instant
 from incompany_rules.participants import email_address
 from incompany_rules.validation import (
+    MAX_AMOUNT,
     MONEY_CONTEXT,
     expect,
     flag,
@@ -300,6 +301,11 @@ class TestSharedChecks:
                 InvalidValueError,
                 "expected a whole number from 0 to 10000, got an int of about 21 digits",
             ),
+            (
+                lambda: money(100_001, field="fee"),
+                InvalidValueError,
+                "expected an amount from 0 to 100000, got 100001",
+            ),
             (lambda: flag(1, field="f"), InvalidTypeError, "expected True or False, got int"),
             (lambda: text(" ", field="t"), InvalidValueError, "must not be empty"),
             (lambda: text(1, field="t"), InvalidTypeError, "expected a string, got int"),
@@ -311,6 +317,11 @@ class TestSharedChecks:
         with pytest.raises(error) as caught:
             call()
         assert message == caught.value.problem
+
+    @pytest.mark.parametrize("amount", [100_000, "100000", MAX_AMOUNT])
+    def test_an_amount_may_be_the_maximum_in_any_form(self, amount: object) -> None:
+        """100 000 euros is accepted as an int, a string or a Decimal alike."""
+        assert MAX_AMOUNT == money(amount, field="fee")
 
 
 class TestPseudonymKeys:

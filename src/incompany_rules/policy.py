@@ -216,15 +216,13 @@ class Policy:
         result: dict[str, str | int] = {}
         for field in (f for f in attrs.fields(Policy) if f.init):
             value = getattr(self, field.name)
-            if value is None:
-                continue  # an optional figure not set: from_dict gives its default back
             if isinstance(value, int):
                 result[field.name] = value
             elif isinstance(value, ShortfallBasis):
                 result[field.name] = value.value
             elif isinstance(value, dt.date):
                 result[field.name] = value.isoformat()
-            else:
+            elif value is not None:  # an optional figure not set: from_dict gives its default back
                 result[field.name] = str(value)
         return result
 

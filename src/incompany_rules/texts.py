@@ -82,7 +82,8 @@ def day(date: dt.date, lang: Language = DEFAULT_LANGUAGE) -> str:
     """Return `date` spelled out: `mercredi 1er avril 2026`, `woensdag 1 april 2026`."""
     format_date, _ = _babel()
     locale = _LOCALES[language(lang)]
-    weekday = format_date(date, "EEEE", locale=locale)
+    # Equivalent as "eeee": Babel writes the full weekday name for both patterns.
+    weekday = format_date(date, "EEEE", locale=locale)  # pragma: no mutate
     month = format_date(date, "MMMM", locale=locale)
     number = "1er" if lang == "fr" and date.day == 1 else str(date.day)
     return f"{weekday} {number} {month} {date.year}"

@@ -31,7 +31,7 @@ import enum
 import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 import attrs
 
@@ -98,6 +98,10 @@ def _mask_number_like(text: str) -> str:
     return _NUMBER_LIKE.sub(hide, text)
 
 
+# Equivalent with capitals added: `shown` looks up a lowered letter.
+_VOWELS = frozenset("aeiou")  # pragma: no mutate
+
+
 def shown(value: object) -> str:
     """Describe `value` for an error message, hiding anything like a national number.
 
@@ -124,7 +128,7 @@ def shown(value: object) -> str:
         if len(quoted) > _SHORT:
             return f"a {type_name(value)} of {len(str(value))} characters"
         return _mask_number_like(quoted)
-    article = "an" if type_name(value)[:1].lower() in set("aeiou") else "a"
+    article = "an" if type_name(value)[:1].lower() in _VOWELS else "a"
     return f"{article} {type_name(value)}"
 
 
@@ -321,7 +325,7 @@ def trusted(cls: type[T]) -> Callable[..., T]:
     fields = attrs.fields(cls)  # type: ignore[arg-type]
     # One line a field, as attrs writes its own __init__: a loop over the
     # fields would cost twice as much as the assignments it makes.
-    scope: dict[str, object] = {"new": object.__new__, "cls": cls}
+    scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
     values = ", ".join(f"v{index}" for index in range(len(fields)))
     lines = [f"def build({values}, /):", "    made = new(cls)"]
     for index, field in enumerate(fields):
@@ -329,4 +333,5 @@ def trusted(cls: type[T]) -> Callable[..., T]:
         lines.append(f"    set{index}(made, v{index})")
     lines.append("    return made")
     exec(compile("\n".join(lines), f"<trusted {cls.__qualname__}>", "exec"), scope)  # noqa: S102 (the source names no value of the caller)
-    return cast("Callable[..., T]", scope["build"])
+    build: Callable[..., T] = scope["build"]
+    return build
