@@ -247,6 +247,21 @@ class TestConfirmingADate:
         assert K.CONFIRM_SLOT in kinds(session, START.subtract(microseconds=1))
         assert [(K.PROPOSE_SLOTS, A.TRAINER, "01/04 09:00", False)] == view(session, START)
 
+    def test_slots_in_the_repeated_october_hour_are_taken_in_the_order_they_start(self) -> None:
+        """On Sunday 25 October 2026, 02:45 (summer time) comes before 02:15 (winter time)."""
+        utc = pendulum.timezone("UTC")
+        later = Slot(
+            dt.datetime(2026, 10, 25, 1, 15, tzinfo=utc), dt.datetime(2026, 10, 25, 2, tzinfo=utc)
+        )
+        first = Slot(
+            dt.datetime(2026, 10, 25, 0, 45, tzinfo=utc), dt.datetime(2026, 10, 25, 2, tzinfo=utc)
+        )
+        session = self.REQUESTED.evolve(proposed_slots=(later, first))
+        confirm = one(session, brussels(2026, 10, 1), K.CONFIRM_SLOT)
+        assert "02:45 +0200" == f"{confirm.about:%H:%M %z}"
+        propose = one(session, brussels(2026, 10, 24), K.PROPOSE_SLOTS)
+        assert "02:15 +0100" == f"{propose.about:%H:%M %z}"
+
     def test_new_dates_are_asked_for_in_the_title(self) -> None:
         action = one(self.REQUESTED, brussels(2026, 3, 30), K.PROPOSE_SLOTS)
         assert "Proposer de nouvelles dates pour la classe en ligne" == action.title()

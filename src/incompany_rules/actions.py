@@ -216,11 +216,14 @@ class _Context:
         requested = session.requested_at
         self.plan: _Plan | None = None
         self.held: _Plan | None = None
-        self.not_held = False
-        self._slots: list[tuple[_Keyed, _Keyed]] | None = None
         if session.confirmed_slot is None:
             self.requested: _Keyed | None = (local(requested, tz), key(requested))
             self.floor = self.requested
+            # (registration close, start) of each proposed slot, in order (R3).
+            self.slots: list[tuple[_Keyed, _Keyed]] = []
+            for slot in session.proposed_slots:
+                closes = slot_registration_closes(slot, self.policy)
+                self.slots.append(((closes, key(closes)), (local(slot.start, tz), key(slot.start))))
             return
         self.plan = plan = _Plan(session)
         self.fixed = fixed = plan.fixed
@@ -239,10 +242,10 @@ class _Context:
             self.held = plan
 
     def before_end(self) -> bool:
-        """Whether the instant asked comes before the class end (surely so before its start)."""
+        """Whether the instant asked comes before the class end."""
         plan = self.plan
         assert plan is not None  # noqa: S101 (asked of a session with dates)
-        return self.at < self.start[1] or self.at < plan.end_key()
+        return self.at < plan.end_key()
 
     def end(self) -> _Keyed:
         """Return the class end, with its key."""
@@ -250,21 +253,11 @@ class _Context:
         assert plan is not None  # noqa: S101 (asked of a session with dates)
         return (plan.end, plan.end_key())
 
-    def slots(self) -> list[tuple[_Keyed, _Keyed]]:
-        """Return (registration close, start) of each proposed slot, in order (R3)."""
-        found = self._slots
-        if found is None:
-            found = self._slots = []
-            for slot in self.session.proposed_slots:
-                closes = slot_registration_closes(slot, self.policy)
-                found.append(((closes, key(closes)), (local(slot.start, self.tz), key(slot.start))))
-        return found
-
     def confirmable(self) -> list[tuple[_Keyed, _Keyed]]:
         """Return (registration close, start) of each proposed slot still confirmable (R3)."""
         at = self.at
-        found = [pair for pair in self.slots() if at < pair[0][1] and at < pair[1][1]]
-        found.sort(key=lambda pair: (pair[0][1], pair[1][1]))
+        found = [pair for pair in self.slots if at < pair[0][1] and at < pair[1][1]]
+        found.sort(key=lambda pair: pair[1][1])  # the first to start closes first
         return found
 
 
@@ -348,7 +341,7 @@ def _propose_slots(context: _Context) -> _Open | None:
         assert context.requested is not None  # noqa: S101 (keyed for a session being planned)
         return _opening(context.requested)
     # Every proposed slot lapsed: new dates are asked for since the last one did.
-    closes, start = max(context.slots(), key=lambda pair: pair[0][1])
+    closes, start = max(context.slots, key=lambda pair: pair[0][1])
     lapsed = start if start[1] < closes[1] else closes
     return _opening(lapsed, about=start[0])
 
