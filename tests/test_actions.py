@@ -247,6 +247,23 @@ class TestConfirmingADate:
         assert K.CONFIRM_SLOT in kinds(session, START.subtract(microseconds=1))
         assert [(K.PROPOSE_SLOTS, A.TRAINER, "01/04 09:00", False)] == view(session, START)
 
+    def test_new_dates_are_asked_for_since_the_last_slot_lapsed(self) -> None:
+        """Two slots on the class day, registration open until its end: each lapses at its start."""
+        policy = DEFAULT_POLICY.evolve(registration_days_before=0)
+        morning = Slot(brussels(2026, 4, 1, 8), brussels(2026, 4, 1, 10))
+        afternoon = Slot(brussels(2026, 4, 1, 14), brussels(2026, 4, 1, 16))
+        session = requested_session(START, policy=policy).evolve(
+            proposed_slots=(morning, afternoon),
+            availability_asked_at=brussels(2026, 2, 4, 11),
+            dates_forwarded_at=brussels(2026, 2, 5),
+        )
+        assert [(K.CONFIRM_SLOT, A.CLIENT_HR, "02/04 00:00", False)] == view(
+            session, brussels(2026, 4, 1, 12)
+        )
+        after = brussels(2026, 4, 1, 15)
+        assert [(K.PROPOSE_SLOTS, A.TRAINER, "01/04 14:00", False)] == view(session, after)
+        assert afternoon.start == one(session, after, K.PROPOSE_SLOTS).about
+
     def test_slots_in_the_repeated_october_hour_are_taken_in_the_order_they_start(self) -> None:
         """On Sunday 25 October 2026, 02:45 (summer time) comes before 02:15 (winter time)."""
         utc = pendulum.timezone("UTC")

@@ -340,8 +340,9 @@ def _propose_slots(context: _Context) -> _Open | None:
     if not slots:
         assert context.requested is not None  # noqa: S101 (keyed for a session being planned)
         return _opening(context.requested)
-    # Every proposed slot lapsed: new dates are asked for since the last one did.
-    closes, start = max(context.slots, key=lambda pair: pair[0][1])
+    # Every proposed slot lapsed: new dates are asked for since the last one
+    # did, the last to start (its registration closes last too).
+    closes, start = max(context.slots, key=lambda pair: pair[1][1])
     lapsed = start if start[1] < closes[1] else closes
     return _opening(lapsed, about=start[0])
 
