@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
+import pendulum
 import pytest
 
 from helpers import brussels
@@ -50,9 +50,6 @@ from incompany_rules.examples import ACME_HR, confirmed_session, requested_sessi
 from incompany_rules.examples import sample_participants as people
 from incompany_rules.process import PROCESS, Step
 from incompany_rules.texts import TEXTS
-
-if TYPE_CHECKING:
-    import pendulum
 
 K, A = ActionKind, Actor
 PEOPLE = people(7)
@@ -230,6 +227,58 @@ class TestConfirmingADate:
         assert not can_confirm_slot(self.REQUESTED, slot, action.due)
         assert (action.due, START) == (action.closes, action.about)
 
+    def test_a_slot_proposed_on_another_clock_is_spoken_of_on_the_policys(self) -> None:
+        """A class at 00:30 on Wednesday 10 June in Brussels, given as 22:30 the day before in UTC."""
+        start = pendulum.datetime(2026, 6, 9, 22, 30, tz="UTC")
+        session = self.REQUESTED.evolve(proposed_slots=(Slot(start, start.add(hours=2)),))
+        action = one(session, brussels(2026, 6, 1), K.CONFIRM_SLOT)
+        assert (
+            "10/06 00:30",
+            (
+                "The proposed date, Wednesday 10 June 2026, can no longer be chosen after "
+                "Sunday 7 June 2026 at 23:59."
+            ),
+        ) == (f"{action.about:%d/%m %H:%M}", action.consequence("en"))
+
+    def test_registration_closing_after_the_start_leaves_the_slot_until_it_starts(self) -> None:
+        """Registration open until the end of the class day: the slot lapses at its start."""
+        policy = DEFAULT_POLICY.evolve(registration_days_before=0)
+        session = requested_session(START, policy=policy)
+        assert K.CONFIRM_SLOT in kinds(session, START.subtract(microseconds=1))
+        assert [(K.PROPOSE_SLOTS, A.TRAINER, "01/04 09:00", False)] == view(session, START)
+
+    def test_new_dates_are_asked_for_since_the_last_slot_lapsed(self) -> None:
+        """Two slots on the class day, registration open until its end: each lapses at its start."""
+        policy = DEFAULT_POLICY.evolve(registration_days_before=0)
+        morning = Slot(brussels(2026, 4, 1, 8), brussels(2026, 4, 1, 10))
+        afternoon = Slot(brussels(2026, 4, 1, 14), brussels(2026, 4, 1, 16))
+        session = requested_session(START, policy=policy).evolve(
+            proposed_slots=(morning, afternoon),
+            availability_asked_at=brussels(2026, 2, 4, 11),
+            dates_forwarded_at=brussels(2026, 2, 5),
+        )
+        assert [(K.CONFIRM_SLOT, A.CLIENT_HR, "02/04 00:00", False)] == view(
+            session, brussels(2026, 4, 1, 12)
+        )
+        after = brussels(2026, 4, 1, 15)
+        assert [(K.PROPOSE_SLOTS, A.TRAINER, "01/04 14:00", False)] == view(session, after)
+        assert afternoon.start == one(session, after, K.PROPOSE_SLOTS).about
+
+    def test_slots_in_the_repeated_october_hour_are_taken_in_the_order_they_start(self) -> None:
+        """On Sunday 25 October 2026, 02:45 (summer time) comes before 02:15 (winter time)."""
+        utc = pendulum.timezone("UTC")
+        later = Slot(
+            dt.datetime(2026, 10, 25, 1, 15, tzinfo=utc), dt.datetime(2026, 10, 25, 2, tzinfo=utc)
+        )
+        first = Slot(
+            dt.datetime(2026, 10, 25, 0, 45, tzinfo=utc), dt.datetime(2026, 10, 25, 2, tzinfo=utc)
+        )
+        session = self.REQUESTED.evolve(proposed_slots=(later, first))
+        confirm = one(session, brussels(2026, 10, 1), K.CONFIRM_SLOT)
+        assert "02:45 +0200" == f"{confirm.about:%H:%M %z}"
+        propose = one(session, brussels(2026, 10, 24), K.PROPOSE_SLOTS)
+        assert "02:15 +0100" == f"{propose.about:%H:%M %z}"
+
     def test_new_dates_are_asked_for_in_the_title(self) -> None:
         action = one(self.REQUESTED, brussels(2026, 3, 30), K.PROPOSE_SLOTS)
         assert "Proposer de nouvelles dates pour la classe en ligne" == action.title()
@@ -311,7 +360,13 @@ class TestWindowsClose:
         cancelled = confirmed_session(START, policy=policy).evolve(
             participants=PEOPLE[:6], cancelled_at=brussels(2026, 3, 20, 9)
         )
-        assert False is one(cancelled, brussels(2026, 4, 19, 23, 59), K.INVOICE_FEES).overdue
+        last_minute = one(cancelled, brussels(2026, 4, 19, 23, 59), K.INVOICE_FEES)
+        assert (False, "20/04 00:00", Decimal(375), Rule.R15) == (
+            last_minute.overdue,
+            f"{last_minute.due:%d/%m %H:%M}",
+            last_minute.fee,
+            last_minute.rule,
+        )
         assert True is one(cancelled, brussels(2026, 4, 20), K.INVOICE_FEES).overdue
 
 
@@ -659,13 +714,33 @@ class TestEachStepSaysWhenItCloses:
         (announce,) = [a for a in next_actions(CONFIRMED, START) if a.kind is K.ANNOUNCE_NOT_HELD]
         assert (brussels(2026, 4, 1, 12, 30), START) == (announce.closes, announce.about)
 
-    def test_a_fee_to_invoice_carries_its_amount_and_rule_and_never_closes(self) -> None:
-        (invoice,) = [a for a in next_actions(CONFIRMED, START) if a.kind is K.INVOICE_FEES]
+    @pytest.mark.parametrize("invoicing_days_after", [None, 30])
+    def test_a_fee_to_invoice_carries_its_amount_and_rule_and_never_closes(
+        self, invoicing_days_after: int | None
+    ) -> None:
+        policy = DEFAULT_POLICY.evolve(invoicing_days_after=invoicing_days_after)
+        session = confirmed_session(START, policy=policy)
+        (invoice,) = [a for a in next_actions(session, START) if a.kind is K.INVOICE_FEES]
         assert (Decimal(375), Rule.R16, None) == (invoice.fee, invoice.rule, invoice.closes)
 
     def test_nothing_is_invoiced_when_no_fee_is_owed(self) -> None:
         held = FULL.evolve(attendance=PEOPLE[:6])
         assert K.INVOICE_FEES not in kinds(held, brussels(2026, 4, 2, 9))
+
+    @pytest.mark.parametrize(
+        ("missing_list_fee", "invoiced"),
+        [
+            ("0", []),  # a policy that charges nothing: nothing to invoice
+            ("0.50", [Decimal("0.50")]),
+            ("1", [Decimal(1)]),
+        ],
+    )
+    def test_a_missing_list_is_invoiced_at_whatever_the_policy_charges(
+        self, missing_list_fee: str, invoiced: list[Decimal]
+    ) -> None:
+        policy = DEFAULT_POLICY.evolve(missing_list_fee=missing_list_fee)
+        session = confirmed_session(START, policy=policy)
+        assert invoiced == [a.fee for a in next_actions(session, START) if a.kind is K.INVOICE_FEES]
 
     def test_the_first_steps_open_at_the_very_instant_of_the_request(self) -> None:
         session = requested_session(START)

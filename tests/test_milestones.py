@@ -28,6 +28,7 @@ from incompany_rules import (
     schedule,
 )
 from incompany_rules.examples import confirmed_session, requested_session
+from incompany_rules.milestones import slot_registration_closes
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -158,9 +159,15 @@ class TestScheduleDayBasedMilestones:
     def test_a_policy_in_another_timezone_counts_days_on_its_own_clock(self) -> None:
         policy = DEFAULT_POLICY.evolve(timezone="America/New_York")
         start = pendulum.datetime(2026, 3, 11, 9, tz="America/New_York")  # US change: 8 March
-        s = schedule(confirmed_session(start, policy=policy))
+        session = confirmed_session(start, policy=policy)
+        s = schedule(session)
         assert "2026-03-09T00:00:00-04:00" == s.registration_closes.isoformat()
         assert "2026-02-18T00:00:00-05:00" == s.reminder.isoformat()
+        # 02:45 on 12 March on the machine's clock (Pacific/Chatham in the tests) does not count.
+        slot = session.confirmed_slot
+        assert slot is not None
+        closes = slot_registration_closes(slot, policy)
+        assert "2026-03-09T00:00:00-04:00" == closes.isoformat()
 
     def test_policy_days_move_the_milestones(self) -> None:
         policy = Policy(

@@ -120,13 +120,16 @@ class Action:
         if self.count == 1 and f"{key}.one" in TEXTS:
             key += ".one"
         about = self.about
+        # Equivalent whatever it says: next_actions gives an instant and a fee
+        # to every step whose text speaks of them.
+        blank = ""  # pragma: no mutate
         return text(
             key,
             lang,
-            when="" if about is None else moment(about, lang),
-            day="" if about is None else day(about.date(), lang),
+            when=blank if about is None else moment(about, lang),
+            day=blank if about is None else day(about.date(), lang),
             until=until(self.closes or self.due, lang),
-            amount="" if self.fee is None else money(self.fee, lang),
+            amount=blank if self.fee is None else money(self.fee, lang),
             count=self.count,
         )
 
@@ -216,11 +219,14 @@ class _Context:
         requested = session.requested_at
         self.plan: _Plan | None = None
         self.held: _Plan | None = None
-        self.not_held = False
-        self._slots: list[tuple[_Keyed, _Keyed]] | None = None
         if session.confirmed_slot is None:
             self.requested: _Keyed | None = (local(requested, tz), key(requested))
             self.floor = self.requested
+            # (registration close, start) of each proposed slot, in order (R3).
+            self.slots: list[tuple[_Keyed, _Keyed]] = []
+            for slot in session.proposed_slots:
+                closes = slot_registration_closes(slot, self.policy)
+                self.slots.append(((closes, key(closes)), (local(slot.start, tz), key(slot.start))))
             return
         self.plan = plan = _Plan(session)
         self.fixed = fixed = plan.fixed
@@ -239,10 +245,10 @@ class _Context:
             self.held = plan
 
     def before_end(self) -> bool:
-        """Whether the instant asked comes before the class end (surely so before its start)."""
+        """Whether the instant asked comes before the class end."""
         plan = self.plan
         assert plan is not None  # noqa: S101 (asked of a session with dates)
-        return self.at < self.start[1] or self.at < plan.end_key()
+        return self.at < plan.end_key()
 
     def end(self) -> _Keyed:
         """Return the class end, with its key."""
@@ -250,21 +256,11 @@ class _Context:
         assert plan is not None  # noqa: S101 (asked of a session with dates)
         return (plan.end, plan.end_key())
 
-    def slots(self) -> list[tuple[_Keyed, _Keyed]]:
-        """Return (registration close, start) of each proposed slot, in order (R3)."""
-        found = self._slots
-        if found is None:
-            found = self._slots = []
-            for slot in self.session.proposed_slots:
-                closes = slot_registration_closes(slot, self.policy)
-                found.append(((closes, key(closes)), (local(slot.start, self.tz), key(slot.start))))
-        return found
-
     def confirmable(self) -> list[tuple[_Keyed, _Keyed]]:
         """Return (registration close, start) of each proposed slot still confirmable (R3)."""
         at = self.at
-        found = [pair for pair in self.slots() if at < pair[0][1] and at < pair[1][1]]
-        found.sort(key=lambda pair: (pair[0][1], pair[1][1]))
+        found = [pair for pair in self.slots if at < pair[0][1] and at < pair[1][1]]
+        found.sort(key=lambda pair: pair[1][1])  # the first to start closes first
         return found
 
 
@@ -347,9 +343,11 @@ def _propose_slots(context: _Context) -> _Open | None:
     if not slots:
         assert context.requested is not None  # noqa: S101 (keyed for a session being planned)
         return _opening(context.requested)
-    # Every proposed slot lapsed: new dates are asked for since the last one did.
-    closes, start = max(context.slots(), key=lambda pair: pair[0][1])
-    lapsed = start if start[1] < closes[1] else closes
+    # Every proposed slot lapsed: new dates are asked for since the last one
+    # did, the last to start (its registration closes last too).
+    closes, start = max(context.slots, key=lambda pair: pair[1][1])
+    # Equivalent at equal keys: the start and the close are then the same instant on one clock.
+    lapsed = start if start[1] < closes[1] else closes  # pragma: no mutate
     return _opening(lapsed, about=start[0])
 
 
@@ -451,8 +449,11 @@ def _send_access_emails(context: _Context) -> _Open | None:
         return None
     due = (emails, key(emails))
     sent = session.access_emails_sent_at
-    if sent is not None and due[1] < (at_sent := key(sent)):
-        due = (local(sent, context.tz), at_sent)  # registered since the last sending
+    if sent is not None:
+        at_sent = key(sent)
+        # Equivalent at equal keys: both are then the same instant on the policy's clock.
+        if due[1] < at_sent:  # pragma: no mutate
+            due = (local(sent, context.tz), at_sent)  # registered since the last sending
     return _opening(due, closes=context.end(), count=waiting)
 
 
@@ -485,7 +486,8 @@ def _announce_not_held(context: _Context) -> _Open | None:
         return None
     # Told during D-2, the day the list turned out missing (R16).
     due = context.dues.not_held
-    if context.start[1] < due[1]:
+    # Equivalent at equal keys: both are then the same instant on the policy's clock.
+    if context.start[1] < due[1]:  # pragma: no mutate
         due = context.start
     return _opening(
         due,
@@ -536,7 +538,12 @@ def _invoice_fees(context: _Context) -> _Open | None:
     plan = context.plan
     if plan is None or session.fees_invoiced_at is not None:
         return None
-    lines = _owed(session, plan, context.now).lines
+    lines = _owed(
+        session,
+        # Equivalent if left out: _owed reads the calendar itself then.
+        plan,  # pragma: no mutate
+        context.now,
+    ).lines
     if not lines:
         return None
     (line,) = lines  # one charge at most arises (R18)
