@@ -228,6 +228,29 @@ class TestInstant:
             key(dt.datetime(2026, 7, 1, 10, tzinfo=dt.UTC)),
         )
 
+    def test_a_tzinfo_that_cannot_be_hashed_is_read_by_its_offset(self) -> None:
+        """As python-dateutil's zones: equal by value, without a hash."""
+
+        class Unhashable(dt.tzinfo):
+            __hash__ = None  # type: ignore[assignment]
+
+            def __eq__(self, other: object) -> bool:
+                return isinstance(other, Unhashable)
+
+            def utcoffset(self, _moment: dt.datetime | None) -> dt.timedelta:
+                return dt.timedelta(hours=-5)
+
+            def dst(self, _moment: dt.datetime | None) -> dt.timedelta:
+                return dt.timedelta(0)
+
+            def tzname(self, _moment: dt.datetime | None) -> str:
+                return "EST"
+
+        given = dt.datetime(2026, 1, 1, 9, tzinfo=Unhashable())
+        taken = instants.instant(given, field="now")
+        assert (taken.isoformat(), key(taken)) == ("2026-01-01T09:00:00-05:00", key(given))
+        assert on_clock(given, BRUSSELS, field="now").isoformat() == "2026-01-01T15:00:00+01:00"
+
     def test_the_map_of_zones_stays_bounded(self, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(instants, "_ZONES", {})
         monkeypatch.setattr(instants, "_ZONES_SIZE", 1)

@@ -169,6 +169,8 @@ def _zone(tz: dt.tzinfo | None) -> pendulum.Timezone | pendulum.FixedTimezone | 
     Kept in a small bounded map: `pendulum.instance` looks the zone up again
     for every value, and an application's instants come on a few clocks.
     """
+    if not isinstance(tz, dt.timezone | zoneinfo.ZoneInfo):
+        return None  # a caller's own tzinfo, perhaps without a hash (python-dateutil's)
     found = _ZONES.get(tz)
     if found is None:
         if isinstance(tz, dt.timezone):
@@ -178,7 +180,7 @@ def _zone(tz: dt.tzinfo | None) -> pendulum.Timezone | pendulum.FixedTimezone | 
             # cannot be kept, its instant is (shown in UTC).
             exact = seconds != 0 and not offset.microseconds
             found = pendulum.timezone(seconds) if exact else pendulum.UTC
-        elif isinstance(tz, zoneinfo.ZoneInfo) and tz.key is not None:
+        elif tz.key is not None:
             found = pendulum.timezone(tz.key)
         else:
             return None
