@@ -171,7 +171,8 @@ def _zone(tz: dt.tzinfo | None) -> pendulum.Timezone | pendulum.FixedTimezone | 
     """
     if not isinstance(tz, dt.timezone | zoneinfo.ZoneInfo):
         return None  # a caller's own tzinfo, perhaps without a hash (python-dateutil's)
-    found = _ZONES.get(tz)
+    # Equivalent without the map: pendulum gives the same zone object again, only slower.
+    found = _ZONES.get(tz)  # pragma: no mutate
     if found is None:
         if isinstance(tz, dt.timezone):
             offset = tz.utcoffset(None)
@@ -186,7 +187,8 @@ def _zone(tz: dt.tzinfo | None) -> pendulum.Timezone | pendulum.FixedTimezone | 
             return None
         if len(_ZONES) >= _ZONES_SIZE:
             _ZONES.clear()
-        _ZONES[tz] = found
+        # Equivalent when not kept: the zone is looked up again, the same one.
+        _ZONES[tz] = found  # pragma: no mutate
     return found
 
 
