@@ -211,9 +211,20 @@ class TestInstant:
                 ),
                 "2025-12-31T23:59:58.999995+00:00",  # an offset pendulum cannot keep
             ),
+            (
+                dt.datetime(2026, 1, 1, tzinfo=dt.timezone(dt.timedelta(seconds=1))),
+                "2026-01-01T00:00:00+00:00:01",  # whole seconds: kept
+            ),
+            (
+                dt.datetime(2026, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=-1, seconds=-1))),
+                "2026-01-01T00:00:00-01:00:01",
+            ),
         ],
     )
-    def test_keeps_the_instant_python_reads(self, given: dt.datetime, expected: str) -> None:
+    def test_keeps_the_instant_python_reads(
+        self, given: dt.datetime, expected: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setattr(instants, "_ZONES", {})  # each clock read afresh, not as kept before
         taken = instants.instant(given, field="now")
         assert (expected, key(given)) == (taken.isoformat(), key(taken))
 
@@ -227,6 +238,12 @@ class TestInstant:
             "2026-07-01T12:00:00+02:00",
             key(dt.datetime(2026, 7, 1, 10, tzinfo=dt.UTC)),
         )
+
+    def test_an_instant_in_utc_stays_on_the_utc_clock(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(instants, "_ZONES", {})
+        taken = instants.instant(dt.datetime(2026, 1, 1, 9, tzinfo=dt.UTC), field="now")
+        assert (taken.timezone_name, taken.tzname()) == ("UTC", "UTC")
+        assert taken.tzinfo is pendulum.UTC
 
     def test_a_tzinfo_that_cannot_be_hashed_is_read_by_its_offset(self) -> None:
         """As python-dateutil's zones: equal by value, without a hash."""
