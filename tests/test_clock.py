@@ -268,6 +268,50 @@ class TestInstant:
         assert (taken.isoformat(), key(taken)) == ("2026-01-01T09:00:00-05:00", key(given))
         assert on_clock(given, BRUSSELS, field="now").isoformat() == "2026-01-01T15:00:00+01:00"
 
+    # Each row: an instant near the ends of the supported years, read in UTC
+    # whatever its wall clock says, and its ISO form, or the error it gets.
+    @pytest.mark.parametrize(
+        ("given", "expected"),
+        [
+            (
+                dt.datetime(1899, 12, 31, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=-1))),
+                "1899-12-31T23:30:00-01:00",
+            ),
+            (
+                dt.datetime(1900, 1, 1, 0, 30, tzinfo=dt.timezone(dt.timedelta(hours=1))),
+                "Invalid now: expected an instant in the years 1900 to 2999 (UTC), "
+                "got 1899-12-31T23:30:00+00:00",
+            ),
+            (
+                dt.datetime(1899, 12, 31, 23, 59, tzinfo=dt.UTC),
+                "Invalid now: expected an instant in the years 1900 to 2999 (UTC), "
+                "got 1899-12-31T23:59:00+00:00",
+            ),
+            (
+                dt.datetime(3000, 1, 1, 0, 30, tzinfo=dt.timezone(dt.timedelta(hours=1))),
+                "3000-01-01T00:30:00+01:00",
+            ),
+            (
+                dt.datetime(3000, 1, 1, 1, 30, tzinfo=dt.timezone(dt.timedelta(hours=1))),
+                "Invalid now: expected an instant in the years 1900 to 2999 (UTC), "
+                "got 3000-01-01T00:30:00+00:00",
+            ),
+            (
+                dt.datetime(3001, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=1))),
+                "Invalid now: expected an instant in the years 1900 to 2999 (UTC), "
+                "got 3001-01-01T00:00:00+01:00",
+            ),
+        ],
+    )
+    def test_the_supported_years_are_those_of_the_instant_in_utc(
+        self, given: dt.datetime, expected: str
+    ) -> None:
+        try:
+            shown = instants.instant(given, field="now").isoformat()
+        except InvalidValueError as error:
+            shown = str(error)
+        assert expected == shown
+
     def test_the_map_of_zones_stays_bounded(self, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(instants, "_ZONES", {})
         monkeypatch.setattr(instants, "_ZONES_SIZE", 1)
