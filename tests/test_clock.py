@@ -453,6 +453,26 @@ class TestCaches:
         assert (info["derived_hits"], info["derived_misses"]) == (2, 6)
         assert len(instants._DERIVED) <= 3  # noqa: SLF001
 
+    def test_the_totals_count_the_three_caches_together(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setattr(instants, "_MIDNIGHTS", {})
+        monkeypatch.setattr(instants, "_DAYS", {})
+        monkeypatch.setattr(instants, "_DERIVED", {})
+        monkeypatch.setattr(instants, "_USE", [0, 0, 0, 0, 0, 0])
+        day = dt.date(2026, 4, 1).toordinal()
+        owner = days(DEFAULT_POLICY, day, day)
+        first = instants.cache_info()
+        assert days(DEFAULT_POLICY, day, day) is owner  # a hit of days alone
+        assert [instants.derived(owner, len), instants.derived(owner, len)] == [10, 10]
+        info = instants.cache_info()
+        assert (info["days_hits"], info["derived_hits"], info["derived_misses"]) == (1, 1, 1)
+        assert info["hits"] - first["hits"] == 2
+        assert info["misses"] - first["misses"] == 1
+        assert info["size"] - first["size"] == 1
+        # Nothing emptied yet: each miss kept one entry.
+        assert info["misses"] == info["size"] > 2
+
     def test_an_entry_of_another_zone_or_policy_is_not_taken(
         self, monkeypatch: pytest.MonkeyPatch
     ) -> None:
