@@ -77,7 +77,10 @@ def slots(
         if high is not None:
             low = min(low, high.in_tz(zone).subtract(years=1))
     if high is None:
-        high = max(pendulum.datetime(_LAST_DAY.year, 12, 31, 23, 59, tz=zone), low.add(years=1))
+        # Equivalent at any minute from 20:00 on: the last day is not the first,
+        # and on such a day a class starts by 20:00 whatever the bound.
+        last = pendulum.datetime(_LAST_DAY.year, 12, 31, 23, 59, tz=zone)  # pragma: no mutate
+        high = max(last, low.add(years=1))
     low, high = low.in_tz(zone), high.in_tz(zone)
     if low > high:
         raise InvalidArgument(f"min_start={min_start} must not be after max_start={max_start}")
