@@ -181,7 +181,7 @@ def _zone(tz: dt.tzinfo | None) -> pendulum.Timezone | pendulum.FixedTimezone | 
             # cannot be kept, its instant is (shown in UTC).
             exact = seconds != 0 and not offset.microseconds
             found = pendulum.timezone(seconds) if exact else pendulum.UTC
-        elif tz.key is not None:
+        elif tz.key:  # None for a zone read from a file, which has no name
             found = pendulum.timezone(tz.key)
         else:
             return None
