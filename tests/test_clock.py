@@ -39,6 +39,7 @@ from incompany_rules.milestones import deadlines, milestones, schedule
 BRUSSELS = pendulum.timezone("Europe/Brussels")
 STDLIB_BRUSSELS = zoneinfo.ZoneInfo("Europe/Brussels")
 US = dt.timedelta(microseconds=1)
+OUT_OF_RANGE = "Invalid now: expected an instant in the years 1900 to 2999 (UTC), got "
 
 
 def brussels(
@@ -211,9 +212,20 @@ class TestInstant:
                 ),
                 "2025-12-31T23:59:58.999995+00:00",  # an offset pendulum cannot keep
             ),
+            (
+                dt.datetime(2026, 1, 1, tzinfo=dt.timezone(dt.timedelta(seconds=1))),
+                "2026-01-01T00:00:00+00:00:01",  # whole seconds: kept
+            ),
+            (
+                dt.datetime(2026, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=-1, seconds=-1))),
+                "2026-01-01T00:00:00-01:00:01",
+            ),
         ],
     )
-    def test_keeps_the_instant_python_reads(self, given: dt.datetime, expected: str) -> None:
+    def test_keeps_the_instant_python_reads(
+        self, given: dt.datetime, expected: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setattr(instants, "_ZONES", {})  # each clock read afresh, not as kept before
         taken = instants.instant(given, field="now")
         assert (expected, key(given)) == (taken.isoformat(), key(taken))
 
@@ -227,6 +239,77 @@ class TestInstant:
             "2026-07-01T12:00:00+02:00",
             key(dt.datetime(2026, 7, 1, 10, tzinfo=dt.UTC)),
         )
+
+    def test_an_instant_in_utc_stays_on_the_utc_clock(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setattr(instants, "_ZONES", {})
+        taken = instants.instant(dt.datetime(2026, 1, 1, 9, tzinfo=dt.UTC), field="now")
+        assert (taken.timezone_name, taken.tzname()) == ("UTC", "UTC")
+        assert taken.tzinfo is pendulum.UTC
+
+    def test_a_tzinfo_that_cannot_be_hashed_is_read_by_its_offset(self) -> None:
+        """As python-dateutil's zones: equal by value, without a hash."""
+
+        class Unhashable(dt.tzinfo):
+            __hash__ = None  # type: ignore[assignment]
+
+            def __eq__(self, other: object) -> bool:
+                return isinstance(other, Unhashable)
+
+            def utcoffset(self, _moment: dt.datetime | None) -> dt.timedelta:
+                return dt.timedelta(hours=-5)
+
+            def dst(self, _moment: dt.datetime | None) -> dt.timedelta:
+                return dt.timedelta(0)
+
+            def tzname(self, _moment: dt.datetime | None) -> str:
+                return "EST"
+
+        given = dt.datetime(2026, 1, 1, 9, tzinfo=Unhashable())
+        taken = instants.instant(given, field="now")
+        assert (taken.isoformat(), key(taken)) == ("2026-01-01T09:00:00-05:00", key(given))
+        assert on_clock(given, BRUSSELS, field="now").isoformat() == "2026-01-01T15:00:00+01:00"
+
+    # Each row: an instant near the ends of the supported years, read in UTC
+    # whatever its wall clock says, and its ISO form, or the error it gets.
+    @pytest.mark.parametrize(
+        ("given", "expected"),
+        [
+            (
+                dt.datetime(1899, 12, 31, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=-1))),
+                "1899-12-31T23:30:00-01:00",
+            ),
+            (
+                dt.datetime(1900, 1, 1, 0, 30, tzinfo=dt.timezone(dt.timedelta(hours=1))),
+                OUT_OF_RANGE + "1899-12-31T23:30:00+00:00",
+            ),
+            (
+                dt.datetime(1899, 12, 31, 23, 59, tzinfo=dt.UTC),
+                OUT_OF_RANGE + "1899-12-31T23:59:00+00:00",
+            ),
+            (
+                dt.datetime(3000, 1, 1, 0, 30, tzinfo=dt.timezone(dt.timedelta(hours=1))),
+                "3000-01-01T00:30:00+01:00",
+            ),
+            (
+                dt.datetime(3000, 1, 1, 1, 30, tzinfo=dt.timezone(dt.timedelta(hours=1))),
+                OUT_OF_RANGE + "3000-01-01T00:30:00+00:00",
+            ),
+            (
+                dt.datetime(3001, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=1))),
+                OUT_OF_RANGE + "3001-01-01T00:00:00+01:00",
+            ),
+        ],
+    )
+    def test_the_supported_years_are_those_of_the_instant_in_utc(
+        self, given: dt.datetime, expected: str
+    ) -> None:
+        try:
+            shown = instants.instant(given, field="now").isoformat()
+        except InvalidValueError as error:
+            shown = str(error)
+        assert expected == shown
 
     def test_the_map_of_zones_stays_bounded(self, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(instants, "_ZONES", {})
@@ -368,6 +451,26 @@ class TestCaches:
         info = instants.cache_info()
         assert (info["derived_hits"], info["derived_misses"]) == (2, 6)
         assert len(instants._DERIVED) <= 3  # noqa: SLF001
+
+    def test_the_totals_count_the_three_caches_together(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setattr(instants, "_MIDNIGHTS", {})
+        monkeypatch.setattr(instants, "_DAYS", {})
+        monkeypatch.setattr(instants, "_DERIVED", {})
+        monkeypatch.setattr(instants, "_USE", [0, 0, 0, 0, 0, 0])
+        day = dt.date(2026, 4, 1).toordinal()
+        owner = days(DEFAULT_POLICY, day, day)
+        first = instants.cache_info()
+        assert days(DEFAULT_POLICY, day, day) is owner  # a hit of days alone
+        assert [instants.derived(owner, len), instants.derived(owner, len)] == [10, 10]
+        info = instants.cache_info()
+        assert (info["days_hits"], info["derived_hits"], info["derived_misses"]) == (1, 1, 1)
+        assert info["hits"] - first["hits"] == 2
+        assert info["misses"] - first["misses"] == 1
+        assert info["size"] - first["size"] == 1
+        # Nothing emptied yet: each miss kept one entry.
+        assert info["misses"] == info["size"] > 2
 
     def test_an_entry_of_another_zone_or_policy_is_not_taken(
         self, monkeypatch: pytest.MonkeyPatch

@@ -10,7 +10,7 @@ import pendulum
 import pytest
 
 from helpers import refused_as
-from incompany_rules import InvalidTypeError, NaiveDatetimeError
+from incompany_rules import InvalidTypeError, InvalidValueError, NaiveDatetimeError
 from incompany_rules.instants import instant, local, optional_instant, utc
 
 BRUSSELS = pendulum.timezone("Europe/Brussels")
@@ -52,6 +52,22 @@ class TestInstant:
 
         with refused_as(NaiveDatetimeError, "now"):
             instant(dt.datetime(2026, 3, 29, 1, tzinfo=NoOffset()), field="now")
+
+    def test_a_clock_that_raises_for_its_offset_is_refused_saying_so(self) -> None:
+        class Broken(dt.tzinfo):
+            def utcoffset(self, _moment: dt.datetime | None) -> dt.timedelta:
+                raise LookupError(_moment)
+
+            def dst(self, _moment: dt.datetime | None) -> dt.timedelta:
+                raise LookupError(_moment)
+
+            def tzname(self, _moment: dt.datetime | None) -> str:
+                return "?"
+
+        with refused_as(InvalidValueError, "now") as caught:
+            instant(dt.datetime(2026, 3, 29, 1, tzinfo=Broken()), field="now")
+        assert "Invalid now: its tzinfo cannot say its offset from UTC" == str(caught.value)
+        assert (caught.value.__cause__, caught.value.__context__) == (None, None)
 
     def test_a_naive_pendulum_datetime_is_refused(self) -> None:
         with refused_as(NaiveDatetimeError, "when"):

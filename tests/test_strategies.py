@@ -570,12 +570,32 @@ class TestSlots:
         """After 2030, the last default day: the classes lie in the year from the bound."""
         assert brussels(2040, 6, 1) <= slot.start < brussels(2041, 6, 2)
 
-    @given(slots(max_start=brussels(2010, 6, 1)))
+    # Each row: an upper bound alone, and the first start it allows: a year
+    # before, on the local clock.
+    @pytest.mark.parametrize(
+        ("max_start", "first_start"),
+        [
+            (brussels(2010, 6, 1, 9), brussels(2009, 6, 1, 9)),
+            # a year before 29 February is 28 February, at the same time
+            (brussels(2016, 2, 29, 20), brussels(2015, 2, 28, 20)),
+            # the day before, already 29 February on other clocks (the suite's
+            # machine clock, Chatham): still a year on the clock asked for
+            (brussels(2016, 2, 28, 20), brussels(2015, 2, 28, 20)),
+        ],
+    )
     def test_an_upper_bound_alone_moves_the_lower_default_to_a_year_before(
-        self, slot: Slot
+        self, max_start: Instant, first_start: Instant
     ) -> None:
         """A class before 2019 may still be drawn: the first day is a year before the bound."""
-        assert brussels(2009, 6, 1) <= slot.start <= brussels(2010, 6, 1)
+        strategy = slots(max_start=max_start)
+
+        @settings(EXISTS, max_examples=500)
+        @given(strategy)
+        def check(slot: Slot) -> None:
+            assert first_start <= slot.start <= max_start
+
+        check()
+        drawn(strategy, lambda slot: first_start == slot.start)
 
     @pytest.mark.parametrize(
         ("min_start", "first_start"),
@@ -601,10 +621,21 @@ class TestSlots:
     def test_equal_bounds_give_a_class_at_that_minute(self, slot: Slot) -> None:
         assert brussels(2026, 3, 1, 9, 30) == slot.start
 
-    @given(slots(tz="America/New_York"))
-    def test_the_default_range_is_on_the_local_clock_asked_for(self, slot: Slot) -> None:
-        """From 2019-01-01 in New York, not the New York time of midnight UTC (the day before)."""
-        assert pendulum.datetime(2019, 1, 1, tz="America/New_York") <= slot.start
+    @pytest.mark.parametrize("tz", ["Europe/Brussels", "America/New_York", "Pacific/Kiritimati"])
+    def test_the_default_range_is_on_the_local_clock_asked_for(self, tz: str) -> None:
+        """From 2019-01-01 to 2030-12-31 on that clock, the first day drawn too.
+
+        In New York, not from the New York time of midnight UTC (the day before).
+        """
+        strategy = slots(tz=tz)
+
+        @settings(EXISTS, max_examples=500)
+        @given(strategy)
+        def check(slot: Slot) -> None:
+            assert dt.date(2019, 1, 1) <= slot.start.date() <= dt.date(2030, 12, 31)
+
+        check()
+        drawn(strategy, lambda slot: dt.date(2019, 1, 1) == slot.start.date())
 
     def test_a_bound_whose_clock_has_no_offset_is_refused(self) -> None:
         class NoOffset(dt.tzinfo):

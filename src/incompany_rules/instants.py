@@ -169,7 +169,10 @@ def _zone(tz: dt.tzinfo | None) -> pendulum.Timezone | pendulum.FixedTimezone | 
     Kept in a small bounded map: `pendulum.instance` looks the zone up again
     for every value, and an application's instants come on a few clocks.
     """
-    found = _ZONES.get(tz)
+    if not isinstance(tz, dt.timezone | zoneinfo.ZoneInfo):
+        return None  # a caller's own tzinfo, perhaps without a hash (python-dateutil's)
+    # Equivalent without the map: pendulum gives the same zone object again, only slower.
+    found = _ZONES.get(tz)  # pragma: no mutate
     if found is None:
         if isinstance(tz, dt.timezone):
             offset = tz.utcoffset(None)
@@ -178,13 +181,14 @@ def _zone(tz: dt.tzinfo | None) -> pendulum.Timezone | pendulum.FixedTimezone | 
             # cannot be kept, its instant is (shown in UTC).
             exact = seconds != 0 and not offset.microseconds
             found = pendulum.timezone(seconds) if exact else pendulum.UTC
-        elif isinstance(tz, zoneinfo.ZoneInfo) and tz.key is not None:
+        elif tz.key:  # None for a zone read from a file, which has no name
             found = pendulum.timezone(tz.key)
         else:
             return None
         if len(_ZONES) >= _ZONES_SIZE:
             _ZONES.clear()
-        _ZONES[tz] = found
+        # Equivalent when not kept: the zone is looked up again, the same one.
+        _ZONES[tz] = found  # pragma: no mutate
     return found
 
 

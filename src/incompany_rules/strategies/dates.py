@@ -57,10 +57,12 @@ def slots(
     """Return a strategy for slots: one online class on one local day of `tz` (R3).
 
     The class starts on a whole minute between `min_start` and
-    `max_start` (aware datetimes; default: from 2019-01-01 to 2030-12-31
-    on the local clock of `tz`), between 07:00 and 20:00 local unless the
-    bounds allow no such time on that day; it lasts 15 minutes to 8 hours
-    and ends by 23:59 on the same local day. Start and end are on the local
+    `max_start` (aware datetimes; default: from 2019-01-01, or a year
+    before `max_start` if that is earlier, to 2030-12-31, or a year after
+    `min_start` if that is later, on the local clock of `tz`), between
+    07:00 and 20:00 local unless the bounds allow no such time on that
+    day; it lasts 15 minutes to 8 hours and ends by 23:59 on the same
+    local day. Start and end are on the local
     clock of `tz`. Days are spread over the year, with many around the
     days `tz` changes its clocks (for Brussels, the last Sundays of March
     and October), so that D-3, D-15 and D-21 fall on both sides of a change.
@@ -75,7 +77,10 @@ def slots(
         if high is not None:
             low = min(low, high.in_tz(zone).subtract(years=1))
     if high is None:
-        high = max(pendulum.datetime(_LAST_DAY.year, 12, 31, 23, 59, tz=zone), low.add(years=1))
+        # Equivalent at any minute from 20:00 on: the last day is not the first,
+        # and on such a day a class starts by 20:00 whatever the bound.
+        last = pendulum.datetime(_LAST_DAY.year, 12, 31, 23, 59, tz=zone)  # pragma: no mutate
+        high = max(last, low.add(years=1))
     low, high = low.in_tz(zone), high.in_tz(zone)
     if low > high:
         raise InvalidArgument(f"min_start={min_start} must not be after max_start={max_start}")
