@@ -174,6 +174,20 @@ class TestAccessEmails:
         assert K.SEND_ACCESS_EMAILS not in kinds(again, brussels(2026, 3, 20, 12))
         assert again.access_emailed == frozenset(p.national_number for p in PEOPLE[:6])
 
+    def test_e_mails_sent_as_the_link_came_are_due_again_from_the_link(self) -> None:
+        # Sent at the very instant the link was generated: a person registered
+        # since is waiting from that instant, the link's and the sending's.
+        sent = record_access_emails_sent(
+            self.LINKED.evolve(participants=PEOPLE[:5]), brussels(2026, 3, 18, 9)
+        )
+        later = register(sent, PEOPLE[5], brussels(2026, 3, 20, 9), by=ACME_HR)
+        action = one(later, brussels(2026, 3, 20, 10), K.SEND_ACCESS_EMAILS)
+        assert (1, "18/03 09:00", True) == (
+            action.count,
+            f"{action.due:%d/%m %H:%M}",
+            action.overdue,
+        )
+
     def test_sending_again_with_nobody_waiting_is_refused(self) -> None:
         sent = record_access_emails_sent(self.LINKED, brussels(2026, 3, 18, 10))
         with pytest.raises(Exception, match="already_recorded"):
