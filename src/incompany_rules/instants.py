@@ -107,6 +107,9 @@ _minus = dt.datetime.__sub__
 _ZONE_TYPES = frozenset({pendulum.Timezone, pendulum.FixedTimezone})
 # The standard library's zones, which always give an offset too.
 _STD_ZONES = frozenset({dt.timezone, zoneinfo.ZoneInfo})
+# The wall-clock years whose instants are in range whatever their offset:
+# no offset reaches a day, so only the first and last year need the check.
+_SURE_YEARS = range(1901, 2999)
 _astimezone = dt.datetime.astimezone
 _offset = dt.datetime.utcoffset
 _state = dt.datetime.__reduce_ex__
@@ -147,7 +150,7 @@ def instant(value: object, *, field: str) -> pendulum.DateTime:
     if (
         type(value) is pendulum.DateTime
         and type(value.tzinfo) in _ZONE_TYPES
-        and 1900 < value.year < 2999
+        and value.year in _SURE_YEARS
     ):
         return value  # the usual case, surely in range whatever the offset
     value = checked(value, field=field)  # raises: not a datetime, naive, or out of range
@@ -233,9 +236,9 @@ def checked(value: object, *, field: str) -> dt.datetime:
         IncompanyRulesError: As [`instant`][incompany_rules.instants.instant] does.
     """
     if type(value) is pendulum.DateTime and type(value.tzinfo) in _ZONE_TYPES:
-        if 1900 < value.year < 2999:
+        if value.year in _SURE_YEARS:
             return value  # the usual case: pendulum's zones always have an offset
-    elif isinstance(value, dt.datetime) and value.tzinfo is not None and 1900 < value.year < 2999:
+    elif isinstance(value, dt.datetime) and value.tzinfo is not None and value.year in _SURE_YEARS:
         try:
             if value.utcoffset() is not None:
                 return value
@@ -311,10 +314,12 @@ def on_clock(value: object, tz: pendulum.Timezone, *, field: str) -> pendulum.Da
         '2026-03-29T03:00:00+02:00'
     """
     if type(value) is pendulum.DateTime:
-        if value.tzinfo is tz and 1900 < value.year < 2999:
+        if value.tzinfo is tz and value.year in _SURE_YEARS:
             return value  # already on the clock, surely in range whatever the offset
     elif (
-        type(value) is dt.datetime and type(value.tzinfo) in _STD_ZONES and 1900 < value.year < 2999
+        type(value) is dt.datetime
+        and type(value.tzinfo) in _STD_ZONES
+        and value.year in _SURE_YEARS
     ):
         return local(value, tz)  # its zone always gives an offset: nothing more to check
     return local(checked(value, field=field), tz)
