@@ -550,6 +550,8 @@ class Days(NamedTuple):
     free_cancellation_closes: pendulum.DateTime
     #: 00:00 on D-2, the end of D-3 (R8, R16).
     registration_closes: pendulum.DateTime
+    #: 00:00 on D, the first instant of the class's day (R13).
+    class_day: pendulum.DateTime
     #: 00:00 on the day after the class (R14).
     evaluation: pendulum.DateTime
     #: The planned definitive confirmation + the link delay in elapsed hours (R11).
@@ -582,6 +584,7 @@ class DayKeys(NamedTuple):
     definitive_confirmation: dt.timedelta
     free_cancellation_closes: dt.timedelta
     registration_closes: dt.timedelta
+    class_day: dt.timedelta
     evaluation: dt.timedelta
     platform_link: dt.timedelta
     participant_access_email: dt.timedelta | None
@@ -609,6 +612,8 @@ def days(policy: Policy, start: int, end: int) -> Days:
         >>> found = days(DEFAULT_POLICY, dt.date(2026, 4, 1).toordinal(), dt.date(2026, 4, 1).toordinal())
         >>> found.free_cancellation_closes.isoformat(), found.registration_closes.isoformat()
         ('2026-03-18T00:00:00+01:00', '2026-03-30T00:00:00+02:00')
+        >>> found.class_day.isoformat()
+        '2026-04-01T00:00:00+02:00'
     """
     # Keyed by the policy's id: hashing a policy hashes all its figures. The
     # entry holds the policy, so the id stays that policy's while it is cached.
@@ -625,6 +630,7 @@ def days(policy: Policy, start: int, end: int) -> Days:
     reminder = midnight(start - policy.reminder_days_before, tz)
     free = midnight(start - policy.free_cancellation_days_before + 1, tz)
     closes = midnight(start - policy.registration_days_before + 1, tz)
+    first = midnight(start, tz)
     evaluation = midnight(end + policy.evaluation_days_after, tz)
     emails = link if link.date() >= policy.participant_email_from else None
     found = Days(
@@ -632,6 +638,7 @@ def days(policy: Policy, start: int, end: int) -> Days:
         definitive_confirmation=definitive,
         free_cancellation_closes=free,
         registration_closes=closes,
+        class_day=first,
         evaluation=evaluation,
         platform_link=link,
         participant_access_email=emails,
@@ -640,6 +647,7 @@ def days(policy: Policy, start: int, end: int) -> Days:
             key(definitive),
             key(free),
             key(closes),
+            key(first),
             key(evaluation),
             key(link),
             None if emails is None else key(link),
