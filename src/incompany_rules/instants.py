@@ -359,6 +359,13 @@ def key(value: dt.datetime) -> dt.timedelta:
     return _minus(value, _EPOCH)
 
 
+def _plain(value: dt.datetime) -> dt.datetime:
+    """Return `value` as a plain `datetime`: the same wall clock, fold and zone."""
+    if type(value) is pendulum.DateTime:
+        return _wall(*_state(value, 4)[1])
+    return value
+
+
 def _utcoffset(value: dt.datetime) -> dt.timedelta | None:
     """Return the UTC offset of the aware `value`, as `value.utcoffset()` does."""
     zone = value.tzinfo
@@ -391,8 +398,9 @@ def before(a: dt.datetime, b: dt.datetime) -> bool:
         (True, False)
     """
     if a.tzinfo is not b.tzinfo:
-        # Two clocks: the C subtraction takes both UTC offsets, fold included.
-        return _minus(a, b) < _ZERO
+        # Two clocks: the C subtraction takes both UTC offsets, fold included,
+        # of plain datetimes: zoneinfo reads a pendulum instant's offset slowly.
+        return _minus(_plain(a), _plain(b)) < _ZERO
     # One clock: subtraction gives the difference of the wall clocks, and
     # two instants days apart are in the order of their wall clocks. Only
     # instants close together, where an offset change could lie between
