@@ -558,8 +558,6 @@ class Days(NamedTuple):
     free_cancellation_closes: pendulum.DateTime
     #: 00:00 on D-2, the end of D-3 (R8, R16).
     registration_closes: pendulum.DateTime
-    #: 00:00 on D, the first instant of the class's day (R13).
-    class_day: pendulum.DateTime
     #: 00:00 on the day after the class (R14).
     evaluation: pendulum.DateTime
     #: The planned definitive confirmation + the link delay in elapsed hours (R11).
@@ -572,6 +570,8 @@ class Days(NamedTuple):
     day: int
     #: The local day of the class end, the same way.
     end_day: int
+    #: 00:00 on D, the first instant of the class's day (R13).
+    class_day: pendulum.DateTime
 
 
 class DayKeys(NamedTuple):
@@ -592,10 +592,10 @@ class DayKeys(NamedTuple):
     definitive_confirmation: dt.timedelta
     free_cancellation_closes: dt.timedelta
     registration_closes: dt.timedelta
-    class_day: dt.timedelta
     evaluation: dt.timedelta
     platform_link: dt.timedelta
     participant_access_email: dt.timedelta | None
+    class_day: dt.timedelta
 
 
 def days(policy: Policy, start: int, end: int) -> Days:
@@ -646,7 +646,6 @@ def days(policy: Policy, start: int, end: int) -> Days:
         definitive_confirmation=definitive,
         free_cancellation_closes=free,
         registration_closes=closes,
-        class_day=first,
         evaluation=evaluation,
         platform_link=link,
         participant_access_email=emails,
@@ -655,13 +654,14 @@ def days(policy: Policy, start: int, end: int) -> Days:
             key(definitive),
             key(free),
             key(closes),
-            key(first),
             key(evaluation),
             key(link),
             None if emails is None else key(link),
+            key(first),
         ),
         day=start,
         end_day=end,
+        class_day=first,
     )
     _DAYS[start, end, id(policy)] = (policy, found)
     return found
