@@ -149,6 +149,32 @@ class TestCancellationFee:
                 cancellation_fee(session, when)
             assert "when" == e.value.field
 
+    @pytest.mark.parametrize(
+        ("start", "at_midnight"),
+        [
+            (brussels(2026, 4, 1, 9), False),
+            (brussels(2026, 4, 1), True),
+            (brussels(2026, 3, 29), True),  # the clocks go forward at 02:00
+            (brussels(2026, 3, 29, 9), False),
+            (brussels(2026, 10, 25), True),  # the clocks go back at 03:00
+            (brussels(2026, 10, 25, 2, 30).replace(fold=1), False),  # the second 02:30
+        ],
+        ids=str,
+    )
+    def test_on_the_class_day_cancelling_costs_375_until_the_start_itself(
+        self, start: pendulum.DateTime, *, at_midnight: bool
+    ) -> None:
+        """From 00:00 on D to 1 µs before the start it costs 375; from the start it is refused."""
+        session = session_at(start)
+        day = brussels(start.year, start.month, start.day)
+        utc = start.in_timezone("UTC")
+        late = [day - US, utc - US] if at_midnight else [day - US, day, utc - US]
+        for when in late:
+            assert Decimal(375) == cancellation_fee(session, when).amount
+        for when in (start, utc, utc + US):
+            with refused_as(SessionStartedError, "when"):
+                cancellation_fee(session, when)
+
     # Each row: when, expressed on another clock, and whether it costs 375.
     @pytest.mark.parametrize(
         ("when", "owed"),

@@ -194,7 +194,7 @@ def _dues(fixed: Days) -> _Dues:
     return _Dues(
         reminder=keyed(end_of_day(fixed.reminder, tz)),
         definitive_confirmation=keyed(end_of_day(fixed.definitive_confirmation, tz)),
-        zoom=keyed(midnight(fixed.day, tz)),
+        zoom=(fixed.class_day, fixed.keys.class_day),
         not_held=keyed(end_of_day(fixed.registration_closes, tz)),
         attendance=keyed(end_of_day(midnight(fixed.end_day, tz), tz)),
         evaluation=keyed(end_of_day(fixed.evaluation, tz)),

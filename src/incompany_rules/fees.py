@@ -411,15 +411,18 @@ _CANCELLATION = FeeKind.LATE_CANCELLATION
 
 def _cancellation(session: Session, plan: _Plan, when: pendulum.DateTime, at: dt.timedelta) -> Fee:
     """Return what cancelling at `when`, on the policy's clock, costs; `at` is its key."""
-    if not before(when, plan.start):
+    fixed = plan.fixed
+    keys = fixed.keys
+    # The class has not started before its day begins: only from then on
+    # is `when` compared with the start itself.
+    if not at < keys.class_day and not before(when, plan.start):
         raise SessionStartedError(
             "when",
             f"the class started at {plan.start.isoformat()}; "
             "a started session cannot be cancelled (R15)",
         )
     price = session.policy.late_cancellation_fee
-    fixed = plan.fixed
-    if at < fixed.keys.free_cancellation_closes:
+    if at < keys.free_cancellation_closes:
         (reason, rule, owed), closes = _FREE, fixed.free_cancellation_closes
     elif _list_charged(session, plan, at):
         (reason, rule, owed), closes = _LIST_FIRST, fixed.registration_closes
@@ -467,7 +470,8 @@ def cancellation_fee(session: Session, when: dt.datetime) -> Fee:
           ...
         incompany_rules.errors.SessionStartedError: Invalid when: the class started at 2026-04-01T09:00:00+02:00; a started session cannot be cancelled (R15)
     """
-    _require_session(session)
+    if type(session) is not Session:
+        _require_session(session)
     moment = on_clock(when, session.policy.tz, field="when")  # checks `when`
     if session.confirmed_slot is None:
         return Fee(

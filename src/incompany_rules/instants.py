@@ -359,6 +359,13 @@ def key(value: dt.datetime) -> dt.timedelta:
     return _minus(value, _EPOCH)
 
 
+def _plain(value: dt.datetime) -> dt.datetime:
+    """Return `value` as a plain `datetime`: the same wall clock, fold and zone."""
+    if type(value) is pendulum.DateTime:
+        return _wall(*_state(value, 4)[1])
+    return value
+
+
 def _utcoffset(value: dt.datetime) -> dt.timedelta | None:
     """Return the UTC offset of the aware `value`, as `value.utcoffset()` does."""
     zone = value.tzinfo
@@ -391,8 +398,9 @@ def before(a: dt.datetime, b: dt.datetime) -> bool:
         (True, False)
     """
     if a.tzinfo is not b.tzinfo:
-        # Two clocks: the C subtraction takes both UTC offsets, fold included.
-        return _minus(a, b) < _ZERO
+        # Two clocks: the C subtraction takes both UTC offsets, fold included,
+        # of plain datetimes: zoneinfo reads a pendulum instant's offset slowly.
+        return _minus(_plain(a), _plain(b)) < _ZERO
     # One clock: subtraction gives the difference of the wall clocks, and
     # two instants days apart are in the order of their wall clocks. Only
     # instants close together, where an offset change could lie between
@@ -562,6 +570,8 @@ class Days(NamedTuple):
     day: int
     #: The local day of the class end, the same way.
     end_day: int
+    #: 00:00 on D, the first instant of the class's day (R13).
+    class_day: pendulum.DateTime
 
 
 class DayKeys(NamedTuple):
@@ -585,6 +595,7 @@ class DayKeys(NamedTuple):
     evaluation: dt.timedelta
     platform_link: dt.timedelta
     participant_access_email: dt.timedelta | None
+    class_day: dt.timedelta
 
 
 def days(policy: Policy, start: int, end: int) -> Days:
@@ -609,6 +620,8 @@ def days(policy: Policy, start: int, end: int) -> Days:
         >>> found = days(DEFAULT_POLICY, dt.date(2026, 4, 1).toordinal(), dt.date(2026, 4, 1).toordinal())
         >>> found.free_cancellation_closes.isoformat(), found.registration_closes.isoformat()
         ('2026-03-18T00:00:00+01:00', '2026-03-30T00:00:00+02:00')
+        >>> found.class_day.isoformat()
+        '2026-04-01T00:00:00+02:00'
     """
     # Keyed by the policy's id: hashing a policy hashes all its figures. The
     # entry holds the policy, so the id stays that policy's while it is cached.
@@ -625,6 +638,7 @@ def days(policy: Policy, start: int, end: int) -> Days:
     reminder = midnight(start - policy.reminder_days_before, tz)
     free = midnight(start - policy.free_cancellation_days_before + 1, tz)
     closes = midnight(start - policy.registration_days_before + 1, tz)
+    first = midnight(start, tz)
     evaluation = midnight(end + policy.evaluation_days_after, tz)
     emails = link if link.date() >= policy.participant_email_from else None
     found = Days(
@@ -643,9 +657,11 @@ def days(policy: Policy, start: int, end: int) -> Days:
             key(evaluation),
             key(link),
             None if emails is None else key(link),
+            key(first),
         ),
         day=start,
         end_day=end,
+        class_day=first,
     )
     _DAYS[start, end, id(policy)] = (policy, found)
     return found

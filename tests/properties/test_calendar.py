@@ -95,6 +95,7 @@ class TestTheDaysKeys:
             moment = instants[name]
             assert getattr(keys, name) == (None if moment is None else key(moment)), name
         assert (found.day, found.end_day) == (day, plan.end.toordinal())
+        assert (plan.day, dt.time(0)) == (found.class_day.date(), found.class_day.time())
 
 
 class TestHourBasedMilestones:
