@@ -359,13 +359,6 @@ def key(value: dt.datetime) -> dt.timedelta:
     return _minus(value, _EPOCH)
 
 
-def _plain(value: dt.datetime) -> dt.datetime:
-    """Return `value` as a plain `datetime`: the same wall clock, fold and zone."""
-    if type(value) is pendulum.DateTime:
-        return _wall(*_state(value, 4)[1])
-    return value
-
-
 def _utcoffset(value: dt.datetime) -> dt.timedelta | None:
     """Return the UTC offset of the aware `value`, as `value.utcoffset()` does."""
     zone = value.tzinfo
@@ -399,8 +392,13 @@ def before(a: dt.datetime, b: dt.datetime) -> bool:
     """
     if a.tzinfo is not b.tzinfo:
         # Two clocks: the C subtraction takes both UTC offsets, fold included,
-        # of plain datetimes: zoneinfo reads a pendulum instant's offset slowly.
-        return _minus(_plain(a), _plain(b)) < _ZERO
+        # of plain datetimes (the same wall clock, fold and zone): zoneinfo
+        # reads a pendulum instant's offset slowly.
+        if type(a) is pendulum.DateTime:
+            a = _wall(*_state(a, 4)[1])
+        if type(b) is pendulum.DateTime:
+            b = _wall(*_state(b, 4)[1])
+        return _minus(a, b) < _ZERO
     # One clock: subtraction gives the difference of the wall clocks, and
     # two instants days apart are in the order of their wall clocks. Only
     # instants close together, where an offset change could lie between
