@@ -258,7 +258,11 @@ class TestConfirmingADate:
         """Registration open until the end of the class day: the slot lapses at its start."""
         policy = DEFAULT_POLICY.evolve(registration_days_before=0)
         session = requested_session(START, policy=policy)
-        assert K.CONFIRM_SLOT in kinds(session, START.subtract(microseconds=1))
+        action = one(session, START.subtract(microseconds=1), K.CONFIRM_SLOT)
+        assert (START, START, True) == (action.due, action.closes, action.overdue is False)
+        slot = session.proposed_slots[0]
+        assert can_confirm_slot(session, slot, action.due.subtract(microseconds=1))
+        assert not can_confirm_slot(session, slot, action.due)
         assert [(K.PROPOSE_SLOTS, A.TRAINER, "01/04 09:00", False)] == view(session, START)
 
     def test_new_dates_are_asked_for_since_the_last_slot_lapsed(self) -> None:
@@ -271,7 +275,7 @@ class TestConfirmingADate:
             availability_asked_at=brussels(2026, 2, 4, 11),
             dates_forwarded_at=brussels(2026, 2, 5),
         )
-        assert [(K.CONFIRM_SLOT, A.CLIENT_HR, "02/04 00:00", False)] == view(
+        assert [(K.CONFIRM_SLOT, A.CLIENT_HR, "01/04 14:00", False)] == view(
             session, brussels(2026, 4, 1, 12)
         )
         after = brussels(2026, 4, 1, 15)

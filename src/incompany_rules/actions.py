@@ -346,9 +346,7 @@ def _propose_slots(context: _Context) -> _Open | None:
     # Every proposed slot lapsed: new dates are asked for since the last one
     # did, the last to start (its registration closes last too).
     closes, start = max(context.slots, key=lambda pair: pair[1][1])
-    # Equivalent at equal keys: the start and the close are then the same instant on one clock.
-    lapsed = start if start[1] < closes[1] else closes  # pragma: no mutate
-    return _opening(lapsed, about=start[0])
+    return _opening(_lapses(closes, start), about=start[0])
 
 
 def _forward_dates(context: _Context) -> _Open | None:
@@ -364,7 +362,14 @@ def _confirm_slot(context: _Context) -> _Open | None:
     if not slots:
         return None
     closes, start = slots[0]
-    return _opening(closes, closes=closes, about=start[0])
+    lapses = _lapses(closes, start)
+    return _opening(lapses, closes=lapses, about=start[0])
+
+
+def _lapses(closes: _Keyed, start: _Keyed) -> _Keyed:
+    """When a proposed slot can no longer be confirmed: its registration close, or its start if earlier (R3)."""
+    # Equivalent at equal keys: the start and the close are then the same instant on one clock.
+    return start if start[1] < closes[1] else closes  # pragma: no mutate
 
 
 def _send_recap(context: _Context) -> _Open | None:
