@@ -287,6 +287,11 @@ class TestSharedChecks:
                 "expected Slot items, got int",
             ),
             (
+                lambda: items_of([3], (Slot, Session), field="slots", what="slots"),
+                InvalidTypeError,
+                "expected Slot or Session items, got int",
+            ),
+            (
                 lambda: whole_number(True, field="n"),  # noqa: FBT003
                 InvalidTypeError,
                 "expected a whole number, not a bool",
