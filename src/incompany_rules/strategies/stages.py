@@ -115,19 +115,24 @@ def sessions(  # noqa: PLR0913 (keyword-only, as Hypothesis's own strategies)
     follows: requested, trainer asked for availability within three days,
     proposed dates forwarded (while some slot is proposed), then dates
     confirmed (sometimes after D-21 or even after D-3), recap within two
-    days, reminder from D-21, definitive confirmation around D-15, link 24
-    hours (the policy's delay) after it, access e-mails with the link (to
-    everyone registered then, or by name, leaving out who registered
-    after), evaluation from the day after the class, invoice after the
-    class or the cancellation. When no one is registered as registration
-    closes, the announcement that the class will not take place may follow
-    (R16, R18). Half the sessions record every step of the fund and the
-    platform that is due by their stage, so that access e-mails are drawn
-    often. Cancellation instants favour the deadlines
-    themselves: 00:00 on D-21, on D-14 (the end of free cancellation) and
-    on D-2 (the end of D-3), and the second before each. Facts are
-    expressed on the policy's clock or in UTC, as a caller's database may
-    give them.
+    days and before the class, reminder within three days from D-21 (or
+    from the confirmation, if later), definitive confirmation from two days
+    before to three days after D-15, link within the hour after it is due
+    (24 hours, the policy's delay, after the confirmation), access e-mails
+    within the hour after the link (to everyone registered then, or by
+    name, leaving out who registered after), evaluation from the day after
+    the class, invoice after the class, or within 30 days of the
+    cancellation. A request not yet confirmed was made one hour to 180 days
+    before its class. Up to three more participants than the policy's
+    minimum are registered (at least one in a class held). When no one is
+    registered as registration closes, the announcement that the class
+    will not take place may follow within a day (R16, R18). Half the
+    sessions record every step of the fund and the platform that is due by
+    their stage, so that access e-mails are drawn often. Cancellation
+    instants favour the deadlines themselves: 00:00 on D-21, on D-14 (the
+    end of free cancellation) and on D-2 (the end of D-3), and the second
+    before each. Facts are expressed on the policy's clock or in UTC, as a
+    caller's database may give them.
 
     Shrinks towards a session at the earliest stage allowed, with the
     default policy, as few slots, participants and recorded facts as the
