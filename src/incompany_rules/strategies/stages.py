@@ -263,22 +263,17 @@ def _unconfirmed(draw: st.DrawFn, fields: dict[str, object], slot: Slot, *, canc
     proposed: tuple[Slot, ...] = fields["proposed_slots"]  # type: ignore[assignment]
     # Equivalent without its upper bound: a slice end past the last slot keeps them all.
     fields["proposed_slots"] = proposed[: draw(st.integers(0, len(proposed)))]  # pragma: no mutate
-    # The width of a range: a 181st day at its far end is drawn too seldom to be seen.
-    farthest = 180 * _DAY_SECONDS  # pragma: no mutate
     requested_at = slot.start.subtract(
-        seconds=_seconds(draw, 3600, farthest, prefer=42 * _DAY_SECONDS)
+        seconds=_seconds(draw, 3600, 180 * _DAY_SECONDS, prefer=42 * _DAY_SECONDS)
     )
     fields["requested_at"] = requested_at
-    # The width of a range: the last second before the class is drawn too seldom to be seen.
-    cutoff = slot.start.subtract(seconds=1)  # pragma: no mutate
+    cutoff = slot.start.subtract(seconds=1)
     if cancel:
         cancelled_at = _within(draw, requested_at.add(seconds=1), cutoff)
         fields["cancelled_at"] = cancelled_at
         cutoff = cancelled_at
         if draw(st.booleans()):
-            # The width of a range: a 31st day at its far end is drawn too seldom to be seen.
-            invoiced_by = cancelled_at.add(days=30)  # pragma: no mutate
-            fields["fees_invoiced_at"] = _within(draw, cancelled_at, invoiced_by)
+            fields["fees_invoiced_at"] = _within(draw, cancelled_at, cancelled_at.add(days=30))
     _planning(draw, fields, requested_at, cutoff, forward=bool(fields["proposed_slots"]))
 
 
@@ -424,8 +419,7 @@ def _facts(  # noqa: PLR0913 (the session so far, its calendar and the stage's i
         min(cutoff, planned.add(days=3)),
         surely=diligent,
     )
-    # The width of a range: the last second before the class is drawn too seldom to be seen.
-    before_class = plan.start.subtract(seconds=1)  # pragma: no mutate
+    before_class = plan.start.subtract(seconds=1)
     recap_until = min(cutoff, confirmed_at.add(days=2), before_class)
     fields.update(
         participants=people,
@@ -438,10 +432,7 @@ def _facts(  # noqa: PLR0913 (the session so far, its calendar and the stage's i
     if not people and stage in {Stage.REGISTRATION_CLOSED, Stage.CANCELLED}:
         # No list when registration closed: the class will not take place (R16, R18).
         closed = max(plan.registration_closes, confirmed_at)
-        # The width of a range: the stage's instant is drawn near the close of registration,
-        # so a second day in the window is not reached.
-        announced_by = closed.add(days=1)  # pragma: no mutate
-        fields["not_held_announced_at"] = _maybe(draw, closed, min(cutoff, announced_by))
+        fields["not_held_announced_at"] = _maybe(draw, closed, min(cutoff, closed.add(days=1)))
     if definitive is not None:
         # The link counts from the confirmation as recorded: ask the calendar again.
         plan = schedule(provisional.evolve(definitive_confirmation_at=definitive))
