@@ -340,6 +340,14 @@ REFUSED: list[
         "participants[0].email",
     ),
     (
+        "a name that is not text",
+        row(),
+        [person(name=3)],
+        {"clock": "Europe/Brussels"},
+        InvalidTypeError,
+        "participants[0].name",
+    ),
+    (
         "attended as text",
         row(),
         [person(attended="yes")],

@@ -93,6 +93,19 @@ def drawn(strategy: st.SearchStrategy[T], wanted: Callable[[T], bool]) -> T:
     return found
 
 
+def many(strategy: st.SearchStrategy[T], count: int) -> list[T]:
+    """Return `count` values of `strategy`, the same ones on every run, to check what they obey."""
+    found: list[T] = []
+
+    @settings(EXISTS, max_examples=count)
+    @given(strategy)
+    def collect(value: T) -> None:
+        found.append(value)
+
+    collect()
+    return found
+
+
 def birth_date(number: NationalNumber) -> dt.date:
     """Decode the birth date of a number whose check tells its century."""
     digits = number.reveal()
@@ -811,16 +824,15 @@ class TestSessions:
         ):
             sessions(stage="started")  # type: ignore[arg-type]
 
-    @given(
-        sessions(
-            stage=Stage.DATES_CONFIRMED,
-            min_start=brussels(2026, 4, 1, 9),
-            max_start=brussels(2026, 4, 1, 9),
-        )
-    )
-    def test_equal_bounds_give_a_class_at_that_minute(self, session: Session) -> None:
-        assert session.confirmed_slot is not None
-        assert brussels(2026, 4, 1, 9) == session.confirmed_slot.start
+    def test_equal_bounds_give_a_class_at_that_minute(self) -> None:
+        minute = brussels(2026, 4, 1, 9)
+
+        @given(sessions(stage=Stage.DATES_CONFIRMED, min_start=minute, max_start=minute))
+        def check(session: Session) -> None:
+            assert session.confirmed_slot is not None
+            assert minute == session.confirmed_slot.start
+
+        check()
 
     def test_the_class_starts_within_the_bounds_under_the_policy_given(self) -> None:
         @given(
@@ -949,6 +961,15 @@ class TestSessions:
         assert len(emailed) * 20 >= len(drawn)
         assert any(session.access_emailed is not None for session in emailed)
 
+    def test_one_held_session_in_five_records_the_recap_the_confirmation_and_the_link(
+        self,
+    ) -> None:
+        """Half the sessions record every step that is due; the others each step or not."""
+        held = many(sessions(stage=Stage.HELD), 300)
+        steps = ("recap_sent_at", "definitive_confirmation_at", "link_generated_at")
+        every = [s for s in held if all(getattr(s, step) is not None for step in steps)]
+        assert len(every) * 5 >= len(held)
+
     def test_access_emails_are_recorded_in_some_session(self) -> None:
         """R12: rarer than the other facts (a link, after the e-mails began, then a draw)."""
 
@@ -1012,6 +1033,143 @@ class TestSessions:
                     functools.partial(reaches, extreme),
                     settings=EXISTS,
                 )
+
+    def test_a_request_not_yet_confirmed_was_made_one_hour_to_180_days_before_its_class(
+        self,
+    ) -> None:
+        """The earliest request drawn is the hour before the class (its first proposed slot)."""
+
+        def lead(session: Session) -> dt.timedelta | None:
+            slots = session.proposed_slots
+            return utc(slots[0].start) - utc(session.requested_at) if slots else None
+
+        leads = [lead(session) for session in many(sessions(stage=Stage.REQUESTED), 300)]
+        hour, most = dt.timedelta(hours=1), dt.timedelta(days=180)
+        assert all(hour <= each <= most for each in leads if each is not None)
+        found = find(
+            sessions(stage=Stage.REQUESTED),
+            lambda session: hour == lead(session),
+            settings=settings(EXISTS, max_examples=1000),
+        )
+        assert hour == lead(found)
+
+    @pytest.mark.parametrize("count", [0, 1, 2, 3])
+    def test_a_request_not_yet_confirmed_has_zero_to_three_slots_proposed(self, count: int) -> None:
+        drawn(sessions(stage=Stage.REQUESTED), lambda s: count == len(s.proposed_slots))
+
+    def test_a_request_cancelled_before_its_dates_was_cancelled_after_it_and_before_the_class(
+        self,
+    ) -> None:
+        """As early as the second after the request; invoiced within 30 days, if at all."""
+        requests = [s for s in many(sessions(stage=Stage.CANCELLED), 300) if not s.confirmed_slot]
+        for session in requests:
+            assert session.cancelled_at is not None
+            assert session.requested_at < session.cancelled_at
+            assert all(session.cancelled_at < slot.start for slot in session.proposed_slots)
+            if session.fees_invoiced_at is not None:
+                cancelled = session.cancelled_at.in_tz(session.policy.timezone)
+                assert cancelled <= session.fees_invoiced_at <= cancelled.add(days=30)
+
+        def at_once(session: Session) -> bool:
+            cancelled, requested = session.cancelled_at, session.requested_at
+            return not session.confirmed_slot and cancelled == requested.add(seconds=1)
+
+        found = find(
+            sessions(stage=Stage.CANCELLED), at_once, settings=settings(EXISTS, max_examples=1000)
+        )
+        assert at_once(found)
+
+    def test_a_cancellation_comes_after_the_confirmation_and_before_the_class(self) -> None:
+        """Also when the dates were confirmed at a deadline, which cancellations favour."""
+        for session in many(sessions(stage=Stage.CANCELLED), 300):
+            if session.confirmed_slot is not None:
+                plan = schedule(session)
+                assert session.cancelled_at is not None
+                assert plan.dates_confirmed < session.cancelled_at < plan.start
+
+    def test_a_class_at_midnight_as_free_cancellation_ends_is_cancelled_before_it(self) -> None:
+        """The end of free cancellation is the class's own start: never a cancellation then."""
+        midnight = brussels(2026, 4, 1)
+        late = Policy(free_cancellation_days_before=1)
+        for session in many(
+            sessions(
+                stage=Stage.CANCELLED,
+                policy=st.just(late),
+                min_start=midnight,
+                max_start=midnight,
+            ),
+            100,
+        ):
+            assert session.cancelled_at is not None
+            assert session.cancelled_at < midnight
+
+    def test_no_one_is_registered_when_the_dates_were_confirmed_as_registration_closed(
+        self,
+    ) -> None:
+        """R8: registration opens with the confirmation and closes at the end of D-3."""
+        closing = [
+            session
+            for session in many(sessions(stage=Stage.REGISTRATION_CLOSED), 300)
+            if session.dates_confirmed_at == schedule(session).registration_closes
+        ]
+        assert closing
+        assert all(() == session.participants for session in closing)
+
+    def test_participants_number_up_to_three_more_than_the_policys_minimum(self) -> None:
+        """R17: the shortfall is drawn, and so is a class with more than the minimum."""
+        held = many(sessions(stage=Stage.HELD, policy=policies()), 300)
+        counts = {len(s.participants) - s.policy.min_participants for s in held}
+        assert max(counts) == 3
+        assert min(len(session.participants) for session in held) == 1
+
+    def test_the_recap_goes_out_within_two_days_of_the_confirmation_before_the_class(
+        self,
+    ) -> None:
+        """R4; registration closing at the end of D-1 leaves less than two days before some."""
+        on_the_eve = Policy(registration_days_before=1)
+        for policy in (policies(), st.just(on_the_eve)):
+            for session in many(sessions(stage=Stage.HELD, policy=policy), 150):
+                if session.recap_sent_at is not None:
+                    plan = schedule(session)
+                    assert plan.dates_confirmed <= session.recap_sent_at < plan.start
+                    assert session.recap_sent_at <= plan.dates_confirmed.add(days=2)
+
+    @pytest.mark.parametrize(
+        "stage", [None, Stage.REGISTRATION_CLOSED, Stage.HELD], ids=["any", "closed", "held"]
+    )
+    def test_each_step_is_recorded_within_its_window(self, stage: Stage | None) -> None:
+        """Definitive confirmation from two days before to three days after it is due, reminder
+        within three days of its day, the announcement (R16, R18: no one registered) within a
+        day of registration closing, access e-mails within the hour after the link.
+        """
+        for session in many(sessions(stage=stage), 300):
+            if session.confirmed_slot is None:
+                continue
+            plan = schedule(session)
+            confirmed = plan.dates_confirmed
+            definitive = session.definitive_confirmation_at
+            if definitive is not None:
+                due = plan.definitive_confirmation
+                assert due.subtract(days=2) <= definitive <= due.add(days=3)
+            if session.reminder_sent_at is not None:
+                assert session.reminder_sent_at <= max(plan.reminder, confirmed).add(days=3)
+            if session.not_held_announced_at is not None:
+                assert () == session.participants
+                closed = max(plan.registration_closes, confirmed)
+                assert session.not_held_announced_at <= closed.add(days=1)
+            if session.access_emails_sent_at is not None:
+                assert session.link_generated_at is not None
+                assert session.access_emails_sent_at <= session.link_generated_at.add(hours=1)
+
+    def test_access_emails_by_name_went_to_everyone_registered_or_fewer(self) -> None:
+        """R12: the people registered after the e-mails were sent were not sent it."""
+        named = [
+            (len(session.access_emailed), len(session.participants))
+            for session in many(sessions(stage=Stage.HELD), 500)
+            if session.access_emailed is not None
+        ]
+        assert any(0 < sent == registered for sent, registered in named)
+        assert any(sent < registered for sent, registered in named)
 
     def test_its_shrink_target_at_a_stage_a_session_with_the_fewest_facts_is_drawn(
         self,

@@ -287,6 +287,11 @@ class TestSharedChecks:
                 "expected Slot items, got int",
             ),
             (
+                lambda: items_of([3], (Slot, Session), field="slots", what="slots"),
+                InvalidTypeError,
+                "expected Slot or Session items, got int",
+            ),
+            (
                 lambda: whole_number(True, field="n"),  # noqa: FBT003
                 InvalidTypeError,
                 "expected a whole number, not a bool",
@@ -305,6 +310,11 @@ class TestSharedChecks:
                 lambda: money(100_001, field="fee"),
                 InvalidValueError,
                 "expected an amount from 0 to 100000, got 100001",
+            ),
+            (
+                lambda: money(Decimal("100000.01"), field="fee"),
+                InvalidValueError,
+                "expected an amount from 0 to 100000, got 100000.01",
             ),
             (lambda: flag(1, field="f"), InvalidTypeError, "expected True or False, got int"),
             (lambda: text(" ", field="t"), InvalidValueError, "must not be empty"),
@@ -441,17 +451,20 @@ class TestSupportedRange:
             held_session().evolve(planned_participants=10_001)
 
 
+CALLERS_CONTEXTS = pytest.mark.parametrize(
+    "context",
+    [
+        decimal.Context(prec=3),
+        decimal.Context(prec=1, rounding=decimal.ROUND_DOWN),
+        decimal.Context(traps=[decimal.Inexact, decimal.Rounded]),
+        decimal.Context(Emax=3),
+    ],
+    ids=["prec=3", "prec=1-down", "trap-rounded", "emax=3"],
+)
+
+
 class TestMoneyInTheLibrarysOwnContext:
-    @pytest.mark.parametrize(
-        "context",
-        [
-            decimal.Context(prec=3),
-            decimal.Context(prec=1, rounding=decimal.ROUND_DOWN),
-            decimal.Context(traps=[decimal.Inexact, decimal.Rounded]),
-            decimal.Context(Emax=3),
-        ],
-        ids=["prec=3", "prec=1-down", "trap-rounded", "emax=3"],
-    )
+    @CALLERS_CONTEXTS
     def test_amounts_do_not_depend_on_the_callers_context(self, context: decimal.Context) -> None:
         policy = Policy(shortfall_fee_per_person="150.25", min_participants=6)
         people = sample_participants(3)
@@ -468,6 +481,17 @@ class TestMoneyInTheLibrarysOwnContext:
             )
             total = Invoice((line, line)).total
         assert (Decimal("751.25"), Decimal("1502.50")) == (invoice.total, total)
+
+    @CALLERS_CONTEXTS
+    def test_a_fee_is_checked_to_the_cent_whatever_the_callers_context(
+        self, context: decimal.Context
+    ) -> None:
+        """Accepted with its cents, or refused as a figure of the policy, never a decimal signal."""
+        with decimal.localcontext(context):
+            policy = Policy(shortfall_fee_per_person="150.25")
+            with refused_as(InvalidPolicyError, "Policy.shortfall_fee_per_person"):
+                Policy(shortfall_fee_per_person="150.251")
+        assert Decimal("150.25") == policy.shortfall_fee_per_person
 
     def test_the_money_context_traps_what_would_lose_cents(self) -> None:
         assert MONEY_CONTEXT.traps[decimal.Inexact]

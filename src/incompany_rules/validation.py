@@ -159,7 +159,14 @@ def items_of(
     """Return the items of the iterable `value`, each a `kind`; a string is no iterable here.
 
     `what` names the collection (`"slots"`), `item` the kind of its
-    items (the name of `kind` when left out).
+    items (when left out, the name of `kind`, or the names of a tuple of
+    kinds joined by "or").
+
+    Examples:
+        >>> items_of([3], (str, bytes), field="lines", what="lines")
+        Traceback (most recent call last):
+          ...
+        incompany_rules.errors.InvalidTypeError: Invalid lines: expected str or bytes items, got int
     """
     if isinstance(value, (str, bytes)):
         raise InvalidTypeError(field, f"expected {what}, not a {type_name(value)}")
@@ -168,7 +175,8 @@ def items_of(
     found = tuple(value)
     for each in found:
         if not isinstance(each, kind):
-            expected = item or getattr(kind, "__name__", "other")
+            names = [each.__name__ for each in kind] if isinstance(kind, tuple) else [kind.__name__]
+            expected = item or " or ".join(names)
             raise InvalidTypeError(field, f"expected {expected} items, got {type_name(each)}")
     return found
 

@@ -115,19 +115,24 @@ def sessions(  # noqa: PLR0913 (keyword-only, as Hypothesis's own strategies)
     follows: requested, trainer asked for availability within three days,
     proposed dates forwarded (while some slot is proposed), then dates
     confirmed (sometimes after D-21 or even after D-3), recap within two
-    days, reminder from D-21, definitive confirmation around D-15, link 24
-    hours (the policy's delay) after it, access e-mails with the link (to
-    everyone registered then, or by name, leaving out who registered
-    after), evaluation from the day after the class, invoice after the
-    class or the cancellation. When no one is registered as registration
-    closes, the announcement that the class will not take place may follow
-    (R16, R18). Half the sessions record every step of the fund and the
-    platform that is due by their stage, so that access e-mails are drawn
-    often. Cancellation instants favour the deadlines
-    themselves: 00:00 on D-21, on D-14 (the end of free cancellation) and
-    on D-2 (the end of D-3), and the second before each. Facts are
-    expressed on the policy's clock or in UTC, as a caller's database may
-    give them.
+    days and before the class, reminder within three days from D-21 (or
+    from the confirmation, if later), definitive confirmation from two days
+    before to three days after D-15, link within the hour after it is due
+    (24 hours, the policy's delay, after the confirmation), access e-mails
+    within the hour after the link (to everyone registered then, or by
+    name, leaving out who registered after), evaluation from the day after
+    the class, invoice after the class, or within 30 days of the
+    cancellation. A request not yet confirmed was made one hour to 180 days
+    before its class. Up to three more participants than the policy's
+    minimum are registered (at least one in a class held). When no one is
+    registered as registration closes, the announcement that the class
+    will not take place may follow within a day (R16, R18). Half the
+    sessions record every step of the fund and the platform that is due by
+    their stage, so that access e-mails are drawn often. Cancellation
+    instants favour the deadlines themselves: 00:00 on D-21, on D-14 (the
+    end of free cancellation) and on D-2 (the end of D-3), and the second
+    before each. Facts are expressed on the policy's clock or in UTC, as a
+    caller's database may give them.
 
     Shrinks towards a session at the earliest stage allowed, with the
     default policy, as few slots, participants and recorded facts as the
@@ -256,7 +261,8 @@ def _moved(slot: Slot, days: int) -> Slot | None:
 
 def _unconfirmed(draw: st.DrawFn, fields: dict[str, object], slot: Slot, *, cancel: bool) -> None:
     proposed: tuple[Slot, ...] = fields["proposed_slots"]  # type: ignore[assignment]
-    fields["proposed_slots"] = proposed[: draw(st.integers(0, len(proposed)))]
+    # Equivalent without its upper bound: a slice end past the last slot keeps them all.
+    fields["proposed_slots"] = proposed[: draw(st.integers(0, len(proposed)))]  # pragma: no mutate
     requested_at = slot.start.subtract(
         seconds=_seconds(draw, 3600, 180 * _DAY_SECONDS, prefer=42 * _DAY_SECONDS)
     )
@@ -413,13 +419,14 @@ def _facts(  # noqa: PLR0913 (the session so far, its calendar and the stage's i
         min(cutoff, planned.add(days=3)),
         surely=diligent,
     )
-    recap_until = min(cutoff, confirmed_at.add(days=2), plan.start.subtract(seconds=1))
+    before_class = plan.start.subtract(seconds=1)
+    recap_until = min(cutoff, confirmed_at.add(days=2), before_class)
     fields.update(
         participants=people,
         recap_sent_at=_maybe(draw, confirmed_at, recap_until, surely=diligent),
         reminder_sent_at=_maybe(draw, reminder_due, min(cutoff, reminder_due.add(days=3))),
         definitive_confirmation_at=definitive,
-        zoom_checked_at=_maybe(draw, confirmed_at, min(cutoff, plan.start.subtract(seconds=1))),
+        zoom_checked_at=_maybe(draw, confirmed_at, min(cutoff, before_class)),
         cancelled_at=cancelled_at,
     )
     if not people and stage in {Stage.REGISTRATION_CLOSED, Stage.CANCELLED}:
@@ -461,7 +468,8 @@ def _emailed(draw: st.DrawFn, people: list[Participant]) -> frozenset[NationalNu
     the first ones in registration order, all of them or fewer (the others
     registered after it).
     """
-    if not draw(st.booleans()):
+    # Equivalent but for shrinking: either answer is drawn half the time.
+    if not draw(st.booleans()):  # pragma: no mutate
         return None
     reached = len(people) - draw(st.integers(0, len(people)))
     return frozenset(person.national_number for person in people[:reached])
