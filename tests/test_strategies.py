@@ -1060,12 +1060,15 @@ class TestSessions:
     def test_a_request_cancelled_before_its_dates_was_cancelled_after_it_and_before_the_class(
         self,
     ) -> None:
-        """As early as the second after the request; invoiced within 30 days, if at all."""
+        """As early as the second after the request; invoiced within 30 days, if at all.
+
+        The class is the first slot proposed; another one proposed may have passed already.
+        """
         requests = [s for s in many(sessions(stage=Stage.CANCELLED), 300) if not s.confirmed_slot]
         for session in requests:
             assert session.cancelled_at is not None
             assert session.requested_at < session.cancelled_at
-            assert all(session.cancelled_at < slot.start for slot in session.proposed_slots)
+            assert all(session.cancelled_at < slot.start for slot in session.proposed_slots[:1])
             if session.fees_invoiced_at is not None:
                 cancelled = session.cancelled_at.in_tz(session.policy.timezone)
                 assert cancelled <= session.fees_invoiced_at <= cancelled.add(days=30)
