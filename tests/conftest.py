@@ -17,7 +17,10 @@ instant converted to "the local zone" by mistake shows there.
 import os
 import time
 
+import pytest
 from hypothesis import HealthCheck, Phase, settings
+
+from incompany_rules import instants
 
 os.environ["TZ"] = "Pacific/Chatham"
 if hasattr(time, "tzset"):  # not on Windows
@@ -45,3 +48,15 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.differing_executors],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+@pytest.fixture(autouse=True)
+def _calendar_computed_afresh() -> None:
+    """Start every test with the calendar's caches empty.
+
+    A day's deadlines kept from an earlier test would answer for the code
+    the test checks: mutation testing runs the tests again, with a change
+    switched on, in the process that ran them first.
+    """
+    for cache in (instants._MIDNIGHTS, instants._DAYS, instants._DERIVED):  # noqa: SLF001
+        cache.clear()
