@@ -295,7 +295,9 @@ def next_actions(session: Session, now: dt.datetime) -> tuple[Action, ...]:
         (due, position), closes, fee, count, because, about, deadline = opening
         if closes is not None and closes[1] < lowest:
             continue  # its window closed before the request, or the dates: never open (T8)
-        if position < lowest:  # nothing due before the request, or the dates (T8)
+        # Nothing due before the request, or the dates (T8). Equivalent at
+        # equal keys: both are then the same instant on the policy's clock.
+        if position < lowest:  # pragma: no mutate
             due, position = floor, lowest
         if closes is not None and closes[1] < position:
             due, position = closes  # never due after the step's window closes

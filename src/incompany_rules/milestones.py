@@ -446,7 +446,8 @@ def milestones(session: Session) -> tuple[Milestone, ...]:
     # Nothing is dated before the request or the dates (T8).
     requested = session.requested_at
     lowest = key(requested)
-    if lowest <= at_confirmation:
+    # Equivalent at equal keys: the request and the dates are then the same instant on one clock.
+    if lowest <= at_confirmation:  # pragma: no mutate
         floor, lowest = confirmed, at_confirmation
     else:
         floor = local(requested, session.policy.tz)
