@@ -240,7 +240,12 @@ def checked(value: object, *, field: str) -> dt.datetime:
     if type(value) is pendulum.DateTime and type(value.tzinfo) in _ZONE_TYPES:  # pragma: no mutate
         if value.year in _SURE_YEARS:
             return value  # the usual case: pendulum's zones always have an offset
-    elif isinstance(value, dt.datetime) and value.tzinfo is not None and value.year in _SURE_YEARS:
+    elif (
+        isinstance(value, dt.datetime)
+        # Equivalent without it: a naive datetime has no offset, and falls through too.
+        and value.tzinfo is not None  # pragma: no mutate
+        and value.year in _SURE_YEARS
+    ):
         try:
             if value.utcoffset() is not None:
                 return value
