@@ -17,8 +17,8 @@ plain tuples prepared outside the timed loop. Both answers are compared
 first, so the baseline is known to compute the same thing. The table gives
 microseconds per session (best of ``R`` runs) and their ratio. Last, the
 import time of ``incompany_rules`` next to ``pendulum`` and ``attrs`` (``python
--X importtime``, the median of ten fresh interpreters, the library's bytecode
-written first as pip writes it on install).
+-X importtime``, the median of ten fresh interpreters each, taken in turn, the
+library's bytecode written first as pip writes it on install).
 
 Adding a function is one more :class:`Section` in :data:`SECTIONS`.
 
@@ -862,35 +862,38 @@ def compile_library() -> None:
     compileall.compile_dir(Path(incompany_rules.__file__).parent, quiet=1)
 
 
-def import_ms(statement: str, names: Sequence[str], runs: int = 10) -> float:
-    """Median of ``runs`` fresh interpreters: the cumulative import time of ``names``, in ms."""
-    times = []
-    for _ in range(runs):
-        result = subprocess.run(  # noqa: S603 (this interpreter, a fixed statement)
-            [sys.executable, "-X", "importtime", "-c", statement],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        total = 0
-        for line in result.stderr.splitlines():
-            if not line.startswith("import time:") or "|" not in line:
-                continue
-            _, cumulative, name = line.split("|")
-            name = name[1:].rstrip()  # one space after the bar: a top-level import
-            if name in names:
-                total += int(cumulative)
-        times.append(total / 1000)
-    return statistics.median(times)
-
-
-def import_figures() -> tuple[float, float]:
-    """Return the ms of ``import incompany_rules`` and of ``import pendulum, attrs``, bytecode written."""
-    compile_library()
-    return (
-        import_ms("import incompany_rules", ["incompany_rules"]),
-        import_ms("import pendulum, attrs", ["pendulum", "attrs"]),
+def import_ms(statement: str, names: Sequence[str]) -> float:
+    """Return the cumulative import time of ``names`` in a fresh interpreter, in ms."""
+    result = subprocess.run(  # noqa: S603 (this interpreter, a fixed statement)
+        [sys.executable, "-X", "importtime", "-c", statement],
+        capture_output=True,
+        text=True,
+        check=True,
     )
+    total = 0
+    for line in result.stderr.splitlines():
+        if not line.startswith("import time:") or "|" not in line:
+            continue
+        _, cumulative, name = line.split("|")
+        name = name[1:].rstrip()  # one space after the bar: a top-level import
+        if name in names:
+            total += int(cumulative)
+    return total / 1000
+
+
+def import_figures(runs: int = 10) -> tuple[float, float]:
+    """Return the ms of ``import incompany_rules`` and of ``import pendulum, attrs``, bytecode written.
+
+    Each the median of ``runs`` fresh interpreters, the two imports taken in
+    turn, so that the machine slowing down or speeding up between runs
+    touches both alike.
+    """
+    compile_library()
+    ours, theirs = [], []
+    for _ in range(runs):
+        ours.append(import_ms("import incompany_rules", ["incompany_rules"]))
+        theirs.append(import_ms("import pendulum, attrs", ["pendulum", "attrs"]))
+    return statistics.median(ours), statistics.median(theirs)
 
 
 # --------------------------------------------------------------------------
