@@ -175,8 +175,8 @@ def items_of(
     found = tuple(value)
     for each in found:
         if not isinstance(each, kind):
-            names = [each.__name__ for each in kind] if isinstance(kind, tuple) else [kind.__name__]
-            expected = item or " or ".join(names)
+            kinds = kind if isinstance(kind, tuple) else (kind,)
+            expected = item or " or ".join(one.__name__ for one in kinds)
             raise InvalidTypeError(field, f"expected {expected} items, got {type_name(each)}")
     return found
 
