@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import pickle
 
+import attrs
 import pendulum
 import pytest
 
@@ -18,9 +21,11 @@ from incompany_rules import (
     InvalidTypeError,
     NaiveDatetimeError,
     NationalNumber,
+    Session,
     Slot,
     Training,
 )
+from incompany_rules.data import from_data, to_data
 from incompany_rules.examples import (
     ACME,
     EXCEL,
@@ -28,6 +33,7 @@ from incompany_rules.examples import (
     requested_session,
     sample_participants,
 )
+from incompany_rules.instants import days
 
 START = brussels(2026, 4, 1, 9)
 
@@ -270,3 +276,38 @@ class TestSession:
         ann = sample_participants(1)[0]
         session = confirmed_session(START).evolve(participants=(ann,), attendance=(ann,))
         assert all(isinstance(n, NationalNumber) for n in session.attendance or ())
+
+
+class TestTheDayDeadlinesASessionKeeps:
+    """A session keeps its class day's deadlines (what every rule reads) outside its fields."""
+
+    def test_they_are_the_calendars_for_the_class_day_and_none_before(self) -> None:
+        session = confirmed_session(START)
+        day = START.toordinal()
+        assert days(session.policy, day, day) == session._days  # noqa: SLF001
+        assert requested_session(START)._days is None  # noqa: SLF001
+        other = session.policy.evolve(registration_days_before=5)
+        assert days(other, day, day) == session.evolve(policy=other)._days  # noqa: SLF001
+
+    def test_every_copy_keeps_them(self) -> None:
+        session = confirmed_session(START)
+        copies = [
+            pickle.loads(pickle.dumps(session)),  # noqa: S301 (our own bytes)
+            copy.copy(session),
+            copy.deepcopy(session),
+            session.evolve(group="G2"),
+            from_data(to_data(session)),
+        ]
+        for again in copies:
+            assert session._days == again._days  # noqa: SLF001
+        assert None is copy.copy(requested_session(START))._days  # noqa: SLF001
+
+    def test_they_take_no_part_in_the_value(self) -> None:
+        session = confirmed_session(START)
+        assert "_days" not in {field.name for field in attrs.fields(Session)}
+        assert "_days" not in attrs.asdict(session)
+        assert "_days" not in to_data(session)
+        assert "registration_closes" not in repr(session)
+        twin = pickle.loads(pickle.dumps(session))  # noqa: S301 (our own bytes)
+        object.__setattr__(twin, "_days", None)
+        assert (session, hash(session)) == (twin, hash(twin))

@@ -79,7 +79,6 @@ from incompany_rules.instants import (
     after_hours,
     before,
     day_start,  # noqa: F401 (importable from here, as it was)
-    days,
     derived,
     end_of_day,
     instant,
@@ -253,10 +252,11 @@ class Deadlines(NamedTuple):
 class _Plan:
     """The calendar of one session as one call of a rule reads it (fees and actions share it).
 
-    Every instant is on the policy's clock; the key of the end (see
-    [`key`][incompany_rules.instants.key]) is computed when first compared,
-    then kept for the call. The day deadlines, with their keys, are the
-    calendar's ([`days`][incompany_rules.instants.days]).
+    Every instant is on the policy's clock, read from the session when
+    first asked; the key of the end (see [`key`][incompany_rules.instants.key])
+    is computed when first compared, then kept for the call. The day
+    deadlines, with their keys, are those the session keeps since it was
+    built ([`days`][incompany_rules.instants.days]).
 
     The caller has checked that `session` is a `Session`.
 
@@ -264,25 +264,32 @@ class _Plan:
         InvalidSessionError: For a session whose dates are not confirmed.
     """
 
-    __slots__ = ("_confirmed", "_end", "_end_key", "_session", "fixed", "start")
+    __slots__ = ("_confirmed", "_end", "_end_key", "_session", "_start", "fixed")
+    _start: pendulum.DateTime | None
     _confirmed: pendulum.DateTime | None
     _end: pendulum.DateTime | None
     _end_key: dt.timedelta | None
 
     def __init__(self, session: Session) -> None:
-        slot = session.confirmed_slot
-        if slot is None or session.dates_confirmed_at is None:
+        fixed = session._days  # noqa: SLF001 (the session's own calendar)
+        if fixed is None:
             raise InvalidSessionError(
                 "Session.confirmed_slot", "no slot is confirmed yet, so the session has no dates"
             )
-        #: The class start.
-        self.start = start = local(slot.start, session.policy.tz)
-        day = start.toordinal()
         #: The deadlines of the class's day: a session's class starts and
         #: ends on one local day.
-        self.fixed = days(session.policy, day, day)
+        self.fixed = fixed
         self._session = session
-        self._confirmed = self._end = self._end_key = None
+        self._start = self._confirmed = self._end = self._end_key = None
+
+    @property
+    def start(self) -> pendulum.DateTime:
+        """The class start (read when first asked: a cancellation weeks before does not ask)."""
+        found = self._start
+        if found is None:
+            session = self._session
+            found = self._start = local(session.confirmed_slot.start, session.policy.tz)  # type: ignore[union-attr]
+        return found
 
     @property
     def end(self) -> pendulum.DateTime:

@@ -44,7 +44,9 @@ import pendulum
 
 from incompany_rules.errors import InvalidSessionError, InvalidSlotError, InvalidTypeError
 from incompany_rules.instants import (
+    Days,
     before,
+    days,
     instant,
     key,
     local,
@@ -74,10 +76,6 @@ T = TypeVar("T")
 Instant = pendulum.DateTime
 
 
-def _text(value: object, name: str) -> str:
-    return text(value, field=name, error=InvalidSessionError)
-
-
 def _login(value: object) -> str:
     return email_address(value, field="HrAccount.login")
 
@@ -97,11 +95,13 @@ def _owned_text(owner: str) -> attrs.Converter[object, str]:
 
 
 def _owned(owner: str, value: object, field: attrs.Attribute[str]) -> str:
-    return _text(value, f"{owner}.{field.name}")
+    return text(value, field=f"{owner}.{field.name}", error=InvalidSessionError)
 
 
 def _session_fact(value: object, field: attrs.Attribute[object]) -> pendulum.DateTime | None:
-    return optional_instant(value, field=f"Session.{field.name}")
+    if value is None:
+        return None  # a fact not recorded: most of a session's, so no name is spelled out
+    return instant(value, field=f"Session.{field.name}")
 
 
 _COMPANY_TEXT = _owned_text("Company")
@@ -261,8 +261,22 @@ def _count(value: object) -> int | None:
     return whole_number(value, field="Session.planned_participants", error=InvalidSessionError)
 
 
+class _Dated:
+    """What a session keeps besides its fields: the day deadlines of its class.
+
+    A slot of its own, outside the `attrs` fields: it takes no part in
+    equality, hashing, `repr`, `attrs.asdict` or the plain-data form.
+    """
+
+    __slots__ = ("_days",)
+    #: The deadlines of the confirmed class's local day under the session's
+    #: policy (`instants.days`), `None` while no slot is confirmed. Set when
+    #: the session is built, so that every rule reads them from here.
+    _days: Days | None
+
+
 @attrs.frozen(kw_only=True)
-class Session:
+class Session(_Dated):
     """One group of one Incompany project, with every fact recorded about it.
 
     Facts are the instants at which something happened outside the library
@@ -375,7 +389,10 @@ class Session:
     """
 
     __getstate__ = pickled_state
-    __setstate__ = restore_state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        restore_state(self, state)
+        self._date()
 
     def __attrs_post_init__(self) -> None:
         tz = self.policy.tz
@@ -404,6 +421,17 @@ class Session:
                     "Session.attendance",
                     "attended but not registered: " + ", ".join(strangers),
                 )
+        self._date()
+
+    def _date(self) -> None:
+        """Keep the day deadlines of the confirmed class, once the session is valid."""
+        slot = self.confirmed_slot
+        fixed = None
+        if slot is not None:
+            policy = self.policy
+            day = local(slot.start, policy.tz).toordinal()
+            fixed = days(policy, day, day)
+        object.__setattr__(self, "_days", fixed)
 
     @property
     def key(self) -> str:

@@ -13,7 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from incompany_rules import MilestoneKind, Session, milestones, schedule
-from incompany_rules.instants import days, key, utc
+from incompany_rules import instants as calendar
+from incompany_rules.instants import days, key, local, utc
 from incompany_rules.strategies import Stage, instants_near, policies, sessions
 
 CONFIRMED = [s for s in Stage if s is not Stage.REQUESTED]
@@ -96,6 +97,20 @@ class TestTheDaysKeys:
             assert getattr(keys, name) == (None if moment is None else key(moment)), name
         assert (found.day, found.end_day) == (day, plan.end.toordinal())
         assert (plan.day, dt.time(0)) == (found.class_day.date(), found.class_day.time())
+
+    @given(sessions() | anywhere)
+    def test_a_session_keeps_the_deadlines_of_its_class_day(self, session: Session) -> None:
+        """A session keeps the deadlines of its class's day from when it is built: the
+        calendar's, as computed afresh now; none before a slot is confirmed."""
+        kept = session._days  # noqa: SLF001 (what the rules read)
+        for cache in (calendar._MIDNIGHTS, calendar._DAYS, calendar._DERIVED):  # noqa: SLF001
+            cache.clear()
+        slot = session.confirmed_slot
+        if slot is None:
+            assert kept is None
+        else:
+            day = local(slot.start, session.policy.tz).toordinal()
+            assert days(session.policy, day, day) == kept
 
 
 class TestHourBasedMilestones:
