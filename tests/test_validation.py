@@ -58,6 +58,7 @@ from incompany_rules.validation import (
     MAX_AMOUNT,
     MONEY_CONTEXT,
     expect,
+    fields_repr,
     flag,
     items_of,
     money,
@@ -734,3 +735,74 @@ class TestInvoiceLineFigures:
                 arises_at=START,
             )
         assert field == caught.value.field
+
+
+def _attrs_twin(value: object) -> object:
+    """The same value, of a subclass whose `repr` attrs writes itself (named as the class is)."""
+    cls = type(value)
+    twin = attrs.frozen(repr=True)(type(cls.__name__, (cls,), {}))
+    fields = attrs.fields(cls)  # type: ignore[arg-type]
+    return twin(**{f.alias: getattr(value, f.name) for f in fields if f.init})
+
+
+class TestFieldsRepr:
+    """The value classes write their `repr` with `fields_repr`: the one attrs would write."""
+
+    @staticmethod
+    def values() -> list[object]:
+        from incompany_rules import (  # noqa: PLC0415 (the classes of every module)
+            DEFAULT_POLICY,
+            HrAccount,
+            can_manage_participants,
+            cancellation_fee,
+            cancellation_fee_schedule,
+            fees_due,
+            milestones,
+            next_actions,
+            schedule,
+        )
+        from incompany_rules.examples import ACME_HR  # noqa: PLC0415
+        from incompany_rules.process import PROCESS  # noqa: PLC0415
+
+        people = sample_participants(7)
+        session = confirmed_session(brussels(2026, 4, 1, 9)).evolve(
+            participants=people[:3], attendance=people[:2]
+        )
+        after = brussels(2026, 4, 2, 9)
+        late = cancellation_fee(session, brussels(2026, 3, 20))
+        refused = can_manage_participants(
+            HrAccount("hr@acme.example", ACME, has_hr_function=False, tos_completed=True), session
+        )
+        return [
+            session,
+            session.policy,
+            DEFAULT_POLICY,
+            session.company,
+            session.training,
+            session.confirmed_slot,
+            people[0],
+            ACME_HR,
+            late,
+            late.line(),
+            fees_due(session, after),
+            *cancellation_fee_schedule(session),
+            *milestones(session),
+            schedule(session),
+            *next_actions(session, brussels(2026, 3, 20)),
+            PROCESS[0],
+            *refused.reasons,
+            refused,
+        ]
+
+    def test_each_class_writes_the_repr_attrs_would(self) -> None:
+        values = self.values()
+        kinds = {type(value).__name__ for value in values}
+        assert {"Session", "Policy", "Company", "Training", "Slot", "Participant", "HrAccount",
+                "Fee", "InvoiceLine", "Invoice", "FeeStep", "Milestone", "Schedule", "Action",
+                "Step", "Reason", "Decision"} == kinds  # fmt: skip
+        for value in values:
+            assert repr(_attrs_twin(value)) == repr(value)
+
+    def test_a_field_declared_without_repr_is_left_out(self) -> None:
+        assert "_tz" not in repr(confirmed_session(brussels(2026, 4, 1, 9)).policy)
+        assert "tz=" not in fields_repr(confirmed_session(brussels(2026, 4, 1, 9)).policy)

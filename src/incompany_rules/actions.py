@@ -68,7 +68,7 @@ from incompany_rules.process import EVALUATION_OPEN_DAYS, PROCESS, STEPS, Action
 from incompany_rules.rules import Rule
 from incompany_rules.session import Session
 from incompany_rules.texts import DEFAULT_LANGUAGE, TEXTS, day, moment, money, text, until
-from incompany_rules.validation import expect, times
+from incompany_rules.validation import expect, fields_repr, times
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -79,7 +79,7 @@ if TYPE_CHECKING:
 __all__ = ["Action", "ActionKind", "Actor", "next_actions"]
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Action:
     """One open step: what, by whom, due when (policy clock), under which rule.
 
@@ -93,6 +93,8 @@ class Action:
     the class start, or the start of the proposed slot to confirm; for new
     dates asked of the trainer, the start of the last slot that lapsed.
     """
+
+    __repr__ = fields_repr
 
     kind: ActionKind
     actor: Actor

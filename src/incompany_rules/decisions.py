@@ -50,7 +50,7 @@ from incompany_rules.languages import Language, language_index
 from incompany_rules.process import REASON_RULES
 from incompany_rules.rules import Rule
 from incompany_rules.texts import DEFAULT_LANGUAGE, TEXTS, day, moment, money, text, until
-from incompany_rules.validation import flag, items_of, shown
+from incompany_rules.validation import fields_repr, flag, items_of, shown
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -180,7 +180,7 @@ def _optional_moment(value: object) -> pendulum.DateTime | None:
     raise InvalidTypeError("Reason.at", f"expected a pendulum.DateTime, got {type(value).__name__}")
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Reason:
     """One unmet condition: its machine code, its rule, the figures, and its text.
 
@@ -190,6 +190,8 @@ class Reason:
     "end of D-n"); `subject` names what the reason is about (a masked
     national number, never a full one).
     """
+
+    __repr__ = fields_repr
 
     code: ReasonCode = attrs.field(converter=_code)
     rule: Rule = attrs.field(
@@ -237,7 +239,7 @@ def _notices(value: object) -> tuple[Reason, ...]:
     return items_of(value, Reason, field="Decision.notices", what="reasons")
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Decision:
     """Whether a step is allowed; when refused, every reason why.
 
@@ -248,6 +250,8 @@ class Decision:
     [`refuse`][incompany_rules.decisions.Decision.refuse] or
     [`from_reasons`][incompany_rules.decisions.Decision.from_reasons].
     """
+
+    __repr__ = fields_repr
 
     allowed: bool
     """Whether the step may be taken now."""

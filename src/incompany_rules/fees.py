@@ -119,6 +119,7 @@ from incompany_rules.validation import (
     MAX_AMOUNT,
     MAX_COUNT,
     expect,
+    fields_repr,
     items_of,
     money,
     times,
@@ -225,13 +226,15 @@ def _check_amounts(owner: str, quantity: object, unit_price: object, amount: obj
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class InvoiceLine:
     """One charge owed: what for, under which rule, how many at what price, since when.
 
     `amount` is `quantity x unit_price` in euros; `arises_at` is on the
     policy's clock.
     """
+
+    __repr__ = fields_repr
 
     kind: FeeKind
     rule: str
@@ -268,7 +271,7 @@ class InvoiceLine:
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Fee:
     """The answer of one fee rule for one session: owed or not, how much, and why.
 
@@ -279,6 +282,8 @@ class Fee:
     instant, the end of registration, the class end; `deadline` is the
     instant the rule compared against, when there is one.
     """
+
+    __repr__ = fields_repr
 
     kind: FeeKind
     rule: str
@@ -326,7 +331,7 @@ def _lines(value: object) -> tuple[InvoiceLine, ...]:
     return items_of(value, InvoiceLine, field="Invoice.lines", what="invoice lines")
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Invoice:
     """The charges owed by one session, in the order they arose; iterable.
 
@@ -334,6 +339,8 @@ class Invoice:
         >>> Invoice().total
         Decimal('0')
     """
+
+    __repr__ = fields_repr
 
     lines: tuple[InvoiceLine, ...] = attrs.field(default=(), converter=_lines)
 
@@ -356,13 +363,15 @@ class Invoice:
         return "\n".join(rows)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class FeeStep:
     """What cancelling costs from `starts` (included) until `ends` (excluded).
 
     `starts` is `None` for the first step (any earlier instant). The last
     step ends at the class start, from which cancelling is refused.
     """
+
+    __repr__ = fields_repr
 
     starts: pendulum.DateTime | None
     ends: pendulum.DateTime

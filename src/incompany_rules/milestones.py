@@ -91,7 +91,7 @@ from incompany_rules.session import Session, Slot
 
 if TYPE_CHECKING:
     from incompany_rules.policy import Policy
-from incompany_rules.validation import expect
+from incompany_rules.validation import expect, fields_repr
 
 __all__ = [
     "Deadlines",
@@ -137,13 +137,15 @@ class Window(enum.Enum):
     CLOSES = "closes"
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Milestone:
     """One dated step of a session: what, when (policy timezone), under which rule.
 
     Two milestones are equal when they are the same step at the same
     instant under the same rule, whatever clock their instants are on.
     """
+
+    __repr__ = fields_repr
 
     kind: MilestoneKind
     at: pendulum.DateTime = attrs.field(eq=key)
@@ -177,13 +179,15 @@ def slot_registration_closes(slot: Slot, policy: Policy) -> pendulum.DateTime:
     return midnight(ordinal - policy.registration_days_before + 1, policy.tz)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Schedule:
     """Every instant of one session's calendar, on the policy's local clock.
 
     Build it with [`schedule`][incompany_rules.milestones.schedule]. Rules
     that need a date read it here rather than count days themselves.
     """
+
+    __repr__ = fields_repr
 
     #: D, the local date of the class.
     day: dt.date

@@ -62,7 +62,7 @@ from incompany_rules.errors import (
     InvalidNationalNumberError,
     InvalidTypeError,
 )
-from incompany_rules.validation import items_of, pretty_as_repr, type_name
+from incompany_rules.validation import fields_repr, items_of, pretty_as_repr, type_name
 
 __all__ = ["NationalNumber", "NumberKind", "Participant", "email_address", "numbers_of"]
 
@@ -249,7 +249,7 @@ def _national_number(value: object) -> NationalNumber:
     return NationalNumber(value)
 
 
-@attrs.frozen(eq=False)
+@attrs.frozen(eq=False, repr=False)
 class Participant:
     """A person HR registers for a session (R9).
 
@@ -263,6 +263,8 @@ class Participant:
         >>> ann
         Participant(national_number=NationalNumber('*********28'), email='ann@example.be', name='Ann')
     """
+
+    __repr__ = fields_repr
 
     national_number: NationalNumber = attrs.field(converter=_national_number)
     email: str = attrs.field(converter=email_address)

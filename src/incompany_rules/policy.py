@@ -51,7 +51,7 @@ import pendulum
 
 from incompany_rules import validation
 from incompany_rules.errors import InvalidPolicyError, InvalidTypeError
-from incompany_rules.validation import shown, type_name
+from incompany_rules.validation import fields_repr, shown, type_name
 
 __all__ = ["DEFAULT_POLICY", "MAX_DAYS", "Policy", "ShortfallBasis", "money"]
 
@@ -157,13 +157,15 @@ def _basis(value: object) -> ShortfallBasis:
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Policy:
     """Every figure that the [rules catalogue](../rules.md) marks *policy*.
 
     Days are calendar days on the local clock of `timezone` (T2); amounts
     are `Decimal` euros.
     """
+
+    __repr__ = fields_repr
 
     timezone: str = attrs.field(default="Europe/Brussels", converter=_timezone)
     """IANA name of the clock that calendar days are counted on (T2)."""

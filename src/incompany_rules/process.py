@@ -35,6 +35,7 @@ import enum
 import attrs
 
 from incompany_rules.rules import Rule
+from incompany_rules.validation import fields_repr
 
 __all__ = [
     "MILESTONE_RULES",
@@ -84,7 +85,7 @@ class ActionKind(enum.Enum):
     INVOICE_FEES = "invoice_fees"
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Step:
     """One step of the process, as the rules catalogue states it.
 
@@ -94,6 +95,8 @@ class Step:
     says whether the step can be overdue at all. `title` and
     `consequence` are keys of the `TEXTS` table of [`incompany_rules.texts`][incompany_rules.texts].
     """
+
+    __repr__ = fields_repr
 
     kind: ActionKind
     stage: int

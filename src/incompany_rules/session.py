@@ -59,6 +59,7 @@ from incompany_rules.policy import DEFAULT_POLICY, Policy
 from incompany_rules.validation import (
     expect,
     field_name,
+    fields_repr,
     flag,
     items_of,
     pretty_as_repr,
@@ -136,13 +137,15 @@ def _instant_key(value: dt.datetime | None) -> dt.timedelta | None:
     return None if value is None else key(value)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Company:
     """A client company, by its enterprise number and name.
 
     `training_plan_submitted_at` is when the company submitted its training
     plan to the fund (R1), `None` while it has not.
     """
+
+    __repr__ = fields_repr
 
     number: str = attrs.field(converter=_COMPANY_TEXT)  # type: ignore[misc]
     name: str = attrs.field(converter=_COMPANY_TEXT)  # type: ignore[misc]
@@ -163,7 +166,7 @@ class Company:
         return "".join(ch for ch in self.number if ch.isdigit())
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class HrAccount:
     """A myCefora account, and whether it may manage participants (R5).
 
@@ -171,15 +174,19 @@ class HrAccount:
     document completed, for the account's own company.
     """
 
+    __repr__ = fields_repr
+
     login: str = attrs.field(converter=_login)
     company: Company = attrs.field(validator=_typed("HrAccount.company", Company))
     has_hr_function: bool = attrs.field(validator=_typed("HrAccount.has_hr_function", bool))
     tos_completed: bool = attrs.field(validator=_typed("HrAccount.tos_completed", bool))
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Training:
     """A training of the fund's offer; only the digital offer can be requested (R2)."""
+
+    __repr__ = fields_repr
 
     code: str = attrs.field(converter=_TRAINING_TEXT)  # type: ignore[misc]
     title: str = attrs.field(converter=_TRAINING_TEXT)  # type: ignore[misc]
@@ -196,7 +203,7 @@ def _slot_end(value: object) -> pendulum.DateTime:
     return instant(value, field="Slot.end")
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Slot:
     """One online class: an aware start and an end after it (R3).
 
@@ -212,6 +219,8 @@ class Slot:
           ...
         incompany_rules.errors.InvalidSlotError: Invalid Slot.end: must be after Slot.start (2026-04-01T09:00:00+02:00)
     """
+
+    __repr__ = fields_repr
 
     start: pendulum.DateTime = attrs.field(converter=_slot_start, eq=key)
     end: pendulum.DateTime = attrs.field(converter=_slot_end, eq=key)
@@ -275,7 +284,7 @@ class _Dated:
     _days: Days | None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Session(_Dated):
     """One group of one Incompany project, with every fact recorded about it.
 
@@ -283,6 +292,8 @@ class Session(_Dated):
     (`None` until recorded). The session's [`Policy`][incompany_rules.policy.Policy]
     is the one in force when it was requested.
     """
+
+    __repr__ = fields_repr
 
     project: str = attrs.field(converter=_SESSION_TEXT)  # type: ignore[misc]
     """N° de projet."""
