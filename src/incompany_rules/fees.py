@@ -130,6 +130,8 @@ from incompany_rules.validation import total as sum_of_amounts
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+    from incompany_rules.instants import Days
 from incompany_rules.texts import DEFAULT_LANGUAGE, moment, text, until
 from incompany_rules.texts import money as euros
 
@@ -418,22 +420,26 @@ _LATE = (FeeReason.LATE_CANCELLATION, Rule.R15, True)
 _CANCELLATION = FeeKind.LATE_CANCELLATION
 
 
-def _cancellation(session: Session, plan: _Plan, when: pendulum.DateTime, at: dt.timedelta) -> Fee:
-    """Return what cancelling at `when`, on the policy's clock, costs; `at` is its key."""
-    fixed = plan.fixed
+def _cancellation(session: Session, fixed: Days, when: pendulum.DateTime, at: dt.timedelta) -> Fee:
+    """Return what cancelling at `when`, on the policy's clock, costs; `at` is its key.
+
+    `fixed` is the session's class day deadlines.
+    """
     keys = fixed.keys
     # The class has not started before its day begins: only from then on
     # is `when` compared with the start itself.
-    if not at < keys.class_day and not before(when, plan.start):
-        raise SessionStartedError(
-            "when",
-            f"the class started at {plan.start.isoformat()}; "
-            "a started session cannot be cancelled (R15)",
-        )
+    if not at < keys.class_day:
+        start = session.confirmed_slot.start  # type: ignore[union-attr]
+        if not before(when, start):
+            raise SessionStartedError(
+                "when",
+                f"the class started at {local(start, session.policy.tz).isoformat()}; "
+                "a started session cannot be cancelled (R15)",
+            )
     price = session.policy.late_cancellation_fee
     if at < keys.free_cancellation_closes:
         (reason, rule, owed), closes = _FREE, fixed.free_cancellation_closes
-    elif _list_charged(session, plan, at):
+    elif _list_charged(session, fixed, at):
         (reason, rule, owed), closes = _LIST_FIRST, fixed.registration_closes
     else:
         (reason, rule, owed), closes = _LATE, fixed.free_cancellation_closes
@@ -442,12 +448,14 @@ def _cancellation(session: Session, plan: _Plan, when: pendulum.DateTime, at: dt
     return _fee(_CANCELLATION, rule, reason, owed, 0, price, _ZERO, when, closes)
 
 
-def _list_charged(session: Session, plan: _Plan, cancelled: dt.timedelta | None) -> bool:
-    """Whether the R16 charge arose for `session` cancelled at the key `cancelled` (or not at all)."""
-    fixed = plan.fixed
+def _list_charged(session: Session, fixed: Days, cancelled: dt.timedelta | None) -> bool:
+    """Whether the R16 charge arose for `session` cancelled at the key `cancelled` (or not at all).
+
+    `fixed` is the session's class day deadlines.
+    """
     return (
         not session.participants
-        and before(plan.confirmed, fixed.registration_closes)
+        and before(session.dates_confirmed_at, fixed.registration_closes)  # type: ignore[arg-type]
         and (cancelled is None or not cancelled < fixed.keys.registration_closes)
     )
 
@@ -482,7 +490,8 @@ def cancellation_fee(session: Session, when: dt.datetime) -> Fee:
     if type(session) is not Session:
         _require_session(session)
     moment = on_clock(when, session.policy.tz, field="when")  # checks `when`
-    if session.confirmed_slot is None:
+    fixed = session._days  # noqa: SLF001 (the session's own calendar)
+    if fixed is None:  # no slot confirmed
         return Fee(
             kind=FeeKind.LATE_CANCELLATION,
             rule=Rule.R15,
@@ -493,7 +502,7 @@ def cancellation_fee(session: Session, when: dt.datetime) -> Fee:
             amount=_ZERO,
             arises_at=moment,
         )
-    return _cancellation(session, _Plan(session), moment, key(when))
+    return _cancellation(session, fixed, moment, key(when))
 
 
 def cancellation_fee_schedule(session: Session) -> tuple[FeeStep, ...]:
@@ -535,7 +544,7 @@ def cancellation_fee_schedule(session: Session) -> tuple[FeeStep, ...]:
     for finishes in (*cuts, start):
         # Equivalent at any instant of the step: between two cuts, cancelling costs the same.
         probe = finishes.subtract(microseconds=1)  # pragma: no mutate
-        fee = _cancellation(session, plan, probe, key(probe))
+        fee = _cancellation(session, fixed, probe, key(probe))
         if steps and (steps[-1].reason, steps[-1].amount) == (fee.reason, fee.amount):
             steps[-1] = attrs.evolve(steps[-1], ends=finishes)
         else:
@@ -778,7 +787,7 @@ def _owed(session: Session, plan: _Plan | None, moment: dt.datetime) -> Invoice:
     if (
         not session.participants
         and not before(moment, fixed.registration_closes)
-        and _list_charged(session, plan, None if cancelled is None else key(cancelled))
+        and _list_charged(session, plan.fixed, None if cancelled is None else key(cancelled))
     ):
         return _invoice(
             FeeKind.MISSING_LIST, Rule.R16, 1, policy.missing_list_fee, fixed.registration_closes
