@@ -24,6 +24,7 @@ from incompany_rules import (
     Session,
     Slot,
     Training,
+    cancellation_fee,
 )
 from incompany_rules.data import from_data, to_data
 from incompany_rules.examples import (
@@ -301,6 +302,22 @@ class TestTheDayDeadlinesASessionKeeps:
         for again in copies:
             assert session._days == again._days  # noqa: SLF001
         assert None is copy.copy(requested_session(START))._days  # noqa: SLF001
+
+    def test_a_subclass_that_calls_the_sessions_own_checks_keeps_them(self) -> None:
+        checked: list[str] = []
+
+        @attrs.frozen(kw_only=True)
+        class Tagged(Session):
+            def __attrs_post_init__(self) -> None:
+                super().__attrs_post_init__()
+                checked.append(self.group)
+
+        session = confirmed_session(START)
+        tagged = Tagged(**{f.name: getattr(session, f.name) for f in attrs.fields(Session)})
+        assert [session.group] == checked
+        assert session._days == tagged._days  # noqa: SLF001
+        when = brussels(2026, 3, 20)
+        assert cancellation_fee(session, when) == cancellation_fee(tagged, when)
 
     def test_they_take_no_part_in_the_value(self) -> None:
         session = confirmed_session(START)

@@ -291,6 +291,11 @@ class Session(_Dated):
     Facts are the instants at which something happened outside the library
     (`None` until recorded). The session's [`Policy`][incompany_rules.policy.Policy]
     is the one in force when it was requested.
+
+    Once checked, a session keeps the deadlines of its class's day, which
+    every rule reads ([Time base](../time-base.md#one-module-owns-time)). A
+    subclass that defines its own `__attrs_post_init__` calls this one
+    first, or the rules cannot read them.
     """
 
     __repr__ = fields_repr
