@@ -304,7 +304,7 @@ def fields_repr(value: object) -> str:
 
     The value classes take it as their `__repr__` (declared with
     `repr=False`) instead of a method `attrs` would compile for each of
-    them when the library is imported: those methods were an eighth of the
+    them when the library is imported: those methods were a sixth of the
     import's own time, for a method no rule calls. Every field is shown by
     its `repr`, in order, but for a field declared with `repr=False`.
 
