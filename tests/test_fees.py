@@ -470,7 +470,7 @@ class TestCancellationFeeSchedule:
                 [
                     "Annulation gratuite jusqu'au mardi 17 mars 2026 à 23:59",
                     "L'annulation coûte 375,00 € du mercredi 18 mars 2026 à 00:00 au dimanche 29 mars 2026 à 23:59",
-                    "L'annulation n'entraîne pas de frais supplémentaires du lundi 30 mars 2026 à 00:00 au mercredi 1er avril 2026 à 08:59 : la liste des participants manque",
+                    "L'annulation n'entraîne pas de frais supplémentaires du lundi 30 mars 2026 à 00:00 au mercredi 1er avril 2026 à 08:59 : la liste des participants fait défaut",
                 ],
             ),
             (
@@ -478,7 +478,7 @@ class TestCancellationFeeSchedule:
                 [
                     "Kosteloos annuleren tot dinsdag 17 maart 2026 om 23:59",
                     "Annuleren kost € 375,00 van woensdag 18 maart 2026 om 00:00 tot zondag 29 maart 2026 om 23:59",
-                    "Annuleren kost niets extra van maandag 30 maart 2026 om 00:00 tot woensdag 1 april 2026 om 08:59: de deelnemerslijst ontbreekt",
+                    "Annuleren kost van maandag 30 maart 2026 om 00:00 tot woensdag 1 april 2026 om 08:59 niets extra: de deelnemerslijst ontbreekt",
                 ],
             ),
             (

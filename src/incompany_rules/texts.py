@@ -490,15 +490,15 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     ),
     "reason.list_not_missing": (
         (
-            "La liste des participants ne manque pas : des participants sont inscrits, ou les"
-            " inscriptions restent ouvertes jusqu'au {until}."
+            "Pas de liste manquante : des participants sont inscrits ou les inscriptions"
+            " restent ouvertes jusqu'au {until}."
         ),
         (
-            "De deelnemerslijst ontbreekt niet: er zijn deelnemers ingeschreven, of de"
+            "Geen ontbrekende deelnemerslijst: er zijn deelnemers ingeschreven of de"
             " inschrijvingen blijven open tot {until}."
         ),
         (
-            "The participant list is not missing: participants are registered, or registration"
+            "No missing participant list: participants are registered, or registration"
             " stays open until {until}."
         ),
     ),
@@ -538,7 +538,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Late cancellation (from {when}): {amount}",
     ),
     "fee.list_charged_first": (
-        "Annulation sans frais supplémentaires : la liste des participants manque depuis le {when}",
+        "Annulation sans frais supplémentaires : la liste des participants fait défaut depuis le {when}",
         "Annulering zonder bijkomende kosten: de deelnemerslijst ontbreekt sinds {when}",
         "Cancellation at no extra cost: the participant list has been missing since {when}",
     ),
@@ -582,9 +582,9 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "step.list_charged_first": (
         (
             "L'annulation n'entraîne pas de frais supplémentaires du {when} au {until} :"
-            " la liste des participants manque"
+            " la liste des participants fait défaut"
         ),
-        "Annuleren kost niets extra van {when} tot {until}: de deelnemerslijst ontbreekt",
+        "Annuleren kost van {when} tot {until} niets extra: de deelnemerslijst ontbreekt",
         "Cancelling costs nothing extra from {when} until {until}: the participant list is missing",
     ),
     "invoice.line": (
