@@ -110,7 +110,7 @@ class ReasonCode(enum.StrEnum):
     NOT_HELD = "not_held"
     """R18: no participant was registered when registration closed: the class is not held."""
     LIST_NOT_MISSING = "list_not_missing"
-    """R16: the list is not missing: someone is registered, or registration is still open."""
+    """R16: no missing list: someone is registered, or registration is still open."""
     NO_SLOT_PROPOSED = "no_slot_proposed"
     """R3: the trainer has proposed no slot yet."""
     LATE_CONFIRMATION = "late_confirmation"
