@@ -803,6 +803,25 @@ class TestFieldsRepr:
         for value in values:
             assert repr(_attrs_twin(value)) == repr(value)
 
+    def test_a_class_defined_in_a_function_is_named_as_attrs_names_it(self) -> None:
+        def outer() -> tuple[object, object]:
+            def inner() -> tuple[object, object]:
+                @attrs.frozen(repr=False)
+                class Pair:
+                    left: int
+                    __repr__ = fields_repr
+
+                @attrs.frozen
+                class Twin:
+                    left: int
+
+                return Pair(1), Twin(1)
+
+            return inner()
+
+        ours, theirs = outer()
+        assert repr(theirs).replace("Twin", "Pair") == repr(ours) == "Pair(left=1)"
+
     def test_a_field_declared_without_repr_is_left_out(self) -> None:
         assert "_tz" not in repr(confirmed_session(brussels(2026, 4, 1, 9)).policy)
         assert "tz=" not in fields_repr(confirmed_session(brussels(2026, 4, 1, 9)).policy)

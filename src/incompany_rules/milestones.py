@@ -319,7 +319,8 @@ class _Plan:
 
     def end_key(self) -> dt.timedelta:
         """Return the key of the class end."""
-        found = self._end_key
+        # Equivalent when not kept: the key is computed again, the same.
+        found = self._end_key  # pragma: no mutate
         if found is None:
             found = self._end_key = key(self.end)
         return found

@@ -323,8 +323,8 @@ def fields_repr(value: object) -> str:
         for field in attrs.fields(cls)  # type: ignore[arg-type]
         if field.repr
     )
-    # As attrs names the class: without the function it was defined in, if any.
-    return f"{cls.__qualname__.rsplit('>.', 1)[-1]}({shown})"
+    # As attrs names the class: without the functions it was defined in, if any.
+    return f"{cls.__qualname__.rpartition('>.')[2]}({shown})"
 
 
 def field_name(name: str) -> str:
