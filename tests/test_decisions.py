@@ -173,6 +173,23 @@ class TestDecision:
         assert Decision.allow() == Decision.from_reasons([])
         assert not Decision.from_reasons([Reason(ReasonCode.OTHER_COMPANY, "R5")])
 
+    def test_a_subclass_makes_decisions_of_its_own_class(self) -> None:
+        class Logged(Decision):
+            __slots__ = ()
+
+        notice = Reason(ReasonCode.OTHER_COMPANY, "R5")
+        made = [
+            Logged.allow(),
+            Logged.allow(notice),
+            Logged.from_reasons([]),
+            Logged.from_reasons([notice]),
+            Logged.refuse(notice),
+        ]
+        assert [Logged] * 5 == [type(decision) for decision in made]
+        assert [True, True, True, False, False] == [bool(decision) for decision in made]
+        assert (notice,) == made[1].notices
+        assert Decision is type(Decision.allow()) is type(Decision.from_reasons([]))
+
     def test_the_text_joins_the_reasons_in_the_language_asked(self) -> None:
         decision = Decision.refuse(
             Reason(ReasonCode.NO_HR_FUNCTION, "R5"), Reason(ReasonCode.TOS_NOT_COMPLETED, "R5")

@@ -272,9 +272,10 @@ class Decision:
 
     @classmethod
     def allow(cls, *notices: Reason) -> Decision:
-        """Return the decision that allows the step, with any `notices` to pass on."""
-        # Equivalent without notices: the shared allowed decision equals a new one.
-        return cls(allowed=True, notices=notices) if notices else _ALLOWED  # pragma: no mutate
+        """Return the decision that allows the step, with any `notices` to pass on, of class `cls`."""
+        if notices or cls is not Decision:
+            return cls(allowed=True, notices=notices)
+        return _ALLOWED  # the shared one, equal to a new one
 
     @classmethod
     def refuse(cls, reason: Reason, *more: Reason) -> Decision:
@@ -285,7 +286,7 @@ class Decision:
     def from_reasons(cls, reasons: Iterable[Reason]) -> Decision:
         """Return a refusal listing `reasons`, or [`allow`][incompany_rules.decisions.Decision.allow] when there is none."""
         found = _reasons(reasons)
-        return cls(allowed=False, reasons=found) if found else _ALLOWED
+        return cls(allowed=False, reasons=found) if found else cls.allow()
 
     @property
     def codes(self) -> tuple[ReasonCode, ...]:
