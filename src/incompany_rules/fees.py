@@ -789,7 +789,7 @@ def _owed(session: Session, plan: _Plan | None, moment: dt.datetime) -> Invoice:
     if (
         not session.participants
         and not before(moment, fixed.registration_closes)
-        and _list_charged(session, plan.fixed, None if cancelled is None else key(cancelled))
+        and _list_charged(session, fixed, None if cancelled is None else key(cancelled))
     ):
         return _invoice(
             FeeKind.MISSING_LIST, Rule.R16, 1, policy.missing_list_fee, fixed.registration_closes

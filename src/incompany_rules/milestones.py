@@ -288,7 +288,7 @@ class _Plan:
 
     @property
     def start(self) -> pendulum.DateTime:
-        """The class start (read when first asked: a cancellation weeks before does not ask)."""
+        """The class start (read when first asked: what a session not cancelled owes does not ask)."""
         found = self._start
         if found is None:
             session = self._session
