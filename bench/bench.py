@@ -892,8 +892,21 @@ def import_ms(statement: str, packages: Sequence[str]) -> float:
 WITH_RULES = "from incompany_rules import cancellation_fee, fees_due, milestones, next_actions"
 
 
-def import_figures(runs: int = 10) -> tuple[float, float, float]:
-    """Return the ms of ``import incompany_rules``, of :data:`WITH_RULES` and of ``import pendulum, attrs``.
+class Imports(NamedTuple):
+    """The import times of one run, in ms: each the median of its fresh interpreters."""
+
+    ours: float
+    """``import incompany_rules``."""
+    with_rules: float
+    """:data:`WITH_RULES`."""
+    theirs: float
+    """``import pendulum, attrs``."""
+    spread: tuple[float, float]
+    """The lower and upper quartiles of ``ours`` over ``theirs``, one interpreter each."""
+
+
+def import_figures(runs: int = 10) -> Imports:
+    """Return the import times of ``incompany_rules``, of :data:`WITH_RULES` and of ``pendulum, attrs``.
 
     Bytecode written first. Each the median of ``runs`` fresh interpreters,
     the three imports taken in turn, so that the machine slowing down or
@@ -905,7 +918,13 @@ def import_figures(runs: int = 10) -> tuple[float, float, float]:
         ours.append(import_ms("import incompany_rules", ["incompany_rules"]))
         with_rules.append(import_ms(WITH_RULES, ["incompany_rules"]))
         theirs.append(import_ms("import pendulum, attrs", ["pendulum", "attrs"]))
-    return statistics.median(ours), statistics.median(with_rules), statistics.median(theirs)
+    lower, _, upper = statistics.quantiles([a / b for a, b in zip(ours, theirs, strict=True)])
+    return Imports(
+        statistics.median(ours),
+        statistics.median(with_rules),
+        statistics.median(theirs),
+        (lower, upper),
+    )
 
 
 # --------------------------------------------------------------------------
@@ -1000,10 +1019,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     cache = instants.cache_info()
     hit_rate = cache["hits"] / max(1, cache["hits"] + cache["misses"])
     print(f"calendar caches: {cache}, hit rate {hit_rate:.4%}")
-    ours, with_rules, theirs = import_figures()
+    imports = import_figures()
     print(
-        f"import incompany_rules: {ours:6.1f} ms, with its rules {with_rules:.1f} ms"
-        f"   (import pendulum, attrs: {theirs:.1f} ms)"
+        f"import incompany_rules: {imports.ours:6.1f} ms, with its rules {imports.with_rules:.1f} ms"
+        f"   (import pendulum, attrs: {imports.theirs:.1f} ms)"
     )
     counts = [int(n) for n in args.scaling.split(",") if n]
     scaled = scaling(cases, counts)
@@ -1018,7 +1037,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             command,
             table,
             (build_us, build_bytes),
-            (ours, with_rules, theirs),
+            imports,
             scaled,
             cache,
             (load, load_after),
@@ -1030,7 +1049,7 @@ def _write(  # noqa: PLR0913, PLR0917 (the pieces of one page)
     command: str,
     table: Sequence[tuple[str, int, float | None, float | None, int]],
     build_figures_: tuple[float, float],
-    imports: tuple[float, float, float],
+    imports: Imports,
     scaled: Sequence[tuple[int, float, float, int]],
     cache: dict[str, int],
     loads: tuple[tuple[float, float, float], tuple[float, float, float]],
@@ -1065,7 +1084,7 @@ def _write(  # noqa: PLR0913, PLR0917 (the pieces of one page)
             f"{_met(ratio, target)} | {differ} |"
         )
     build_us, build_bytes = build_figures_
-    ours, with_rules, theirs = imports
+    ours, with_rules, theirs, (lower, upper) = imports
     hits = cache["hits"] / max(1, cache["hits"] + cache["misses"])
     lines += [
         "",
@@ -1076,6 +1095,7 @@ def _write(  # noqa: PLR0913, PLR0917 (the pieces of one page)
         f"| `import incompany_rules` (median of 10, `-X importtime`) | {ours:.1f} ms | | |",
         f"| `import pendulum, attrs` (the same) | {theirs:.1f} ms | | |",
         f"| import ratio | {ours / theirs:.2f}x | 1.3x | {_met(ours / theirs, 1.3)} |",
+        f"| the same, interpreter by interpreter: middle half | {lower:.2f}x to {upper:.2f}x | | |",
         f"| `import incompany_rules` and the modules of its four rules (the same) | {with_rules:.1f} ms | | |",
         f"| its ratio | {with_rules / theirs:.2f}x | | |",
         f"| calendar caches (`instants.cache_info()`) | {hits:.2%} hits, {cache['size']:,} kept, at most {cache['limit']:,} in each of the three | bounded | yes |",
