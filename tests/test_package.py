@@ -65,13 +65,43 @@ class TestPackage:
     def test_importing_the_package_does_not_import_babel(self) -> None:
         """Babel weighs more than the library: it is imported when a text is first written."""
         code = (
-            "import sys, incompany_rules; print('babel' in sys.modules);"
+            "import sys, incompany_rules.texts; print('babel' in sys.modules);"
             " incompany_rules.texts.money(1); print('babel' in sys.modules)"
         )
         result = subprocess.run(  # noqa: S603 (a fixed command)
             [sys.executable, "-c", code], capture_output=True, text=True, check=True
         )
         assert ["False", "True"] == result.stdout.split()
+
+    def test_importing_the_package_builds_the_values_and_loads_the_fees_when_asked(self) -> None:
+        """A program that makes sessions and asks for no fee nor action does not build their classes."""
+        loaded = "print(sorted(m[16:] for m in sys.modules if m.startswith('incompany_rules.')))"
+        code = (
+            f"import sys; from incompany_rules import Session; {loaded};"
+            f" from incompany_rules import fees_due; {loaded}"
+        )
+        result = subprocess.run(  # noqa: S603 (a fixed command)
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        calendar = "errors instants milestones participants policy process rules session validation"
+        fees = sorted([*calendar.split(), "fees", "languages", "texts"])
+        assert [str(calendar.split()), str(fees)] == result.stdout.splitlines()
+
+    def test_the_function_milestones_keeps_its_name_once_its_module_is_imported(self) -> None:
+        """The module `milestones` takes its package's attribute when it is first imported.
+
+        The package imports it first and then binds the function: a module
+        imported on first use would take the name back from the function.
+        """
+        code = (
+            "import incompany_rules.milestones, incompany_rules.fees, incompany_rules.actions;"
+            " from incompany_rules import milestones; print(type(milestones).__name__)"
+        )
+        result = subprocess.run(  # noqa: S603 (a fixed command)
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert "function" == result.stdout.strip()
+        assert callable(incompany_rules.milestones)
 
     def test_importing_the_package_does_not_import_hypothesis(self) -> None:
         code = "import sys, incompany_rules; print('hypothesis' in sys.modules)"

@@ -1475,6 +1475,28 @@ class TestRegistration:
         )
         assert "False" == result.stdout.strip()
 
+    def test_importing_hypothesis_registers_the_types_and_leaves_the_strategies_unloaded(
+        self,
+    ) -> None:
+        """A suite that imports Hypothesis and draws none of our types does not import the strategies."""
+        code = (
+            "import sys, hypothesis; from hypothesis import strategies as st;"
+            " print(sorted(m[16:] for m in sys.modules if m.startswith('incompany_rules.')));"
+            " from incompany_rules import Slot; print(type(st.from_type(Slot).example()).__name__);"
+            " print('incompany_rules.strategies' in sys.modules)"
+        )
+        result = subprocess.run(  # noqa: S603 (a fixed command)
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+            env={"PYTHONPATH": str(ROOT / "src")},
+        )
+        package = "errors instants milestones participants policy process rules session validation"
+        loaded = ["_hypothesis_plugin", *package.split()]  # and not the strategies
+        assert [str(loaded), "Slot", "True"] == result.stdout.splitlines()
+
     def test_only_the_strategies_and_the_plugin_import_hypothesis(self) -> None:
         package = ROOT / "src" / "incompany_rules"
         importers = set()

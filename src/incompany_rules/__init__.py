@@ -2,12 +2,19 @@
 
 Every public name is importable from here. See the documentation for the
 rules catalogue (R1-R18, T1-T8) and how-tos.
+
+Importing the package builds the value types a session is made of
+(`Session` and its parts, `Policy`, `Participant`, the errors) and its
+calendar (`milestones`, `schedule`, `deadlines`). The other modules, such
+as those of `next_actions` and the fees, are imported when one of their
+names is first asked for: `from incompany_rules import next_actions` loads
+its module, and so does reading `incompany_rules.next_actions` the first
+time.
 """
 
 import importlib
 from typing import TYPE_CHECKING
 
-from incompany_rules.actions import Action, ActionKind, Actor, next_actions
 from incompany_rules.errors import (
     AttendanceNotRecordedError,
     IncompanyRulesError,
@@ -23,19 +30,6 @@ from incompany_rules.errors import (
     SessionStartedError,
     TransitionRefusedError,
     UnregisteredAttendeeError,
-)
-from incompany_rules.fees import (
-    Fee,
-    FeeKind,
-    FeeReason,
-    FeeStep,
-    Invoice,
-    InvoiceLine,
-    cancellation_fee,
-    cancellation_fee_schedule,
-    fees_due,
-    missing_list_fee,
-    shortfall_invoice,
 )
 from incompany_rules.milestones import (
     Deadlines,
@@ -53,6 +47,7 @@ from incompany_rules.rules import Rule
 from incompany_rules.session import Company, HrAccount, Session, Slot, Training
 
 if TYPE_CHECKING:
+    from incompany_rules.actions import Action, ActionKind, Actor, next_actions
     from incompany_rules.batch import (
         action_rows,
         fee_rows,
@@ -75,6 +70,19 @@ if TYPE_CHECKING:
     from incompany_rules.export import (
         InvalidRowError,
         sessions_from_rows,
+    )
+    from incompany_rules.fees import (
+        Fee,
+        FeeKind,
+        FeeReason,
+        FeeStep,
+        Invoice,
+        InvoiceLine,
+        cancellation_fee,
+        cancellation_fee_schedule,
+        fees_due,
+        missing_list_fee,
+        shortfall_invoice,
     )
     from incompany_rules.recap import (
         recap_line,
@@ -110,10 +118,29 @@ if TYPE_CHECKING:
         unregister,
     )
 
-# Imported on first use: the plain-data form loads cattrs, and most
-# applications ask the rules without the transitions, decisions, batch rows
-# or recap (each module's body builds its classes, which takes time).
+# Imported on first use: `import incompany_rules` builds the value types
+# and the calendar (the Hypothesis plugin imports them whenever a test suite
+# imports Hypothesis). The calendar cannot wait: its function `milestones`
+# shares its name with its module, which would take the name's place here
+# when another module imports it. The rest loads when one of its names is
+# first asked for, as `from incompany_rules import next_actions` does; the
+# plain-data form also loads cattrs.
 _ON_FIRST_USE = {
+    "Action": "incompany_rules.actions",
+    "ActionKind": "incompany_rules.actions",
+    "Actor": "incompany_rules.actions",
+    "next_actions": "incompany_rules.actions",
+    "Fee": "incompany_rules.fees",
+    "FeeKind": "incompany_rules.fees",
+    "FeeReason": "incompany_rules.fees",
+    "FeeStep": "incompany_rules.fees",
+    "Invoice": "incompany_rules.fees",
+    "InvoiceLine": "incompany_rules.fees",
+    "cancellation_fee": "incompany_rules.fees",
+    "cancellation_fee_schedule": "incompany_rules.fees",
+    "fees_due": "incompany_rules.fees",
+    "missing_list_fee": "incompany_rules.fees",
+    "shortfall_invoice": "incompany_rules.fees",
     "action_rows": "incompany_rules.batch",
     "fee_rows": "incompany_rules.batch",
     "milestone_rows": "incompany_rules.batch",

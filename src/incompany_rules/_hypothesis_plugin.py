@@ -7,13 +7,22 @@ Importing `incompany_rules` never imports this module nor Hypothesis.
 Setting `HYPOTHESIS_NO_PLUGINS` turns the registration off, like every
 Hypothesis plugin's.
 
-A test module that imports [`incompany_rules.strategies`][incompany_rules.strategies] before
-Hypothesis runs this hook while `strategies` is still being imported (it
-imports Hypothesis first). So each registration is a function that asks
-`strategies` for its strategy only when `st.from_type` resolves the type.
+Each registration is a function that imports
+[`incompany_rules.strategies`][incompany_rules.strategies] and asks it for its
+strategy only when `st.from_type` first resolves the type. So importing
+Hypothesis costs a suite that never draws our types the value types alone,
+not the strategies and the rules they draw from. And a test module that
+imports `incompany_rules.strategies` before Hypothesis, which runs this hook
+while `strategies` is still being imported (it imports Hypothesis first),
+gets the module whole by the time a type is resolved.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from types import ModuleType
 
 
 def _register() -> None:
@@ -30,13 +39,17 @@ def _register() -> None:
         Slot,
         Training,
     )
-    from incompany_rules import strategies as ours  # noqa: PLC0415
 
-    st.register_type_strategy(Company, lambda _: ours.companies())
-    st.register_type_strategy(HrAccount, lambda _: ours.hr_accounts())
-    st.register_type_strategy(NationalNumber, lambda _: ours.national_numbers())
-    st.register_type_strategy(Participant, lambda _: ours.participants())
-    st.register_type_strategy(Policy, lambda _: ours.policies())
-    st.register_type_strategy(Session, lambda _: ours.sessions())
-    st.register_type_strategy(Slot, lambda _: ours.slots())
-    st.register_type_strategy(Training, lambda _: ours.trainings())
+    def ours() -> ModuleType:
+        from incompany_rules import strategies  # noqa: PLC0415 (when a type is first resolved)
+
+        return strategies
+
+    st.register_type_strategy(Company, lambda _: ours().companies())
+    st.register_type_strategy(HrAccount, lambda _: ours().hr_accounts())
+    st.register_type_strategy(NationalNumber, lambda _: ours().national_numbers())
+    st.register_type_strategy(Participant, lambda _: ours().participants())
+    st.register_type_strategy(Policy, lambda _: ours().policies())
+    st.register_type_strategy(Session, lambda _: ours().sessions())
+    st.register_type_strategy(Slot, lambda _: ours().slots())
+    st.register_type_strategy(Training, lambda _: ours().trainings())
