@@ -1444,6 +1444,19 @@ class TestDocumentation:
         assert [] == [name for name in STRATEGIES if f"`{name}(" not in guide]
 
 
+def fresh_python(code: str) -> tuple[str, str]:
+    """Run `code` in a fresh interpreter on this project's source; return its output and errors."""
+    result = subprocess.run(  # noqa: S603 (this interpreter, the tests' own code)
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT / "src")},
+    )
+    return result.stdout.strip(), result.stderr.strip()[-300:]
+
+
 REGISTERED = [Company, HrAccount, NationalNumber, Participant, Policy, Session, Slot, Training]
 
 
@@ -1465,15 +1478,7 @@ class TestRegistration:
             "import sys, incompany_rules, incompany_rules._hypothesis_plugin; "
             "print('hypothesis' in sys.modules)"
         )
-        result = subprocess.run(  # noqa: S603 (a fixed command)
-            [sys.executable, "-c", code],
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=ROOT,
-            env={"PYTHONPATH": str(ROOT / "src")},
-        )
-        assert "False" == result.stdout.strip()
+        assert ("False", "") == fresh_python(code)
 
     def test_importing_hypothesis_registers_the_types_and_leaves_the_strategies_unloaded(
         self,
@@ -1485,17 +1490,9 @@ class TestRegistration:
             " from incompany_rules import Slot; print(type(st.from_type(Slot).example()).__name__);"
             " print('incompany_rules.strategies' in sys.modules)"
         )
-        result = subprocess.run(  # noqa: S603 (a fixed command)
-            [sys.executable, "-c", code],
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=ROOT,
-            env={"PYTHONPATH": str(ROOT / "src")},
-        )
         package = "errors instants milestones participants policy process rules session validation"
         loaded = ["_hypothesis_plugin", *package.split()]  # and not the strategies
-        assert [str(loaded), "Slot", "True"] == result.stdout.splitlines()
+        assert (f"{loaded}\nSlot\nTrue", "") == fresh_python(code)
 
     def test_only_the_strategies_and_the_plugin_import_hypothesis(self) -> None:
         package = ROOT / "src" / "incompany_rules"
@@ -1520,11 +1517,4 @@ class TestRegistration:
             "found = find(st.from_type(Session), lambda _: True, settings=settings(database=None))\n"
             "print(type(found).__name__, type(sessions()).__name__ != '')"
         )
-        result = subprocess.run(  # noqa: S603 (a fixed command)
-            [sys.executable, "-c", code],
-            capture_output=True,
-            text=True,
-            check=False,
-            cwd=ROOT,
-        )
-        assert ("Session True", "") == (result.stdout.strip(), result.stderr.strip()[-300:])
+        assert ("Session True", "") == fresh_python(code)
