@@ -1059,30 +1059,30 @@ class TestValues:
         )
         assert "Participant manquant (R17) : 2 x 150,00 € = 300,00 €" == line.describe()
 
-    # Each row: a reason whose text shows an instant, whether it is owed, and
-    # the text of a fee built without a deadline.
-    @pytest.mark.parametrize(
-        ("reason", "owed", "expected"),
-        [
-            (FeeReason.LATE_CANCELLATION, True, "Late cancellation (from ): €375.00"),
-            (FeeReason.FREE_CANCELLATION, False, "Free cancellation: notified by "),
-        ],
-    )
-    def test_a_fee_built_without_a_deadline_leaves_the_date_out(
-        self, reason: FeeReason, owed: bool, expected: str
-    ) -> None:
-        """An application may build a fee with no deadline; it still describes itself."""
-        fee = Fee(
-            kind=FeeKind.LATE_CANCELLATION,
-            rule="R15",
-            reason=reason,
-            owed=owed,
-            quantity=int(owed),
-            unit_price=Decimal(375),
-            amount=Decimal(375) * owed,
-            arises_at=APRIL_1,
-        )
-        assert expected == fee.describe("en")
+    @pytest.mark.parametrize("reason", list(FeeReason), ids=lambda reason: reason.value)
+    def test_a_fee_decided_by_a_deadline_is_refused_without_it(self, reason: FeeReason) -> None:
+        """Its description shows the deadline: built without one, it would show a blank."""
+        owed = reason in {FeeReason.LATE_CANCELLATION, FeeReason.NO_LIST}
+
+        def built(deadline: pendulum.DateTime | None) -> Fee:
+            return Fee(
+                kind=FeeKind.LATE_CANCELLATION,
+                rule="R15",
+                reason=reason,
+                owed=owed,
+                quantity=int(owed),
+                unit_price=Decimal(375),
+                amount=Decimal(375) * owed,
+                arises_at=APRIL_1,
+                deadline=deadline,
+            )
+
+        dated = built(APRIL_1).describe("en")
+        if "2026" not in dated:  # its text shows no date: none is needed
+            assert built(None).describe("en") == dated
+            return
+        with refused_as(InvalidValueError, "Fee.deadline"):
+            built(None)
 
     def test_a_fee_not_owed_has_no_quantity_and_no_line(self) -> None:
         free = cancellation_fee(session_at(APRIL_1), brussels(2026, 3, 1))

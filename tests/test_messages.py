@@ -110,7 +110,9 @@ def line(quantity: object, unit_price: object, amount: object) -> InvoiceLine:
     )
 
 
-def fee(owed: bool, quantity: int, amount: Decimal) -> Fee:
+def fee(
+    owed: bool, quantity: int, amount: Decimal, deadline: pendulum.DateTime | None = START
+) -> Fee:
     """Build a late-cancellation fee of 375 euros a unit with these figures."""
     return Fee(
         kind=FeeKind.LATE_CANCELLATION,
@@ -121,6 +123,7 @@ def fee(owed: bool, quantity: int, amount: Decimal) -> Fee:
         unit_price=Decimal(375),
         amount=amount,
         arises_at=START,
+        deadline=deadline,
     )
 
 
@@ -548,6 +551,11 @@ CASES: list[tuple[Callable[[], object], type[IncompanyRulesError], str]] = [
         lambda: fee(False, 1, Decimal(375)),  # noqa: FBT003
         InvalidValueError,
         "Invalid Fee.quantity: a fee not owed has quantity 0",
+    ),
+    (
+        lambda: fee(True, 1, Decimal(375), deadline=None),  # noqa: FBT003
+        InvalidValueError,
+        "Invalid Fee.deadline: a late_cancellation fee needs the deadline that decided it, got None",
     ),
     (
         lambda: Invoice([Decimal(375)]),

@@ -191,6 +191,8 @@ class FeeReason(enum.Enum):
 _CLOSING = frozenset(
     {FeeReason.FREE_CANCELLATION, FeeReason.NO_LIST, FeeReason.CANCELLED_BEFORE_LIST}
 )
+# The reasons whose text shows their deadline: a fee of one of them has one.
+_DATED = _CLOSING | {FeeReason.LATE_CANCELLATION, FeeReason.LIST_CHARGED_FIRST}
 
 
 _AMOUNT = "a Decimal amount in euros"
@@ -282,7 +284,10 @@ class Fee:
     and `rule` the rule that decided it (`R18` when an overlap did).
     `arises_at` is when the charge arises (or would): the cancellation
     instant, the end of registration, the class end; `deadline` is the
-    instant the rule compared against, when there is one.
+    instant the rule compared against, when there is one. A fee whose
+    reason is decided by a deadline (`free_cancellation`,
+    `late_cancellation`, `list_charged_first`, `no_list`,
+    `cancelled_before_list`) has its deadline: its description shows it.
     """
 
     __repr__ = fields_repr
@@ -301,6 +306,11 @@ class Fee:
         _check_amounts("Fee", self.quantity, self.unit_price, self.amount)
         if not self.owed and self.quantity:
             raise InvalidValueError("Fee.quantity", "a fee not owed has quantity 0")
+        if self.deadline is None and self.reason in _DATED:
+            raise InvalidValueError(
+                "Fee.deadline",
+                f"a {self.reason.value} fee needs the deadline that decided it, got None",
+            )
 
     def describe(self, lang: Language = DEFAULT_LANGUAGE) -> str:
         """Return one sentence saying what is owed and why, in `lang`."""
