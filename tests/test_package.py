@@ -125,4 +125,4 @@ class TestPackage:
     def test_dir_lists_every_public_name_and_what_is_loaded(self) -> None:
         listed = dir(incompany_rules)
         assert set(incompany_rules.__all__) <= set(listed)
-        assert {"__getattr__", "__dir__", "importlib"} <= set(listed)
+        assert {"__getattr__", "__dir__", "TYPE_CHECKING"} <= set(listed)
