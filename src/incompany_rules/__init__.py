@@ -4,7 +4,7 @@ Every public name is importable from here. See the documentation for the
 rules catalogue (R1-R18, T1-T8) and how-tos.
 
 Importing the package builds the value types a session is made of
-(`Session` and its parts, `Policy`, `Participant`, the errors) and its
+(`Session` and its parts, `Policy`, `Participant`), the errors, and the
 calendar (`milestones`, `schedule`, `deadlines`). The other modules, such
 as those of `next_actions` and the fees, are imported when one of their
 names is first asked for: `from incompany_rules import next_actions` loads
