@@ -1021,7 +1021,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"calendar caches: {cache}, hit rate {hit_rate:.4%}")
     imports = import_figures()
     print(
-        f"import incompany_rules: {imports.ours:6.1f} ms, with its rules {imports.with_rules:.1f} ms"
+        f"import incompany_rules: {imports.ours:6.1f} ms, with the four functions: {imports.with_rules:.1f} ms"
         f"   (import pendulum, attrs: {imports.theirs:.1f} ms)"
     )
     counts = [int(n) for n in args.scaling.split(",") if n]
