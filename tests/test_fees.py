@@ -1060,7 +1060,7 @@ class TestValues:
         assert "Participant manquant (R17) : 2 x 150,00 € = 300,00 €" == line.describe()
 
     @pytest.mark.parametrize("reason", list(FeeReason), ids=lambda reason: reason.value)
-    def test_a_fee_decided_by_a_deadline_is_refused_without_it(self, reason: FeeReason) -> None:
+    def test_a_fee_that_shows_its_deadline_is_refused_without_it(self, reason: FeeReason) -> None:
         """Its description shows the deadline: built without one, it would show a blank."""
         owed = reason in {FeeReason.LATE_CANCELLATION, FeeReason.NO_LIST}
 

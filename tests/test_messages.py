@@ -555,7 +555,7 @@ CASES: list[tuple[Callable[[], object], type[IncompanyRulesError], str]] = [
     (
         lambda: fee(True, 1, Decimal(375), deadline=None),  # noqa: FBT003
         InvalidValueError,
-        "Invalid Fee.deadline: a late_cancellation fee needs the deadline that decided it, got None",
+        "Invalid Fee.deadline: a fee of reason late_cancellation shows its deadline, got None",
     ),
     (
         lambda: Invoice([Decimal(375)]),

@@ -9,12 +9,14 @@ Hypothesis plugin's.
 
 Each registration is a function that imports
 [`incompany_rules.strategies`][incompany_rules.strategies] and asks it for its
-strategy only when `st.from_type` first resolves the type. So importing
-Hypothesis costs a suite that never draws our types the value types alone,
-not the strategies and the rules they draw from. And a test module that
-imports `incompany_rules.strategies` before Hypothesis, which runs this hook
-while `strategies` is still being imported (it imports Hypothesis first),
-gets the module whole by the time a type is resolved.
+strategy only when `st.from_type` first resolves the type. So a suite that
+imports Hypothesis and never draws our types imports the package (its value
+types and its calendar) but not the strategies.
+
+A test module may also import `incompany_rules.strategies` before
+Hypothesis. Then this hook runs while `strategies` is still being imported,
+since it imports Hypothesis first; by the time a type is resolved, the
+module is whole.
 """
 
 from __future__ import annotations

@@ -285,9 +285,9 @@ class Fee:
     `arises_at` is when the charge arises (or would): the cancellation
     instant, the end of registration, the class end; `deadline` is the
     instant the rule compared against, when there is one. A fee whose
-    reason is decided by a deadline (`free_cancellation`,
-    `late_cancellation`, `list_charged_first`, `no_list`,
-    `cancelled_before_list`) has its deadline: its description shows it.
+    description shows its deadline, those of reason `free_cancellation`,
+    `late_cancellation`, `list_charged_first`, `no_list` and
+    `cancelled_before_list`, must have one.
     """
 
     __repr__ = fields_repr
@@ -309,7 +309,7 @@ class Fee:
         if self.deadline is None and self.reason in _DATED:
             raise InvalidValueError(
                 "Fee.deadline",
-                f"a {self.reason.value} fee needs the deadline that decided it, got None",
+                f"a fee of reason {self.reason.value} shows its deadline, got None",
             )
 
     def describe(self, lang: Language = DEFAULT_LANGUAGE) -> str:
