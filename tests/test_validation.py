@@ -828,6 +828,26 @@ class TestFieldsRepr:
         ours, theirs = outer()
         assert repr(theirs).replace("Twin", "Pair") == repr(ours) == "Pair(left=1)"
 
+    def test_a_field_with_a_repr_function_is_shown_by_it_as_attrs_shows_it(self) -> None:
+        def hidden(token: str) -> str:
+            return f"'…{token[-2:]}'"
+
+        @attrs.frozen(repr=False)
+        class Login:
+            token: str = attrs.field(repr=hidden)
+            user: str
+            __repr__ = fields_repr
+
+        @attrs.frozen
+        class Twin:
+            token: str = attrs.field(repr=hidden)
+            user: str
+
+        ours, theirs = Login("abcdef", "ann"), Twin("abcdef", "ann")
+        assert (
+            repr(theirs).replace("Twin", "Login") == repr(ours) == "Login(token='…ef', user='ann')"
+        )
+
     def test_a_field_declared_without_repr_is_left_out(self) -> None:
         assert "_tz" not in repr(confirmed_session(brussels(2026, 4, 1, 9)).policy)
         assert "tz=" not in fields_repr(confirmed_session(brussels(2026, 4, 1, 9)).policy)

@@ -305,8 +305,9 @@ def fields_repr(value: object) -> str:
     The value classes take it as their `__repr__` (declared with
     `repr=False`) instead of a method `attrs` would compile for each of
     them when the library is imported: those methods were a sixth of the
-    import's own time, for a method no rule calls. Every field is shown by
-    its `repr`, in order, but for a field declared with `repr=False`.
+    import's own time, for a method no rule calls. Every field is shown in
+    order, by its `repr` or by the function given as its `repr`, but for a
+    field declared with `repr=False`.
 
     Examples:
         >>> @attrs.frozen(repr=False)
@@ -319,7 +320,7 @@ def fields_repr(value: object) -> str:
     """
     cls = type(value)
     shown = ", ".join(
-        f"{field.name}={getattr(value, field.name)!r}"
+        f"{field.name}={(field.repr if callable(field.repr) else repr)(getattr(value, field.name))}"
         for field in attrs.fields(cls)  # type: ignore[arg-type]
         if field.repr
     )
